@@ -1,0 +1,232 @@
+package dev.greenlight.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Serves {@code POST /api/<method>}: Slack's Web API, for the methods the bot uses. */
+final class WebApi implements HttpHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(WebApi.class);
+
+  private enum TokenKind {
+    BOT,
+    APP
+  }
+
+  private record Method(TokenKind token, Function<Map<String, String>, ObjectNode> handler) {}
+
+  private final Workspace workspace;
+  private final Payloads payloads;
+  private final Supplier<String> socketUrls;
+  private final Map<String, Method> methods;
+
+  WebApi(Workspace workspace, Payloads payloads, Supplier<String> socketUrls) {
+    this.workspace = workspace;
+    this.payloads = payloads;
+    this.socketUrls = socketUrls;
+    this.methods =
+        Map.of(
+            "api.test", new Method(null, p -> ok()),
+            "auth.test", new Method(TokenKind.BOT, p -> authTest()),
+            "apps.connections.open", new Method(TokenKind.APP, p -> connectionsOpen()),
+            "chat.postMessage", new Method(TokenKind.BOT, this::postMessage),
+            "chat.update", new Method(TokenKind.BOT, this::update),
+            "chat.delete", new Method(TokenKind.BOT, this::delete),
+            "chat.postEphemeral", new Method(TokenKind.BOT, this::postEphemeral),
+            "views.open", new Method(TokenKind.BOT, this::viewsOpen));
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String method = exchange.getRequestURI().getPath().substring("/api/".length());
+      ObjectNode response;
+      try {
+        Map<String, String> params =
+            FormBody.parse(
+                exchange.getRequestHeaders().getFirst("Content-Type"), Http.body(exchange));
+        FormBody.parseForm(
+            exchange.getRequestURI().getRawQuery() == null
+                ? ""
+                : exchange.getRequestURI().getRawQuery(),
+            params);
+        String bearer = bearerToken(exchange.getRequestHeaders().getFirst("Authorization"));
+        String token = bearer != null ? bearer : params.get("token");
+        workspace.record(method, params);
+        response = dispatch(method, token, params);
+      } catch (SlackError e) {
+        response = error(e.code());
+      } catch (IllegalArgumentException e) {
+        response = error("invalid_arguments");
+      } catch (RuntimeException e) {
+        log.warn("Web API method {} failed", method, e);
+        response = error("internal_error");
+      }
+      log.debug("{} -> ok={}", method, response.path("ok").asBoolean());
+      Http.send(exchange, 200, Http.JSON_UTF8, Json.write(response));
+    }
+  }
+
+  private ObjectNode dispatch(String name, String token, Map<String, String> params) {
+    Method method = methods.get(name);
+    if (method == null) {
+      throw new SlackError("unknown_method");
+    }
+    if (method.token() != null) {
+      checkToken(method.token(), token);
+    }
+    return method.handler().apply(params);
+  }
+
+  private void checkToken(TokenKind kind, String token) {
+    WorkspaceConfig config = workspace.config();
+    if (token == null || token.isBlank()) {
+      throw new SlackError("not_authed");
+    }
+    String expected = kind == TokenKind.APP ? config.appToken() : config.botToken();
+    String other = kind == TokenKind.APP ? config.botToken() : config.appToken();
+    if (token.equals(other)) {
+      throw new SlackError("not_allowed_token_type");
+    }
+    if (!token.equals(expected)) {
+      throw new SlackError("invalid_auth");
+    }
+  }
+
+  private ObjectNode authTest() {
+    WorkspaceConfig config = workspace.config();
+    ObjectNode r = ok();
+    r.put("url", "https://sandbox.slack.localhost/");
+    r.put("team", WorkspaceConfig.TEAM_NAME);
+    r.put("user", WorkspaceConfig.BOT_USER_NAME);
+    r.put("team_id", config.teamId());
+    r.put("user_id", config.botUserId());
+    r.put("bot_id", config.botId());
+    r.put("app_id", config.appId());
+    r.put("is_enterprise_install", false);
+    return r;
+  }
+
+  private ObjectNode connectionsOpen() {
+    return ok().put("url", socketUrls.get());
+  }
+
+  private ObjectNode postMessage(Map<String, String> p) {
+    String channel = require(p, "channel", "channel_not_found");
+    JsonNode blocks = blocks(p);
+    String text = p.get("text");
+    if ((text == null || text.isEmpty()) && (blocks == null || blocks.isEmpty())) {
+      throw new SlackError("no_text");
+    }
+    String threadTs = blankToNull(p.get("thread_ts"));
+    Message m =
+        workspace
+            .messages()
+            .post(channel, threadTs, workspace.config().botUserId(), text, blocks);
+    ObjectNode r = ok().put("channel", channel).put("ts", m.ts());
+    r.set("message", payloads.messageJson(m));
+    return r;
+  }
+
+  private ObjectNode update(Map<String, String> p) {
+    String channel = require(p, "channel", "channel_not_found");
+    String ts = require(p, "ts", "message_not_found");
+    Message m =
+        workspace
+            .messages()
+            .update(channel, ts, p.get("text"), blocks(p))
+            .orElseThrow(() -> new SlackError("message_not_found"));
+    ObjectNode r = ok().put("channel", channel).put("ts", ts).put("text", m.text());
+    r.set("message", payloads.messageJson(m));
+    return r;
+  }
+
+  private ObjectNode delete(Map<String, String> p) {
+    String channel = require(p, "channel", "channel_not_found");
+    String ts = require(p, "ts", "message_not_found");
+    if (!workspace.messages().delete(channel, ts)) {
+      throw new SlackError("message_not_found");
+    }
+    return ok().put("channel", channel).put("ts", ts);
+  }
+
+  private ObjectNode postEphemeral(Map<String, String> p) {
+    String channel = require(p, "channel", "channel_not_found");
+    String user = require(p, "user", "user_not_in_channel");
+    JsonNode blocks = blocks(p);
+    String text = p.get("text");
+    if ((text == null || text.isEmpty()) && (blocks == null || blocks.isEmpty())) {
+      throw new SlackError("no_text");
+    }
+    Message m =
+        workspace
+            .messages()
+            .postEphemeral(channel, user, workspace.config().botUserId(), text, blocks);
+    return ok().put("message_ts", m.ts());
+  }
+
+  private ObjectNode viewsOpen(Map<String, String> p) {
+    String triggerId = require(p, "trigger_id", "invalid_trigger_id");
+    if (!workspace.isKnownTrigger(triggerId)) {
+      throw new SlackError("invalid_trigger_id");
+    }
+    JsonNode view = parseJsonParam(p, "view");
+    if (view == null || !view.isObject()) {
+      throw new SlackError("invalid_arguments");
+    }
+    ObjectNode r = ok();
+    r.set("view", workspace.openView(triggerId, (ObjectNode) view).view().deepCopy());
+    return r;
+  }
+
+  private static JsonNode blocks(Map<String, String> p) {
+    JsonNode blocks = parseJsonParam(p, "blocks");
+    if (blocks != null && !blocks.isArray()) {
+      throw new SlackError("invalid_blocks");
+    }
+    return Payloads.withBlockIds(blocks);
+  }
+
+  private static JsonNode parseJsonParam(Map<String, String> p, String name) {
+    try {
+      return Json.parse(p.get(name));
+    } catch (IllegalArgumentException e) {
+      throw new SlackError(name.equals("blocks") ? "invalid_blocks" : "invalid_arguments");
+    }
+  }
+
+  private static String require(Map<String, String> p, String name, String errorCode) {
+    String value = blankToNull(p.get(name));
+    if (value == null) {
+      throw new SlackError(errorCode);
+    }
+    return value;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+
+  private static String bearerToken(String authorization) {
+    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return null;
+    }
+    return authorization.substring(7).trim();
+  }
+
+  private static ObjectNode ok() {
+    return Json.object().put("ok", true);
+  }
+
+  private static ObjectNode error(String code) {
+    return Json.object().put("ok", false).put("error", code);
+  }
+}

@@ -1,0 +1,119 @@
+package dev.greenlight.sandbox;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** All mutable state of the sandbox workspace; every method is thread-safe. */
+final class Workspace {
+
+  static final String REDACTED = "[redacted]";
+
+  private final WorkspaceConfig config;
+  private final MessageStore messages = new MessageStore();
+  private final Map<String, List<ApiCall>> calls = new HashMap<>();
+  private final List<View> views = new CopyOnWriteArrayList<>();
+  private final Map<String, ResponseTarget> responseTargets = new ConcurrentHashMap<>();
+  private final Set<String> triggers = ConcurrentHashMap.newKeySet();
+  private final AtomicLong ids = new AtomicLong();
+
+  Workspace(WorkspaceConfig config) {
+    this.config = config;
+  }
+
+  WorkspaceConfig config() {
+    return config;
+  }
+
+  MessageStore messages() {
+    return messages;
+  }
+
+  /** Records a call, replacing any token parameter with a redaction marker. */
+  void record(String method, Map<String, String> params) {
+    Map<String, String> safe = new LinkedHashMap<>(params);
+    safe.replaceAll((k, v) -> k.toLowerCase(Locale.ROOT).contains("token") ? REDACTED : v);
+    ApiCall call = new ApiCall(method, safe, Instant.now());
+    synchronized (calls) {
+      calls.computeIfAbsent(method, m -> new ArrayList<>()).add(call);
+    }
+  }
+
+  List<ApiCall> calls(String method) {
+    synchronized (calls) {
+      return List.copyOf(calls.getOrDefault(method, List.of()));
+    }
+  }
+
+  /** Issues a Slack-looking trigger id and remembers it for {@code views.open}. */
+  String newTriggerId() {
+    String id =
+        ids.incrementAndGet()
+            + "."
+            + System.currentTimeMillis()
+            + "."
+            + UUID.randomUUID().toString().replace("-", "");
+    triggers.add(id);
+    return id;
+  }
+
+  boolean isKnownTrigger(String triggerId) {
+    return triggerId != null && triggers.contains(triggerId);
+  }
+
+  ResponseTarget newResponseTarget(String channel, String user, String messageTs, String threadTs) {
+    ResponseTarget target =
+        new ResponseTarget(UUID.randomUUID().toString(), channel, user, messageTs, threadTs);
+    responseTargets.put(target.id(), target);
+    return target;
+  }
+
+  Optional<ResponseTarget> responseTarget(String id) {
+    return Optional.ofNullable(responseTargets.get(id));
+  }
+
+  /** Stores a modal, completing it with the fields Slack adds; returns the stored view. */
+  View openView(String triggerId, ObjectNode definition) {
+    String id = String.format("V%07d", ids.incrementAndGet());
+    ObjectNode view = definition.deepCopy();
+    view.put("id", id);
+    view.put("team_id", config.teamId());
+    view.put("app_id", config.appId());
+    view.put("bot_id", config.botId());
+    view.put("app_installed_team_id", config.teamId());
+    view.put("root_view_id", id);
+    view.putNull("previous_view_id");
+    view.put("hash", System.currentTimeMillis() + "." + ids.incrementAndGet());
+    if (!view.has("state")) {
+      view.putObject("state").putObject("values");
+    }
+    View stored = new View(id, triggerId, view);
+    views.add(stored);
+    return stored;
+  }
+
+  List<View> views() {
+    return List.copyOf(views);
+  }
+
+  /** Channel names are derived from ids: {@code C0ALERTS} is {@code #c0alerts}. */
+  String channelName(String channelId) {
+    return channelId.toLowerCase(Locale.ROOT);
+  }
+
+  /** User names are derived from ids, as the sandbox has no user directory. */
+  String userName(String userId) {
+    return userId.toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,4 @@
+package dev.greenlight.activities;
+
+/** The remediation call's answer: HTTP status and the idempotency key it was sent with. */
+public record ActionResult(int status, String idempotencyKey) {}

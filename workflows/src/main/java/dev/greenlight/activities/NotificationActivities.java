@@ -1,0 +1,22 @@
+package dev.greenlight.activities;
+
+import io.temporal.activity.ActivityInterface;
+
+/**
+ * Tells people what the incident is doing. The workflow module only defines it; the bot module
+ * implements it with Slack, so workflow code never sees Slack.
+ */
+@ActivityInterface
+public interface NotificationActivities {
+  /**
+   * Posts the incident card. A retry after a lost reply may post a second card; the buttons of
+   * both carry the same nonce, so either works and neither can decide twice.
+   */
+  CardRef postCard(String channelId, IncidentCard card);
+
+  /** Re-renders the card in place; idempotent (the same card twice looks the same). */
+  void updateCard(CardRef card, IncidentCard content);
+
+  /** Posts one step as a reply in the card's thread. */
+  void postUpdate(CardRef card, IncidentCard content, ThreadUpdate update);
+}

@@ -1,0 +1,40 @@
+package dev.greenlight.config;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything Greenlight is told by its configuration file, validated.
+ *
+ * @param services the services incidents may name; the only values {@code {service}} takes
+ * @param policy the gate policy
+ * @param approvers Slack user IDs allowed to approve or reject
+ * @param onCall who verification failures escalate to (a Slack user ID)
+ * @param channel where incident cards go; empty means the channel the command was typed in
+ * @param runbooks the catalog
+ */
+public record GreenlightConfig(
+    List<String> services,
+    Policy policy,
+    List<String> approvers,
+    String onCall,
+    String channel,
+    List<Runbook> runbooks) {
+  public GreenlightConfig {
+    services = List.copyOf(services);
+    approvers = List.copyOf(approvers);
+    runbooks = List.copyOf(runbooks);
+  }
+
+  public Optional<Runbook> runbook(String id) {
+    return runbooks.stream().filter(r -> r.id().equals(id)).findFirst();
+  }
+
+  public boolean knowsService(String service) {
+    return services.contains(service);
+  }
+
+  public boolean isApprover(String userId) {
+    return approvers.contains(userId);
+  }
+}

@@ -1,0 +1,20 @@
+package dev.greenlight.config;
+
+import java.util.List;
+
+/**
+ * One entry of the runbook catalog: what it fixes (label, examples), how risky it is, what it does
+ * and how it checks that it worked.
+ */
+public record Runbook(
+    String id,
+    String label,
+    Risk risk,
+    String description,
+    List<String> examples,
+    HttpAction action,
+    Probe verify) {
+  public Runbook {
+    examples = List.copyOf(examples);
+  }
+}

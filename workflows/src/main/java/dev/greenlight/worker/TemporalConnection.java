@@ -1,0 +1,90 @@
+package dev.greenlight.worker;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.api.workflowservice.v1.GetClusterInfoRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.envconfig.ClientConfigProfile;
+import io.temporal.envconfig.LoadClientConfigProfileOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.io.IOException;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A connection to Temporal. Settings come from temporal-envconfig ({@code TEMPORAL_ADDRESS},
+ * {@code TEMPORAL_NAMESPACE}, {@code TEMPORAL_API_KEY}, TLS, {@code TEMPORAL_PROFILE} and the
+ * config file). Without {@code TEMPORAL_ADDRESS} an embedded dev server is started in-process.
+ */
+public final class TemporalConnection implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(TemporalConnection.class);
+
+  private final WorkflowServiceStubs stubs;
+  private final WorkflowClient client;
+  private final DevServer embedded;
+  private final boolean devServer;
+
+  private TemporalConnection(WorkflowServiceStubs stubs, WorkflowClient client, DevServer embedded, boolean devServer) {
+    this.stubs = stubs;
+    this.client = client;
+    this.embedded = embedded;
+    this.devServer = devServer;
+  }
+
+  /** Connects as the environment says, starting an embedded dev server when no address is set. */
+  public static TemporalConnection connect(Map<String, String> env) {
+    ClientConfigProfile profile;
+    try {
+      profile = ClientConfigProfile.load(LoadClientConfigProfileOptions.newBuilder().setEnvOverrides(env).build());
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalStateException("Temporal connection settings are invalid: " + e.getMessage(), e);
+    }
+    DevServer embedded = null;
+    String address = env.get("TEMPORAL_ADDRESS");
+    if (address == null || address.isBlank()) {
+      embedded = DevServer.start(0);
+      log.warn("TEMPORAL_ADDRESS is not set: started an embedded Temporal dev server on {}. Its state lives in"
+          + " memory and is lost when this process stops.", embedded.address());
+      profile = profile.toBuilder().setAddress(embedded.address()).build();
+    }
+    WorkflowServiceStubsOptions options = profile.toWorkflowServiceStubsOptions();
+    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(options);
+    WorkflowClient client = WorkflowClient.newInstance(stubs, profile.toWorkflowClientOptions());
+    boolean dev = embedded != null || isDevServer(stubs);
+    log.info("Temporal: {} namespace {}{}", options.getTarget(), client.getOptions().getNamespace(),
+        dev ? " (dev server: sticky execution off)" : "");
+    return new TemporalConnection(stubs, client, embedded, dev);
+  }
+
+  /**
+   * The SDK's test server (what {@code dev-server} runs) does not implement GetClusterInfo; a real
+   * cluster does. It also never moves tasks off a dead worker's sticky queue, hence the check.
+   */
+  private static boolean isDevServer(WorkflowServiceStubs stubs) {
+    try {
+      stubs.blockingStub().getClusterInfo(GetClusterInfoRequest.getDefaultInstance());
+      return false;
+    } catch (StatusRuntimeException e) {
+      return e.getStatus().getCode() == Status.Code.UNIMPLEMENTED;
+    }
+  }
+
+  public WorkflowClient client() {
+    return client;
+  }
+
+  /** True against the SDK's dev/test server, where sticky execution must be off. */
+  public boolean isDevServer() {
+    return devServer;
+  }
+
+  @Override
+  public void close() {
+    stubs.shutdown();
+    if (embedded != null) {
+      embedded.close();
+    }
+  }
+}

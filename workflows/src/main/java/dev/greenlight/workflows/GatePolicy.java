@@ -1,0 +1,26 @@
+package dev.greenlight.workflows;
+
+import dev.greenlight.activities.Classification;
+import dev.greenlight.config.Risk;
+
+/** The gate rule: only a low-risk, confident match may run without a person. */
+public final class GatePolicy {
+  private GatePolicy() {}
+
+  /** What the gate does with a classification. */
+  public enum Route {
+    AUTO_APPROVE,
+    HUMAN_GATE,
+    NO_RUNBOOK
+  }
+
+  public static Route route(Classification c, PolicySnapshot policy) {
+    if (!c.matched()) {
+      return Route.NO_RUNBOOK;
+    }
+    if (c.risk() == Risk.LOW && c.confidence() >= policy.confidenceFloor()) {
+      return Route.AUTO_APPROVE;
+    }
+    return Route.HUMAN_GATE;
+  }
+}

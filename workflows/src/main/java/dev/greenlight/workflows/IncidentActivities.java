@@ -1,0 +1,62 @@
+package dev.greenlight.workflows;
+
+import dev.greenlight.activities.ClassifyActivities;
+import dev.greenlight.activities.NotificationActivities;
+import dev.greenlight.activities.RemediationActivities;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+
+/** The activity stubs and their timeouts and retry policies, in one place. */
+final class IncidentActivities {
+  /** Read-only: retried freely. */
+  final ClassifyActivities classify =
+      Workflow.newActivityStub(
+          ClassifyActivities.class,
+          ActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofMinutes(1))
+              .setRetryOptions(retry(Duration.ofSeconds(1), Duration.ofSeconds(30), 10))
+              .build());
+
+  /** Slack may be briefly down: retry for a long while, the card is the incident's face. */
+  final NotificationActivities notify =
+      Workflow.newActivityStub(
+          NotificationActivities.class,
+          ActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofSeconds(30))
+              .setRetryOptions(retry(Duration.ofSeconds(1), Duration.ofMinutes(1), 30))
+              .build());
+
+  /**
+   * The action carries an idempotency key, so retrying a lost reply is safe; a permanent failure
+   * (4xx, bad catalog entry) is non-retryable and escalates instead.
+   */
+  final RemediationActivities remediate =
+      Workflow.newActivityStub(
+          RemediationActivities.class,
+          ActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofMinutes(5))
+              .setRetryOptions(retry(Duration.ofSeconds(2), Duration.ofSeconds(30), 3))
+              .build());
+
+  /** Verification polls for up to the probe's timeout and heartbeats after every probe. */
+  final RemediationActivities verify =
+      Workflow.newActivityStub(
+          RemediationActivities.class,
+          ActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofHours(1))
+              .setHeartbeatTimeout(Duration.ofMinutes(2))
+              .setRetryOptions(retry(Duration.ofSeconds(2), Duration.ofSeconds(30), 3))
+              .build());
+
+  private static RetryOptions retry(Duration initial, Duration max, int attempts) {
+    return RetryOptions.newBuilder()
+        .setInitialInterval(initial)
+        .setMaximumInterval(max)
+        .setBackoffCoefficient(2.0)
+        .setMaximumAttempts(attempts)
+        .setDoNotRetry("dev.greenlight.config.ConfigException")
+        .build();
+  }
+}

@@ -1,0 +1,19 @@
+package dev.greenlight.workflows;
+
+/**
+ * What a person asked for with {@code /remediate}.
+ *
+ * @param incidentId short human ID, also the workflow ID's suffix
+ * @param service a service from the catalog (validated before the workflow starts)
+ * @param text the reporter's own words: untrusted, never executed, escaped when shown
+ * @param requesterId Slack user ID of the person who typed the command
+ * @param channelId where the incident card is posted
+ * @param policy the policy in force at the start
+ */
+public record IncidentRequest(
+    String incidentId,
+    String service,
+    String text,
+    String requesterId,
+    String channelId,
+    PolicySnapshot policy) {}

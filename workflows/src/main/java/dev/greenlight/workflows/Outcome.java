@@ -1,0 +1,11 @@
+package dev.greenlight.workflows;
+
+/** How an incident ended. */
+public enum Outcome {
+  RECOVERED,
+  ESCALATED,
+  REJECTED,
+  EXPIRED,
+  REMEDIATION_FAILED,
+  NO_RUNBOOK
+}

@@ -1,0 +1,74 @@
+package dev.greenlight.workflows;
+
+import dev.greenlight.activities.ActionResult;
+import dev.greenlight.activities.CardRef;
+import dev.greenlight.activities.Classification;
+import dev.greenlight.activities.ClassifyActivities;
+import dev.greenlight.activities.IncidentCard;
+import dev.greenlight.activities.NotificationActivities;
+import dev.greenlight.activities.RemediationActivities;
+import dev.greenlight.activities.ThreadUpdate;
+import dev.greenlight.activities.VerificationResult;
+import dev.greenlight.config.Risk;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Hand-written fakes for the activities: they record what the workflow asked of them. */
+final class Fakes {
+  private Fakes() {}
+
+  static Classification classification(Risk risk, double confidence) {
+    return new Classification("oom-killed", confidence, "restart-oom-pods", risk,
+        "POST http://127.0.0.1/restart?service=checkout-api", "pods OOMKilled", "test-model");
+  }
+
+  static final class Classifier implements ClassifyActivities {
+    volatile Classification answer = classification(Risk.MEDIUM, 0.9);
+
+    @Override
+    public Classification classify(String service, String incidentId, String text) {
+      return answer;
+    }
+  }
+
+  static final class Notifier implements NotificationActivities {
+    final List<IncidentCard> posted = new CopyOnWriteArrayList<>();
+    final List<IncidentCard> updates = new CopyOnWriteArrayList<>();
+    final List<ThreadUpdate.Step> steps = new CopyOnWriteArrayList<>();
+
+    @Override
+    public CardRef postCard(String channelId, IncidentCard card) {
+      posted.add(card);
+      return new CardRef(channelId, "1700000000.000100");
+    }
+
+    @Override
+    public void updateCard(CardRef card, IncidentCard content) {
+      updates.add(content);
+    }
+
+    @Override
+    public void postUpdate(CardRef card, IncidentCard content, ThreadUpdate update) {
+      steps.add(update.step());
+    }
+  }
+
+  static final class Remediator implements RemediationActivities {
+    final AtomicInteger actions = new AtomicInteger();
+    final List<String> keys = new CopyOnWriteArrayList<>();
+    volatile boolean recovers = true;
+
+    @Override
+    public ActionResult remediate(String workflowId, String incidentId, String runbookId, String service) {
+      actions.incrementAndGet();
+      keys.add(workflowId + ":" + runbookId);
+      return new ActionResult(200, workflowId + ":" + runbookId);
+    }
+
+    @Override
+    public VerificationResult verify(String incidentId, String runbookId, String service) {
+      return new VerificationResult(recovers, recovers ? 200 : 503, 3, recovers ? "ok" : "still 503");
+    }
+  }
+}
