@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * One Web API call the sandbox received.
  *
- * @param method Web API method name, e.g. {@code "chat.postMessage"} (or {@code "response_url"}
- *     for posts to a response_url)
+ * @param method Web API method name, e.g. {@code "chat.postMessage"} (or {@code "response_url"} for
+ *     posts to a response_url)
  * @param params request parameters (form fields or top-level JSON fields; non-string JSON values
  *     are kept as JSON text). Tokens are redacted.
  * @param at when the call arrived

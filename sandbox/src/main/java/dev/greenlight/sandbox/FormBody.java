@@ -3,7 +3,6 @@ package dev.greenlight.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -49,8 +48,7 @@ final class FormBody {
     if (root == null || !root.isObject()) {
       throw new IllegalArgumentException("JSON body must be an object");
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : root.properties()) {
       JsonNode value = field.getValue();
       if (value.isNull()) {
         continue;

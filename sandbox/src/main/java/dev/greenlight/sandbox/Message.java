@@ -15,13 +15,21 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
  * @param editCount how many times the message was edited (chat.update or replace_original)
  */
 public record Message(
-    String channel, String ts, String threadTs, String user, String text, JsonNode blocks, int editCount) {
+    String channel,
+    String ts,
+    String threadTs,
+    String user,
+    String text,
+    JsonNode blocks,
+    int editCount) {
 
   /** Normalises nulls and copies {@code blocks} so callers cannot mutate stored state. */
   public Message {
     text = text == null ? "" : text;
     blocks =
-        blocks == null || !blocks.isArray() ? JsonNodeFactory.instance.arrayNode() : blocks.deepCopy();
+        blocks == null || !blocks.isArray()
+            ? JsonNodeFactory.instance.arrayNode()
+            : blocks.deepCopy();
   }
 
   /** Returns {@code true} if this message is a reply inside a thread. */

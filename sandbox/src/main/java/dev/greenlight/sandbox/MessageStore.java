@@ -22,7 +22,8 @@ final class MessageStore {
     return String.format("%d.%06d", micros / 1_000_000, micros % 1_000_000);
   }
 
-  synchronized Message post(String channel, String threadTs, String user, String text, JsonNode blocks) {
+  synchronized Message post(
+      String channel, String threadTs, String user, String text, JsonNode blocks) {
     Message message = new Message(channel, nextTs(), threadTs, user, text, blocks, 0);
     byChannel.computeIfAbsent(channel, c -> new LinkedHashMap<>()).put(message.ts(), message);
     return message;
@@ -45,7 +46,8 @@ final class MessageStore {
     return messages != null && messages.remove(ts) != null;
   }
 
-  synchronized Message postEphemeral(String channel, String recipient, String author, String text, JsonNode blocks) {
+  synchronized Message postEphemeral(
+      String channel, String recipient, String author, String text, JsonNode blocks) {
     Message message = new Message(channel, nextTs(), null, author, text, blocks, 0);
     ephemeralsByUser.computeIfAbsent(recipient, u -> new ArrayList<>()).add(message);
     return message;

@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Builds payloads with the field names Slack uses (see the Java SDK's {@code
- * SlashCommandPayload}, {@code BlockActionPayload}) and Socket Mode frames.
+ * Builds payloads with the field names Slack uses (see the Java SDK's {@code SlashCommandPayload},
+ * {@code BlockActionPayload}) and Socket Mode frames.
  */
 final class Payloads {
 

@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Serves {@code POST /response/<id>}: the response_url of slash commands and block actions, as
- * used by Bolt's {@code ctx.respond}.
+ * Serves {@code POST /response/<id>}: the response_url of slash commands and block actions, as used
+ * by Bolt's {@code ctx.respond}.
  *
  * <ul>
  *   <li>{@code delete_original: true} deletes the clicked message;

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -32,6 +33,7 @@ public final class SlackServer implements AutoCloseable {
   private final HttpServer http;
   private final ExecutorService httpExecutor;
   private final String apiUrl;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private SlackServer(WorkspaceConfig config) {
     this.workspace = new Workspace(config);
@@ -48,7 +50,13 @@ public final class SlackServer implements AutoCloseable {
     http.createContext("/api/", new WebApi(workspace, payloads, hub::newConnectionUrl));
     http.createContext(ResponseUrls.PATH, new ResponseUrls(workspace));
     http.setExecutor(httpExecutor);
-    hub.start();
+    try {
+      hub.start();
+    } catch (RuntimeException e) {
+      http.stop(0);
+      httpExecutor.shutdownNow();
+      throw e;
+    }
     http.start();
   }
 
@@ -116,14 +124,15 @@ public final class SlackServer implements AutoCloseable {
   }
 
   /**
-   * Sends an {@code interactive} envelope with a {@code block_actions} payload as if {@code
-   * userId} clicked the button with {@code actionId} on {@code message}.
+   * Sends an {@code interactive} envelope with a {@code block_actions} payload as if {@code userId}
+   * clicked the button with {@code actionId} on {@code message}.
    *
    * @throws IllegalArgumentException if the message has no button with that action_id
    */
   public SentEnvelope clickButton(String userId, Message message, String actionId) {
-    Message current = message(message.channel(), message.ts()).orElse(message);
-    return send("interactive", payloads.blockActions(userId, current, actionId), 0);
+    // The click is made on the message as the clicker's client shows it, which may be stale: a
+    // card whose buttons were removed can still be clicked in a client that has not refreshed.
+    return send("interactive", payloads.blockActions(userId, message, actionId), 0);
   }
 
   /**
@@ -173,9 +182,12 @@ public final class SlackServer implements AutoCloseable {
     return workspace.calls(method);
   }
 
-  /** Stops both servers. */
+  /** Stops both servers and closes client connections; idempotent. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     hub.stop();
     http.stop(0);
     httpExecutor.shutdownNow();

@@ -26,10 +26,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The Socket Mode side: a WebSocket server at {@code ws://127.0.0.1:<port>/link/?ticket=...}.
  *
- * <p>Tickets come from {@code apps.connections.open} and are single-use. Each new connection gets
- * a {@code hello}. Envelopes go to the newest healthy connection; connections that were sent a
- * {@code disconnect} are draining and get nothing new. When no healthy connection exists, envelopes
- * are queued and flushed, in order, to the next connection (much like Slack retrying delivery).
+ * <p>Tickets come from {@code apps.connections.open} and are single-use. Each new connection gets a
+ * {@code hello}. Envelopes go to the newest healthy connection; connections that were sent a {@code
+ * disconnect} are draining and get nothing new. When no healthy connection exists, envelopes are
+ * queued and flushed, in order, to the next connection (much like Slack retrying delivery).
  */
 final class SocketModeHub {
 
@@ -113,10 +113,13 @@ final class SocketModeHub {
   /** Delivers the envelope to the newest healthy connection, or queues it until one connects. */
   void send(SentEnvelope envelope) {
     synchronized (lock) {
-      if (healthy.isEmpty() || !deliver(healthy.get(healthy.size() - 1), envelope)) {
-        log.debug("No Socket Mode connection; queueing envelope {}", envelope.envelopeId());
-        queue.addLast(envelope);
+      for (int i = healthy.size() - 1; i >= 0; i--) {
+        if (deliver(healthy.get(i), envelope)) {
+          return;
+        }
       }
+      log.debug("No Socket Mode connection; queueing envelope {}", envelope.envelopeId());
+      queue.addLast(envelope);
     }
   }
 
@@ -174,7 +177,8 @@ final class SocketModeHub {
     pending
         .envelope()
         .ack()
-        .complete(new Ack(envelopeId, payload == null || payload.isNull() ? null : payload, latency));
+        .complete(
+            new Ack(envelopeId, payload == null || payload.isNull() ? null : payload, latency));
   }
 
   private void onConnected(WebSocket conn) {

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -18,10 +19,17 @@ final class WebApi implements HttpHandler {
 
   private enum TokenKind {
     BOT,
-    APP
+    APP,
+    /** Either token; the SDK calls auth.test with the app token to learn the team id. */
+    ANY
   }
 
-  private record Method(TokenKind token, Function<Map<String, String>, ObjectNode> handler) {}
+  private record Method(
+      TokenKind token, BiFunction<Map<String, String>, String, ObjectNode> handler) {
+    Method(TokenKind token, Function<Map<String, String>, ObjectNode> handler) {
+      this(token, (params, t) -> handler.apply(params));
+    }
+  }
 
   private final Workspace workspace;
   private final Payloads payloads;
@@ -35,7 +43,7 @@ final class WebApi implements HttpHandler {
     this.methods =
         Map.of(
             "api.test", new Method(null, p -> ok()),
-            "auth.test", new Method(TokenKind.BOT, p -> authTest()),
+            "auth.test", new Method(TokenKind.ANY, this::authTest),
             "apps.connections.open", new Method(TokenKind.APP, p -> connectionsOpen()),
             "chat.postMessage", new Method(TokenKind.BOT, this::postMessage),
             "chat.update", new Method(TokenKind.BOT, this::update),
@@ -49,6 +57,7 @@ final class WebApi implements HttpHandler {
     try (exchange) {
       String method = exchange.getRequestURI().getPath().substring("/api/".length());
       ObjectNode response;
+      String tokenKind = "no token";
       try {
         Map<String, String> params =
             FormBody.parse(
@@ -61,6 +70,7 @@ final class WebApi implements HttpHandler {
         String bearer = bearerToken(exchange.getRequestHeaders().getFirst("Authorization"));
         String token = bearer != null ? bearer : params.get("token");
         workspace.record(method, params);
+        tokenKind = describe(token);
         response = dispatch(method, token, params);
       } catch (SlackError e) {
         response = error(e.code());
@@ -70,7 +80,7 @@ final class WebApi implements HttpHandler {
         log.warn("Web API method {} failed", method, e);
         response = error("internal_error");
       }
-      log.debug("{} -> ok={}", method, response.path("ok").asBoolean());
+      log.debug("{} ({}) -> {}", method, tokenKind, response.path("error").asText("ok"));
       Http.send(exchange, 200, Http.JSON_UTF8, Json.write(response));
     }
   }
@@ -83,13 +93,17 @@ final class WebApi implements HttpHandler {
     if (method.token() != null) {
       checkToken(method.token(), token);
     }
-    return method.handler().apply(params);
+    return method.handler().apply(params, token);
   }
 
   private void checkToken(TokenKind kind, String token) {
     WorkspaceConfig config = workspace.config();
     if (token == null || token.isBlank()) {
       throw new SlackError("not_authed");
+    }
+    if (kind == TokenKind.ANY
+        && (token.equals(config.appToken()) || token.equals(config.botToken()))) {
+      return;
     }
     String expected = kind == TokenKind.APP ? config.appToken() : config.botToken();
     String other = kind == TokenKind.APP ? config.botToken() : config.appToken();
@@ -101,15 +115,17 @@ final class WebApi implements HttpHandler {
     }
   }
 
-  private ObjectNode authTest() {
+  private ObjectNode authTest(Map<String, String> params, String token) {
     WorkspaceConfig config = workspace.config();
     ObjectNode r = ok();
     r.put("url", "https://sandbox.slack.localhost/");
     r.put("team", WorkspaceConfig.TEAM_NAME);
-    r.put("user", WorkspaceConfig.BOT_USER_NAME);
     r.put("team_id", config.teamId());
-    r.put("user_id", config.botUserId());
-    r.put("bot_id", config.botId());
+    if (config.botToken().equals(token)) {
+      r.put("user", WorkspaceConfig.BOT_USER_NAME);
+      r.put("user_id", config.botUserId());
+      r.put("bot_id", config.botId());
+    }
     r.put("app_id", config.appId());
     r.put("is_enterprise_install", false);
     return r;
@@ -128,9 +144,7 @@ final class WebApi implements HttpHandler {
     }
     String threadTs = blankToNull(p.get("thread_ts"));
     Message m =
-        workspace
-            .messages()
-            .post(channel, threadTs, workspace.config().botUserId(), text, blocks);
+        workspace.messages().post(channel, threadTs, workspace.config().botUserId(), text, blocks);
     ObjectNode r = ok().put("channel", channel).put("ts", m.ts());
     r.set("message", payloads.messageJson(m));
     return r;
@@ -213,6 +227,17 @@ final class WebApi implements HttpHandler {
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s;
+  }
+
+  /** Names the kind of token without revealing it, for logs. */
+  private String describe(String token) {
+    if (token == null || token.isBlank()) {
+      return "no token";
+    }
+    if (token.equals(workspace.config().botToken())) {
+      return "bot token";
+    }
+    return token.equals(workspace.config().appToken()) ? "app token" : "unknown token";
   }
 
   private static String bearerToken(String authorization) {

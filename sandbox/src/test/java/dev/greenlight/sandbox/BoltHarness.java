@@ -36,7 +36,8 @@ final class BoltHarness implements AutoCloseable {
 
   /** Starts Bolt's Socket Mode client without waiting for the connection. */
   BoltHarness startAsync() throws Exception {
-    socketModeApp = new SocketModeApp(server.appToken(), SocketModeClient.Backend.JavaWebSocket, app);
+    socketModeApp =
+        new SocketModeApp(server.appToken(), SocketModeClient.Backend.JavaWebSocket, app);
     socketModeApp.startAsync();
     return this;
   }
@@ -54,11 +55,13 @@ final class BoltHarness implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     try {
       if (socketModeApp != null) {
         socketModeApp.close();
       }
+    } catch (Exception e) {
+      throw new IllegalStateException("could not stop Bolt", e);
     } finally {
       server.close();
     }

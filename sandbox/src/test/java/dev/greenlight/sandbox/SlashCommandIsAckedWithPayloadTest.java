@@ -2,10 +2,10 @@ package dev.greenlight.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,8 @@ class SlashCommandIsAckedWithPayloadTest {
 
   @Test
   void slashCommandIsAckedWithPayload() throws Exception {
-    SentEnvelope sent = bolt.server.sendSlashCommand("U0ALICE", "C0OPS", "/greenlight", "restart api");
+    SentEnvelope sent =
+        bolt.server.sendSlashCommand("U0ALICE", "C0OPS", "/greenlight", "restart api");
 
     Ack ack = sent.ack().get(10, TimeUnit.SECONDS);
 
@@ -51,9 +52,10 @@ class SlashCommandIsAckedWithPayloadTest {
   }
 
   @Test
-  void eachCommandGetsAFreshTriggerId() {
+  void eachCommandGetsAFreshTriggerId() throws Exception {
     SentEnvelope first = bolt.server.sendSlashCommand("U0ALICE", "C0OPS", "/greenlight", "a");
     SentEnvelope second = bolt.server.sendSlashCommand("U0ALICE", "C0OPS", "/greenlight", "b");
+    CompletableFuture.allOf(first.ack(), second.ack()).get(10, TimeUnit.SECONDS);
 
     assertThat(first.triggerId()).isNotEqualTo(second.triggerId());
     assertThat(first.envelopeId()).isNotEqualTo(second.envelopeId());

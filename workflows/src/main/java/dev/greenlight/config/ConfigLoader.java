@@ -36,6 +36,8 @@ public final class ConfigLoader {
   public static GreenlightConfig load(Path file) {
     try {
       return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new ConfigException("config file " + file + " does not exist", e);
     } catch (IOException e) {
       throw new ConfigException("cannot read config file " + file + ": " + e.getMessage(), e);
     }
@@ -83,7 +85,8 @@ public final class ConfigLoader {
     }
     String onCall = root.text("on-call");
     require(SLACK_USER.matcher(onCall).matches(), "on-call: '" + onCall + "' is not a Slack user ID like U012ABCDEF");
-    String channel = root.text("channel", "");
+    String channel = root.has("channel") ? root.child("channel").toString() : "";
+    require(channel.isEmpty() || channel.matches("[CGD][A-Z0-9]{2,}"), "channel: '" + channel + "' is not a Slack channel ID like C012ABCDEF (or leave it empty)");
     Policy policy = policy(root.has("policy") ? root.child("policy") : null);
     List<Runbook> runbooks = new ArrayList<>();
     Set<String> ids = new HashSet<>();

@@ -135,6 +135,12 @@ final class ConfigNode {
     return out;
   }
 
+  /** The node's scalar text, trimmed. */
+  @Override
+  public String toString() {
+    return node.isValueNode() ? node.asText().trim() : node.toString();
+  }
+
   String key(String key) {
     return path.isEmpty() ? key : path + "." + key;
   }

@@ -1,0 +1,100 @@
+package dev.greenlight.bot;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.socket_mode.SocketModeClient;
+import dev.greenlight.bot.slack.GreenlightApp;
+import dev.greenlight.bot.slack.SlackNotifier;
+import dev.greenlight.bot.slack.SlackSettings;
+import dev.greenlight.config.ConfigLoader;
+import dev.greenlight.config.GreenlightConfig;
+import dev.greenlight.worker.GreenlightWorker;
+import dev.greenlight.worker.TemporalConnection;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts Greenlight's parts (bot, worker or both) and stops them in reverse order. */
+public final class Greenlight implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Greenlight.class);
+
+  /** Which parts run in this process. */
+  public enum Mode {
+    RUN(true, true),
+    BOT(true, false),
+    WORKER(false, true);
+
+    final boolean bot;
+    final boolean worker;
+
+    Mode(boolean bot, boolean worker) {
+      this.bot = bot;
+      this.worker = worker;
+    }
+  }
+
+  private final Deque<AutoCloseable> parts = new ArrayDeque<>();
+
+  private Greenlight() {}
+
+  /**
+   * Validates everything first (config, tokens, Temporal settings), then starts the parts. Any
+   * failure stops what was started: never half a bot.
+   */
+  public static Greenlight start(Mode mode, Map<String, String> env, Path configOption) throws Exception {
+    GreenlightConfig config = loadConfig(env, configOption);
+    SlackSettings slack = SlackSettings.fromEnv(env, mode.bot);
+    boolean embedded = env.getOrDefault("TEMPORAL_ADDRESS", "").isBlank();
+    if (mode != Mode.RUN && embedded) {
+      throw new IllegalArgumentException("TEMPORAL_ADDRESS is not set: '" + mode.name().toLowerCase(java.util.Locale.ROOT)
+          + "' must share a Temporal server with the other process (start one with 'greenlight dev-server')");
+    }
+    Greenlight g = new Greenlight();
+    try {
+      TemporalConnection temporal = TemporalConnection.connect(env);
+      g.parts.push(temporal);
+      if (mode.worker) {
+        SlackNotifier notifier = new SlackNotifier(GreenlightApp.slack(slack.apiUrl()).methods(slack.botToken()));
+        g.parts.push(GreenlightWorker.start(temporal, config, notifier));
+      }
+      if (mode.bot) {
+        App app = GreenlightApp.create(slack, config, temporal.client());
+        SocketModeApp socket = new SocketModeApp(slack.appToken(), SocketModeClient.Backend.JavaWebSocket, app);
+        socket.startAsync();
+        g.parts.push(socket::close);
+        log.info("Bot connected to Slack in Socket Mode ({} runbooks, {} approvers)", config.runbooks().size(),
+            config.approvers().size());
+      }
+      return g;
+    } catch (Exception e) {
+      g.close();
+      throw e;
+    }
+  }
+
+  static GreenlightConfig loadConfig(Map<String, String> env, Path option) {
+    Path file = option != null ? option : env.containsKey("GREENLIGHT_CONFIG") && !env.get("GREENLIGHT_CONFIG").isBlank()
+        ? Path.of(env.get("GREENLIGHT_CONFIG")) : null;
+    if (file == null) {
+      log.warn("No --config or GREENLIGHT_CONFIG: using the built-in demo catalog");
+      return ConfigLoader.loadDemo();
+    }
+    GreenlightConfig config = ConfigLoader.load(file);
+    log.info("Config {}: {} runbooks, {} services", file, config.runbooks().size(), config.services().size());
+    return config;
+  }
+
+  @Override
+  public void close() {
+    while (!parts.isEmpty()) {
+      try {
+        parts.pop().close();
+      } catch (Exception e) {
+        log.warn("Error while stopping: {}", e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package dev.greenlight.bot.cli;
+
+import dev.greenlight.worker.DevServer;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** A standalone in-memory Temporal dev server, so bot and worker can restart independently. */
+@Command(name = "dev-server", mixinStandardHelpOptions = true,
+    description = "Run the SDK's Temporal test server standalone (in memory: a restart loses every incident).")
+final class DevServerCommand implements Callable<Integer> {
+  private static final Logger log = LoggerFactory.getLogger(DevServerCommand.class);
+
+  @Option(names = "--port", defaultValue = "7233", description = "gRPC port on 127.0.0.1 (default ${DEFAULT-VALUE})")
+  int port;
+
+  @Override
+  public Integer call() throws Exception {
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException("--port must be from 1 to 65535 (got " + port + ")");
+    }
+    DevServer server = DevServer.start(port);
+    log.warn("Temporal dev server listening on {}. Its state lives in memory: stopping or restarting it loses "
+        + "every incident. Point bot and worker at it with TEMPORAL_ADDRESS={}", server.address(), server.address());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stopped.countDown();
+    }, "dev-server-shutdown"));
+    stopped.await();
+    return 0;
+  }
+}

@@ -1,0 +1,52 @@
+package dev.greenlight.bot.cli;
+
+import dev.greenlight.bot.Greenlight;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Runs some of Greenlight's parts until the process is stopped. */
+abstract class PartCommand implements Callable<Integer> {
+  @Option(names = "--config", paramLabel = "FILE", description = "YAML config (overrides GREENLIGHT_CONFIG)")
+  Path config;
+
+  abstract Greenlight.Mode mode();
+
+  @Override
+  public Integer call() throws Exception {
+    Greenlight greenlight = Greenlight.start(mode(), System.getenv(), config);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      greenlight.close();
+      stopped.countDown();
+    }, "greenlight-shutdown"));
+    stopped.await();
+    return 0;
+  }
+
+  @Command(name = "run", mixinStandardHelpOptions = true, description = "Bot and worker in one process (default).")
+  static final class Run extends PartCommand {
+    @Override
+    Greenlight.Mode mode() {
+      return Greenlight.Mode.RUN;
+    }
+  }
+
+  @Command(name = "bot", mixinStandardHelpOptions = true, description = "Only the Slack bot (needs TEMPORAL_ADDRESS).")
+  static final class Bot extends PartCommand {
+    @Override
+    Greenlight.Mode mode() {
+      return Greenlight.Mode.BOT;
+    }
+  }
+
+  @Command(name = "worker", mixinStandardHelpOptions = true, description = "Only the Temporal worker (needs TEMPORAL_ADDRESS).")
+  static final class Worker extends PartCommand {
+    @Override
+    Greenlight.Mode mode() {
+      return Greenlight.Mode.WORKER;
+    }
+  }
+}

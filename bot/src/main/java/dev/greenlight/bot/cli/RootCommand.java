@@ -1,0 +1,32 @@
+package dev.greenlight.bot.cli;
+
+import dev.greenlight.bot.Greenlight;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/** With no subcommand, behaves as {@code run}. */
+@Command(
+    name = "greenlight",
+    mixinStandardHelpOptions = true,
+    version = "greenlight 0.1.0",
+    description = "Gated, durable remediation from Slack.",
+    subcommands = {PartCommand.Run.class, PartCommand.Bot.class, PartCommand.Worker.class, DevServerCommand.class},
+    footerHeading = "%nEnvironment:%n",
+    footer = {
+      "  SLACK_BOT_TOKEN     bot token, xoxb-... (run, bot, worker)",
+      "  SLACK_APP_TOKEN     app-level token, xapp-... (run, bot)",
+      "  SLACK_API_URL       Web API base URL (default https://slack.com/api/)",
+      "  GREENLIGHT_CONFIG   YAML config file (default: built-in demo)",
+      "  TEMPORAL_ADDRESS    host:port; unset: embedded dev server (run)",
+      "  TEMPORAL_NAMESPACE  namespace (default 'default')",
+      "  TEMPORAL_API_KEY, TEMPORAL_TLS_*, TEMPORAL_PROFILE,",
+      "  TEMPORAL_CONFIG_FILE  read by temporal-envconfig",
+      "  GREENLIGHT_LOG_LEVEL  log level (default INFO)",
+      "See docs/configuration.md for every key and variable.",
+    })
+final class RootCommand extends PartCommand implements Callable<Integer> {
+  @Override
+  Greenlight.Mode mode() {
+    return Greenlight.Mode.RUN;
+  }
+}

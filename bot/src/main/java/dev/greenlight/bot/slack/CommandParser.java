@@ -1,0 +1,46 @@
+package dev.greenlight.bot.slack;
+
+import dev.greenlight.config.GreenlightConfig;
+import java.util.Locale;
+
+/** Parses {@code /remediate <service> <what is wrong>} against the catalog's services. */
+public final class CommandParser {
+  public static final int MAX_DESCRIPTION = 2000;
+
+  private final GreenlightConfig config;
+
+  public CommandParser(GreenlightConfig config) {
+    this.config = config;
+  }
+
+  public static String usage(GreenlightConfig config) {
+    return "*Usage:* `/remediate <service> <what is wrong>`\n"
+        + "Example: `/remediate checkout-api pods OOMKilled and restarting since 14:02`\n"
+        + "Services: " + String.join(", ", config.services().stream().map(s -> "`" + s + "`").toList());
+  }
+
+  public ParsedCommand parse(String text) {
+    String t = text == null ? "" : text.strip();
+    if (t.isEmpty() || t.equalsIgnoreCase("help")) {
+      return new ParsedCommand.Help();
+    }
+    String[] parts = t.split("\\s+", 2);
+    String service = parts[0].toLowerCase(Locale.ROOT);
+    if (!config.knowsService(service)) {
+      return new ParsedCommand.Invalid("Unknown service `" + SlackText.escape(cut(parts[0], 60)) + "`. " + usage(config));
+    }
+    if (parts.length < 2 || parts[1].isBlank()) {
+      return new ParsedCommand.Invalid("Say what is wrong with `" + service + "`, e.g. `/remediate "
+          + service + " pods OOMKilled since 14:02`.");
+    }
+    if (parts[1].length() > MAX_DESCRIPTION) {
+      return new ParsedCommand.Invalid("The description is " + parts[1].length() + " characters long; keep it under "
+          + MAX_DESCRIPTION + ".");
+    }
+    return new ParsedCommand.Start(service, parts[1].strip());
+  }
+
+  private static String cut(String s, int max) {
+    return s.length() > max ? s.substring(0, max) + "…" : s;
+  }
+}

@@ -1,0 +1,73 @@
+package dev.greenlight.bot.slack;
+
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import dev.greenlight.config.GreenlightConfig;
+import dev.greenlight.workflows.IncidentRequest;
+import dev.greenlight.workflows.PolicySnapshot;
+import dev.greenlight.workflows.RemediationWorkflow;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code /remediate}: validates the text and starts the incident's workflow, then acks. */
+final class RemediateCommand implements SlashCommandHandler {
+  private static final Logger log = LoggerFactory.getLogger(RemediateCommand.class);
+
+  private final GreenlightConfig config;
+  private final CommandParser parser;
+  private final WorkflowClient temporal;
+
+  RemediateCommand(GreenlightConfig config, WorkflowClient temporal) {
+    this.config = config;
+    this.parser = new CommandParser(config);
+    this.temporal = temporal;
+  }
+
+  @Override
+  public Response apply(SlashCommandRequest req, SlashCommandContext ctx) {
+    SlashCommandPayload p = req.getPayload();
+    ParsedCommand cmd = parser.parse(p.getText());
+    if (cmd instanceof ParsedCommand.Help) {
+      return ctx.ack(CommandParser.usage(config));
+    }
+    if (cmd instanceof ParsedCommand.Invalid invalid) {
+      return ctx.ack(invalid.message());
+    }
+    ParsedCommand.Start start = (ParsedCommand.Start) cmd;
+    String incidentId = IncidentIds.fromTrigger(p.getTeamId(), p.getTriggerId());
+    String channel = config.channel().isEmpty() ? p.getChannelId() : config.channel();
+    IncidentRequest request = new IncidentRequest(incidentId, start.service(), start.description(),
+        p.getUserId(), channel, snapshot(config));
+    RemediationWorkflow workflow = temporal.newWorkflowStub(RemediationWorkflow.class,
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(RemediationWorkflow.workflowId(incidentId))
+            .setTaskQueue(RemediationWorkflow.TASK_QUEUE)
+            .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+            .build());
+    try {
+      WorkflowClient.start(workflow::run, request);
+    } catch (WorkflowExecutionAlreadyStarted e) {
+      log.info("Incident {} already started (redelivered request)", incidentId);
+      return ctx.ack("Incident " + incidentId + " is already started.");
+    } catch (RuntimeException e) {
+      log.error("Could not start incident {} for {}", incidentId, p.getUserId(), e);
+      return ctx.ack(":warning: Could not start the incident: Temporal is not reachable (" + SlackText.escape(
+          e.getClass().getSimpleName()) + "). Nothing was started; please run the command again.");
+    }
+    log.info("Incident {} started by {} for {}", incidentId, p.getUserId(), start.service());
+    return ctx.ack("Incident " + incidentId + " started for `" + start.service()
+        + "`. Classifying; the card will appear in <#" + channel + ">.");
+  }
+
+  static PolicySnapshot snapshot(GreenlightConfig config) {
+    return new PolicySnapshot(config.policy().confidenceFloor(), config.policy().approvalTimeout().toSeconds(),
+        config.approvers(), config.onCall());
+  }
+}

@@ -1,0 +1,67 @@
+package dev.greenlight.bot.slack;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import dev.greenlight.activities.CardRef;
+import dev.greenlight.activities.IncidentCard;
+import dev.greenlight.activities.NotificationActivities;
+import dev.greenlight.activities.ThreadUpdate;
+import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.util.Set;
+
+/** Posts and updates incident cards and thread replies through Slack's Web API. */
+public final class SlackNotifier implements NotificationActivities {
+  /** Errors that no retry can fix. */
+  private static final Set<String> PERMANENT =
+      Set.of("invalid_auth", "not_authed", "account_inactive", "token_revoked", "channel_not_found",
+          "not_in_channel", "is_archived", "invalid_blocks", "msg_too_long", "missing_scope");
+
+  private final MethodsClient slack;
+
+  public SlackNotifier(MethodsClient slack) {
+    this.slack = slack;
+  }
+
+  @Override
+  public CardRef postCard(String channelId, IncidentCard card) {
+    ChatPostMessageResponse r = call("chat.postMessage", () -> slack.chatPostMessage(m -> m
+        .channel(channelId).text(CardView.fallback(card)).blocks(CardView.blocks(card))));
+    return new CardRef(r.getChannel(), r.getTs());
+  }
+
+  @Override
+  public void updateCard(CardRef ref, IncidentCard content) {
+    call("chat.update", () -> slack.chatUpdate(m -> m
+        .channel(ref.channel()).ts(ref.ts()).text(CardView.fallback(content)).blocks(CardView.blocks(content))));
+  }
+
+  @Override
+  public void postUpdate(CardRef ref, IncidentCard content, ThreadUpdate update) {
+    call("chat.postMessage", () -> slack.chatPostMessage(m -> m
+        .channel(ref.channel()).threadTs(ref.ts()).text(ThreadText.render(content, update))));
+  }
+
+  private interface SlackCall<T extends SlackApiTextResponse> {
+    T run() throws IOException, SlackApiException;
+  }
+
+  private static <T extends SlackApiTextResponse> T call(String method, SlackCall<T> c) {
+    T r;
+    try {
+      r = c.run();
+    } catch (IOException | SlackApiException e) {
+      throw ApplicationFailure.newFailure(method + " failed: " + e.getMessage(), "SlackUnavailable");
+    }
+    if (!r.isOk()) {
+      String msg = method + " answered error '" + r.getError() + "'";
+      if (PERMANENT.contains(r.getError())) {
+        throw ApplicationFailure.newNonRetryableFailure(msg, "SlackRefused");
+      }
+      throw ApplicationFailure.newFailure(msg, "SlackError");
+    }
+    return r;
+  }
+}

@@ -1,0 +1,48 @@
+package dev.greenlight.bot.slack;
+
+/**
+ * Makes untrusted text (a reporter's words, an error message) harmless in Slack: no mentions
+ * ({@code <!channel>}, {@code <!here>}, {@code <@U…>}), no links, no markdown.
+ */
+public final class SlackText {
+  private SlackText() {}
+
+  /**
+   * Escapes Slack's control characters, so {@code <!channel>} and {@code <@U123>} show as text,
+   * and breaks markdown markers with a zero-width joiner-free lookalike so nothing turns bold.
+   */
+  public static String escape(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '*' -> out.append('\u2217'); // asterisk operator
+        case '_' -> out.append('\uFF3F'); // fullwidth low line
+        case '~' -> out.append('\u223C'); // tilde operator
+        case '`' -> out.append('\u02CB'); // modifier grave accent
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** Untrusted text as a quoted, escaped block, cut to {@code max} characters. */
+  public static String quote(String text, int max) {
+    String t = text == null ? "" : text.strip();
+    if (t.length() > max) {
+      t = t.substring(0, max) + "…";
+    }
+    return "> " + escape(t).replace("\n", "\n> ");
+  }
+
+  /** A mention of a Slack user ID that Greenlight itself validated (config, payload user). */
+  public static String mention(String userId) {
+    return userId == null || !userId.matches("[UW][A-Z0-9]+") ? "someone" : "<@" + userId + ">";
+  }
+}

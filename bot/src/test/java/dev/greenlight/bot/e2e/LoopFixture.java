@@ -1,0 +1,99 @@
+package dev.greenlight.bot.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.greenlight.bot.Greenlight;
+import dev.greenlight.bot.slack.Ids;
+import dev.greenlight.sandbox.Ack;
+import dev.greenlight.sandbox.Message;
+import dev.greenlight.sandbox.SentEnvelope;
+import dev.greenlight.sandbox.SlackServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The whole loop on real parts: the Slack-compatible server, the real Bolt app in Socket Mode, the
+ * embedded Temporal server, the real model, and HTTP targets on loopback.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class LoopFixture {
+  static SlackServer slack;
+  static DemoTargets targets;
+  static Greenlight greenlight;
+  private static final AtomicInteger channels = new AtomicInteger();
+
+  /** The approval timeout in this class's config. */
+  String approvalTimeout() {
+    return "1h";
+  }
+
+  @BeforeAll
+  void startLoop() throws Exception {
+    slack = SlackServer.start();
+    targets = new DemoTargets();
+    Path dir = Files.createTempDirectory("greenlight-e2e");
+    Map<String, String> env = new HashMap<>();
+    env.put("SLACK_BOT_TOKEN", slack.botToken());
+    env.put("SLACK_APP_TOKEN", slack.appToken());
+    env.put("SLACK_API_URL", slack.apiUrl());
+    env.put("GREENLIGHT_CONFIG", TestConfig.write(dir, targets.baseUrl(), approvalTimeout()).toString());
+    greenlight = Greenlight.start(Greenlight.Mode.RUN, env, null);
+    if (!slack.awaitConnected(Duration.ofSeconds(30))) {
+      throw new AssertionError("the bot never connected over Socket Mode");
+    }
+  }
+
+  @AfterAll
+  void stopLoop() throws Exception {
+    greenlight.close();
+    targets.close();
+    slack.close();
+  }
+
+  /** A fresh channel per incident keeps tests apart. */
+  static String newChannel() {
+    return "C0TEST" + channels.incrementAndGet();
+  }
+
+  static Ack ack(SentEnvelope e) throws Exception {
+    return e.ack().get(10, TimeUnit.SECONDS);
+  }
+
+  static String ackText(SentEnvelope e) throws Exception {
+    return ack(e).payload().path("text").asText();
+  }
+
+  /** Waits for the incident card in the channel. */
+  static Message awaitCard(String channel) {
+    return await().atMost(Duration.ofSeconds(30)).until(() -> slack.messages(channel), m -> !m.isEmpty()).get(0);
+  }
+
+  /** Waits until the card shows Approve/Reject buttons. */
+  static Message awaitButtons(String channel) {
+    return await().atMost(Duration.ofSeconds(30)).until(() -> slack.messages(channel),
+        m -> !m.isEmpty() && m.get(0).blocks().toString().contains(Ids.APPROVE_ACTION)).get(0);
+  }
+
+  static List<String> replies(String channel) {
+    List<Message> top = slack.messages(channel);
+    if (top.isEmpty()) {
+      return List.of();
+    }
+    return slack.replies(channel, top.get(0).ts()).stream().map(Message::text).toList();
+  }
+
+  /** Waits until the thread has a reply containing {@code text}, and returns all replies. */
+  static List<String> awaitReply(String channel, String text) {
+    return await().atMost(Duration.ofSeconds(30)).until(() -> replies(channel),
+        r -> r.stream().anyMatch(t -> t.contains(text)));
+  }
+}
