@@ -1,0 +1,33 @@
+package dev.greenlight.bot.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SlackTextTest {
+
+  @Test
+  void broadcastsMentionsAndLinksBecomePlainText() {
+    String out = SlackText.escape("<!channel> <!here> <@U0ALICE> <#C0GENERAL> <https://x.example|y> & more");
+    assertThat(out).doesNotContain("<", ">");
+    assertThat(out).contains("&lt;!channel&gt;", "&lt;!here&gt;", "&lt;@U0ALICE&gt;", "&amp; more");
+  }
+
+  @Test
+  void markdownMarkersNoLongerFormat() {
+    assertThat(SlackText.escape("*bold* _it_ ~gone~ `code`")).doesNotContain("*", "_", "~", "`");
+  }
+
+  @Test
+  void quoteCutsLongTextAndQuotesEveryLine() {
+    assertThat(SlackText.quote("a\nb", 100)).isEqualTo("> a\n> b");
+    assertThat(SlackText.quote("x".repeat(50), 10)).isEqualTo("> " + "x".repeat(10) + "…");
+  }
+
+  @Test
+  void onlyWellFormedUserIdsBecomeMentions() {
+    assertThat(SlackText.mention("U0ALICE")).isEqualTo("<@U0ALICE>");
+    assertThat(SlackText.mention("!channel")).isEqualTo("someone");
+    assertThat(SlackText.mention(null)).isEqualTo("someone");
+  }
+}
