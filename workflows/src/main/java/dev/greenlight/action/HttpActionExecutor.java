@@ -26,17 +26,21 @@ public final class HttpActionExecutor {
    * Sends the action and returns the HTTP status; I/O errors propagate (the caller decides on
    * retries). {@code vars} must hold only validated values.
    */
-  public int send(HttpAction action, Map<String, String> vars, String idempotencyKey) throws IOException {
+  public int send(HttpAction action, Map<String, String> vars, String idempotencyKey)
+      throws IOException {
     String url = Template.renderUrl(action.url(), vars);
     RequestBody body = null;
-    if (!action.method().equals("GET") && !action.method().equals("DELETE") || !action.body().isEmpty()) {
+    if (!action.method().equals("GET") && !action.method().equals("DELETE")
+        || !action.body().isEmpty()) {
       String contentType = action.headers().getOrDefault("Content-Type", JSON.toString());
-      body = RequestBody.create(Template.renderBody(action.body(), vars), MediaType.get(contentType));
+      body =
+          RequestBody.create(Template.renderBody(action.body(), vars), MediaType.get(contentType));
     }
     Request.Builder request = new Request.Builder().url(url).method(action.method(), body);
     action.headers().forEach(request::header);
     request.header(IDEMPOTENCY_HEADER, idempotencyKey);
-    OkHttpClient client = http.newBuilder().callTimeout(action.timeout().toMillis(), TimeUnit.MILLISECONDS).build();
+    OkHttpClient client =
+        http.newBuilder().callTimeout(action.timeout().toMillis(), TimeUnit.MILLISECONDS).build();
     try (Response response = client.newCall(request.build()).execute()) {
       return response.code();
     }

@@ -39,12 +39,23 @@ public final class ProbePoller {
       }
       afterAttempt.accept(attempts);
       if (last == probe.expectStatus()) {
-        return new VerificationResult(true, last, attempts, "probe answered " + last + " after " + attempts + " attempt(s)");
+        return new VerificationResult(
+            true, last, attempts, "probe answered " + last + " after " + attempts + " attempt(s)");
       }
       if (System.nanoTime() + probe.interval().toNanos() > deadline) {
         String seen = last == 0 ? "no answer (" + lastError + ")" : "HTTP " + last;
-        return new VerificationResult(false, last, attempts,
-            "probe still answered " + seen + " after " + attempts + " attempt(s) in " + probe.timeout() + "; expected " + probe.expectStatus());
+        return new VerificationResult(
+            false,
+            last,
+            attempts,
+            "probe still answered "
+                + seen
+                + " after "
+                + attempts
+                + " attempt(s) in "
+                + probe.timeout()
+                + "; expected "
+                + probe.expectStatus());
       }
       Thread.sleep(probe.interval().toMillis());
     }

@@ -16,12 +16,31 @@ public final class ClassifyActivitiesImpl implements ClassifyActivities {
 
   @Override
   public Classification classify(String service, String incidentId, String text) {
-    EmbeddingClassifier.Match m = classifier.nearest(text == null ? "" : text);
-    if (m.similarity() < config.policy().minSimilarity()) {
-      return new Classification(Classification.UNKNOWN, m.similarity(), null, null, null, m.example(), EmbeddingClassifier.MODEL);
+    if (text == null || text.isBlank()) {
+      // The model refuses to embed blank text; text that names no symptom matches no runbook.
+      return new Classification(
+          Classification.UNKNOWN, 0, null, null, null, "", EmbeddingClassifier.MODEL);
     }
-    String action = m.runbook().action().describe(Map.of("service", service, "incident", incidentId));
+    EmbeddingClassifier.Match m = classifier.nearest(text);
+    if (m.similarity() < config.policy().minSimilarity()) {
+      return new Classification(
+          Classification.UNKNOWN,
+          m.similarity(),
+          null,
+          null,
+          null,
+          m.example(),
+          EmbeddingClassifier.MODEL);
+    }
+    String action =
+        m.runbook().action().describe(Map.of("service", service, "incident", incidentId));
     return new Classification(
-        m.runbook().label(), m.similarity(), m.runbook().id(), m.runbook().risk(), action, m.example(), EmbeddingClassifier.MODEL);
+        m.runbook().label(),
+        m.similarity(),
+        m.runbook().id(),
+        m.runbook().risk(),
+        action,
+        m.example(),
+        EmbeddingClassifier.MODEL);
   }
 }

@@ -29,6 +29,16 @@ public record IncidentCard(
   /** The same card with the gate moved on. */
   public IncidentCard withGate(GateState newGate, String newNonce, String by, long atMillis) {
     return new IncidentCard(
-        incidentId, workflowId, service, text, requesterId, classification, newGate, newNonce, approvers, by, atMillis);
+        incidentId,
+        workflowId,
+        service,
+        text,
+        requesterId,
+        classification,
+        newGate,
+        newNonce,
+        approvers,
+        by,
+        atMillis);
   }
 }

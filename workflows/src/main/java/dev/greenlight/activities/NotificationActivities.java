@@ -9,8 +9,8 @@ import io.temporal.activity.ActivityInterface;
 @ActivityInterface
 public interface NotificationActivities {
   /**
-   * Posts the incident card. A retry after a lost reply may post a second card; the buttons of
-   * both carry the same nonce, so either works and neither can decide twice.
+   * Posts the incident card. A retry after a lost reply may post a second card; the buttons of both
+   * carry the same nonce, so either works and neither can decide twice.
    */
   CardRef postCard(String channelId, IncidentCard card);
 

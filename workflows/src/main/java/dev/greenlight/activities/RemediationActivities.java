@@ -11,8 +11,8 @@ public interface RemediationActivities {
    *
    * <p>Idempotency key: the request carries {@code Idempotency-Key: <workflowId>:<runbookId>}, the
    * same on every retry of this activity, so a target that honours the header applies the action
-   * once however often Temporal retries it. A 4xx answer is a permanent failure and is not
-   * retried; 5xx and I/O errors are.
+   * once however often Temporal retries it. A 4xx answer is a permanent failure and is not retried;
+   * 5xx and I/O errors are.
    */
   ActionResult remediate(String workflowId, String incidentId, String runbookId, String service);
 

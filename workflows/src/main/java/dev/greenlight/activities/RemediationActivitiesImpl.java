@@ -27,7 +27,8 @@ public final class RemediationActivitiesImpl implements RemediationActivities {
   }
 
   @Override
-  public ActionResult remediate(String workflowId, String incidentId, String runbookId, String service) {
+  public ActionResult remediate(
+      String workflowId, String incidentId, String runbookId, String service) {
     Runbook runbook = runbook(runbookId);
     String key = workflowId + ":" + runbookId;
     int status;
@@ -35,11 +36,18 @@ public final class RemediationActivitiesImpl implements RemediationActivities {
       status = executor.send(runbook.action(), vars(service, incidentId), key);
     } catch (IOException e) {
       // Retryable: the idempotency key makes a repeat harmless.
-      throw ApplicationFailure.newFailure("action " + runbookId + " failed: " + e.getMessage(), "ActionIOError");
+      throw ApplicationFailure.newFailure(
+          "action " + runbookId + " failed: " + e.getMessage(), "ActionIOError");
     }
-    log.info("Incident {}: action {} answered HTTP {} (idempotency key {})", incidentId, runbookId, status, key);
+    log.info(
+        "Incident {}: action {} answered HTTP {} (idempotency key {})",
+        incidentId,
+        runbookId,
+        status,
+        key);
     if (status >= 500) {
-      throw ApplicationFailure.newFailure("action " + runbookId + " answered HTTP " + status, "ActionServerError");
+      throw ApplicationFailure.newFailure(
+          "action " + runbookId + " answered HTTP " + status, "ActionServerError");
     }
     if (status >= 300) {
       throw ApplicationFailure.newNonRetryableFailure(
@@ -52,7 +60,8 @@ public final class RemediationActivitiesImpl implements RemediationActivities {
   public VerificationResult verify(String incidentId, String runbookId, String service) {
     Runbook runbook = runbook(runbookId);
     try {
-      return poller.poll(runbook.verify(), vars(service, incidentId), Activity.getExecutionContext()::heartbeat);
+      return poller.poll(
+          runbook.verify(), vars(service, incidentId), Activity.getExecutionContext()::heartbeat);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw ApplicationFailure.newFailure("verification interrupted", "Interrupted");
@@ -60,8 +69,12 @@ public final class RemediationActivitiesImpl implements RemediationActivities {
   }
 
   private Runbook runbook(String runbookId) {
-    return config.runbook(runbookId).orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
-        "runbook '" + runbookId + "' is not in the catalog", "UnknownRunbook"));
+    return config
+        .runbook(runbookId)
+        .orElseThrow(
+            () ->
+                ApplicationFailure.newNonRetryableFailure(
+                    "runbook '" + runbookId + "' is not in the catalog", "UnknownRunbook"));
   }
 
   private Map<String, String> vars(String service, String incidentId) {

@@ -76,17 +76,27 @@ public final class ConfigLoader {
       throw ConfigNode.fail("services must not be empty (key services)");
     }
     for (String s : services) {
-      require(SERVICE.matcher(s).matches(), "services: '" + s + "' is not a valid service name (lower-case letters, digits, '.', '_', '-')");
+      require(
+          SERVICE.matcher(s).matches(),
+          "services: '"
+              + s
+              + "' is not a valid service name (lower-case letters, digits, '.', '_', '-')");
     }
     List<String> approvers = root.texts("approvers");
     require(!approvers.isEmpty(), "approvers must not be empty (key approvers)");
     for (String a : approvers) {
-      require(SLACK_USER.matcher(a).matches(), "approvers: '" + a + "' is not a Slack user ID like U012ABCDEF");
+      require(
+          SLACK_USER.matcher(a).matches(),
+          "approvers: '" + a + "' is not a Slack user ID like U012ABCDEF");
     }
     String onCall = root.text("on-call");
-    require(SLACK_USER.matcher(onCall).matches(), "on-call: '" + onCall + "' is not a Slack user ID like U012ABCDEF");
+    require(
+        SLACK_USER.matcher(onCall).matches(),
+        "on-call: '" + onCall + "' is not a Slack user ID like U012ABCDEF");
     String channel = root.has("channel") ? root.child("channel").toString() : "";
-    require(channel.isEmpty() || channel.matches("[CGD][A-Z0-9]{2,}"), "channel: '" + channel + "' is not a Slack channel ID like C012ABCDEF (or leave it empty)");
+    require(
+        channel.isEmpty() || channel.matches("[CGD][A-Z0-9]{2,}"),
+        "channel: '" + channel + "' is not a Slack channel ID like C012ABCDEF (or leave it empty)");
     Policy policy = policy(root.has("policy") ? root.child("policy") : null);
     List<Runbook> runbooks = new ArrayList<>();
     Set<String> ids = new HashSet<>();
@@ -101,7 +111,10 @@ public final class ConfigLoader {
 
   private static Policy policy(ConfigNode p) {
     if (p == null) {
-      return new Policy(Policy.DEFAULT_CONFIDENCE_FLOOR, Policy.DEFAULT_MIN_SIMILARITY, Policy.DEFAULT_APPROVAL_TIMEOUT);
+      return new Policy(
+          Policy.DEFAULT_CONFIDENCE_FLOOR,
+          Policy.DEFAULT_MIN_SIMILARITY,
+          Policy.DEFAULT_APPROVAL_TIMEOUT);
     }
     p.allowOnly(Set.of("confidence-floor", "min-similarity", "approval-timeout"));
     return new Policy(
@@ -113,13 +126,23 @@ public final class ConfigLoader {
   private static Runbook runbook(ConfigNode r) {
     r.allowOnly(Set.of("id", "label", "risk", "description", "examples", "action", "verify"));
     String id = r.text("id");
-    require(ID.matcher(id).matches(), r.key("id") + ": '" + id + "' must be lower-case letters, digits and '-'");
+    require(
+        ID.matcher(id).matches(),
+        r.key("id") + ": '" + id + "' must be lower-case letters, digits and '-'");
     String riskText = r.text("risk");
     Risk risk = Risk.parse(riskText);
-    require(risk != null, r.key("risk") + " must be one of low, medium, high (got '" + riskText + "')");
+    require(
+        risk != null, r.key("risk") + " must be one of low, medium, high (got '" + riskText + "')");
     List<String> examples = r.texts("examples");
     require(!examples.isEmpty(), r.key("examples") + " must list at least one example symptom");
-    return new Runbook(id, r.text("label"), risk, r.text("description", ""), examples, action(r.child("action")), probe(r.child("verify")));
+    return new Runbook(
+        id,
+        r.text("label"),
+        risk,
+        r.text("description", ""),
+        examples,
+        action(r.child("action")),
+        probe(r.child("verify")));
   }
 
   private static HttpAction action(ConfigNode a) {
@@ -127,16 +150,22 @@ public final class ConfigLoader {
     String type = a.text("type", "http");
     require(type.equals("http"), a.key("type") + " must be 'http' (got '" + type + "')");
     String method = a.text("method", "POST").toUpperCase(java.util.Locale.ROOT);
-    require(METHODS.contains(method), a.key("method") + " must be one of " + METHODS + " (got '" + method + "')");
+    require(
+        METHODS.contains(method),
+        a.key("method") + " must be one of " + METHODS + " (got '" + method + "')");
     String url = template(a, "url", a.text("url"));
     requireHttpUrl(a.key("url"), url);
     String body = template(a, "body", a.text("body", ""));
     Map<String, String> headers = a.textMap("headers");
     for (String h : headers.keySet()) {
-      require(!h.equalsIgnoreCase("Idempotency-Key"), a.key("headers") + ": Idempotency-Key is set by Greenlight and cannot be configured");
+      require(
+          !h.equalsIgnoreCase("Idempotency-Key"),
+          a.key("headers") + ": Idempotency-Key is set by Greenlight and cannot be configured");
     }
     Duration timeout = a.duration("timeout", Duration.ofSeconds(30));
-    require(timeout.compareTo(Duration.ofMinutes(4)) <= 0, a.key("timeout") + " must be at most 4m (got " + timeout + ")");
+    require(
+        timeout.compareTo(Duration.ofMinutes(4)) <= 0,
+        a.key("timeout") + " must be at most 4m (got " + timeout + ")");
     return new HttpAction(method, url, body, headers, timeout);
   }
 
@@ -146,20 +175,30 @@ public final class ConfigLoader {
     requireHttpUrl(v.key("url"), url);
     Duration timeout = v.duration("timeout", Duration.ofMinutes(2));
     Duration interval = v.duration("interval", Duration.ofSeconds(5));
-    require(timeout.compareTo(Duration.ofMinutes(50)) <= 0, v.key("timeout") + " must be at most 50m (got " + timeout + ")");
-    require(interval.compareTo(Duration.ofMinutes(1)) <= 0, v.key("interval") + " must be at most 1m (got " + interval + ")");
-    require(interval.compareTo(timeout) <= 0, v.key("interval") + " must not be longer than " + v.key("timeout"));
+    require(
+        timeout.compareTo(Duration.ofMinutes(50)) <= 0,
+        v.key("timeout") + " must be at most 50m (got " + timeout + ")");
+    require(
+        interval.compareTo(Duration.ofMinutes(1)) <= 0,
+        v.key("interval") + " must be at most 1m (got " + interval + ")");
+    require(
+        interval.compareTo(timeout) <= 0,
+        v.key("interval") + " must not be longer than " + v.key("timeout"));
     return new Probe(url, v.integer("expect-status", 200, 100, 599), timeout, interval);
   }
 
   private static String template(ConfigNode n, String key, String value) {
     String bad = Template.unknownPlaceholder(value);
-    require(bad == null, n.key(key) + ": unknown placeholder " + bad + " (allowed: {service}, {incident})");
+    require(
+        bad == null,
+        n.key(key) + ": unknown placeholder " + bad + " (allowed: {service}, {incident})");
     return value;
   }
 
   private static void requireHttpUrl(String key, String url) {
-    require(url.startsWith("http://") || url.startsWith("https://"), key + " must start with http:// or https:// (got '" + url + "')");
+    require(
+        url.startsWith("http://") || url.startsWith("https://"),
+        key + " must start with http:// or https:// (got '" + url + "')");
   }
 
   private static void require(boolean ok, String message) {

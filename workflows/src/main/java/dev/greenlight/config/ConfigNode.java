@@ -45,7 +45,11 @@ final class ConfigNode {
       String name = names.next();
       if (!keys.contains(name)) {
         throw fail(
-            "unknown key " + key(name) + " (allowed here: " + String.join(", ", keys.stream().sorted().toList()) + ")");
+            "unknown key "
+                + key(name)
+                + " (allowed here: "
+                + String.join(", ", keys.stream().sorted().toList())
+                + ")");
       }
     }
   }
@@ -78,8 +82,19 @@ final class ConfigNode {
       return fallback;
     }
     JsonNode child = node.get(key);
-    if (!child.canConvertToInt() || !child.isIntegralNumber() || child.asInt() < min || child.asInt() > max) {
-      throw fail(key(key) + " must be a whole number from " + min + " to " + max + " (got '" + child.asText() + "')");
+    if (!child.canConvertToInt()
+        || !child.isIntegralNumber()
+        || child.asInt() < min
+        || child.asInt() > max) {
+      throw fail(
+          key(key)
+              + " must be a whole number from "
+              + min
+              + " to "
+              + max
+              + " (got '"
+              + child.asText()
+              + "')");
     }
     return child.asInt();
   }
@@ -91,7 +106,8 @@ final class ConfigNode {
     String raw = node.get(key).asText();
     Duration d = Durations.parse(raw);
     if (d == null || d.isZero() || d.isNegative()) {
-      throw fail(key(key) + " must be a positive duration like 30s, 5m, 4h or PT4H (got '" + raw + "')");
+      throw fail(
+          key(key) + " must be a positive duration like 30s, 5m, 4h or PT4H (got '" + raw + "')");
     }
     return d;
   }

@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  */
 public final class Template {
   public static final Set<String> PLACEHOLDERS = Set.of("service", "incident");
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
+  // A name made of word characters, so JSON braces in a body ({}, {"a":1}) are text, not
+  // placeholders.
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([\\w.-]+)}");
 
   private Template() {}
 

@@ -33,9 +33,13 @@ public final class GreenlightWorker implements AutoCloseable {
       TemporalConnection temporal, GreenlightConfig config, NotificationActivities notifications) {
     long t0 = System.nanoTime();
     EmbeddingClassifier classifier = new EmbeddingClassifier(config.runbooks());
-    log.info("Classifier ready: {} ({} ms)", EmbeddingClassifier.MODEL, (System.nanoTime() - t0) / 1_000_000);
+    log.info(
+        "Classifier ready: {} ({} ms)",
+        EmbeddingClassifier.MODEL,
+        (System.nanoTime() - t0) / 1_000_000);
     WorkerFactory factory = WorkerFactory.newInstance(temporal.client());
-    Worker worker = factory.newWorker(RemediationWorkflow.TASK_QUEUE, options(temporal.isDevServer()));
+    Worker worker =
+        factory.newWorker(RemediationWorkflow.TASK_QUEUE, options(temporal.isDevServer()));
     worker.registerWorkflowImplementationTypes(RemediationWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new ClassifyActivitiesImpl(config, classifier),

@@ -14,9 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A connection to Temporal. Settings come from temporal-envconfig ({@code TEMPORAL_ADDRESS},
- * {@code TEMPORAL_NAMESPACE}, {@code TEMPORAL_API_KEY}, TLS, {@code TEMPORAL_PROFILE} and the
- * config file). Without {@code TEMPORAL_ADDRESS} an embedded dev server is started in-process.
+ * A connection to Temporal. Settings come from temporal-envconfig ({@code TEMPORAL_ADDRESS}, {@code
+ * TEMPORAL_NAMESPACE}, {@code TEMPORAL_API_KEY}, TLS, {@code TEMPORAL_PROFILE} and the config
+ * file). Without {@code TEMPORAL_ADDRESS} an embedded dev server is started in-process.
  */
 public final class TemporalConnection implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TemporalConnection.class);
@@ -26,7 +26,8 @@ public final class TemporalConnection implements AutoCloseable {
   private final DevServer embedded;
   private final boolean devServer;
 
-  private TemporalConnection(WorkflowServiceStubs stubs, WorkflowClient client, DevServer embedded, boolean devServer) {
+  private TemporalConnection(
+      WorkflowServiceStubs stubs, WorkflowClient client, DevServer embedded, boolean devServer) {
     this.stubs = stubs;
     this.client = client;
     this.embedded = embedded;
@@ -37,23 +38,31 @@ public final class TemporalConnection implements AutoCloseable {
   public static TemporalConnection connect(Map<String, String> env) {
     ClientConfigProfile profile;
     try {
-      profile = ClientConfigProfile.load(LoadClientConfigProfileOptions.newBuilder().setEnvOverrides(env).build());
+      profile =
+          ClientConfigProfile.load(
+              LoadClientConfigProfileOptions.newBuilder().setEnvOverrides(env).build());
     } catch (IOException | RuntimeException e) {
-      throw new IllegalStateException("Temporal connection settings are invalid: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Temporal connection settings are invalid: " + e.getMessage(), e);
     }
     DevServer embedded = null;
     String address = env.get("TEMPORAL_ADDRESS");
     if (address == null || address.isBlank()) {
       embedded = DevServer.start(0);
-      log.warn("TEMPORAL_ADDRESS is not set: started an embedded Temporal dev server on {}. Its state lives in"
-          + " memory and is lost when this process stops.", embedded.address());
+      log.warn(
+          "TEMPORAL_ADDRESS is not set: started an embedded Temporal dev server on {}. Its state lives in"
+              + " memory and is lost when this process stops.",
+          embedded.address());
       profile = profile.toBuilder().setAddress(embedded.address()).build();
     }
     WorkflowServiceStubsOptions options = profile.toWorkflowServiceStubsOptions();
     WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(options);
     WorkflowClient client = WorkflowClient.newInstance(stubs, profile.toWorkflowClientOptions());
     boolean dev = embedded != null || isDevServer(stubs);
-    log.info("Temporal: {} namespace {}{}", options.getTarget(), client.getOptions().getNamespace(),
+    log.info(
+        "Temporal: {} namespace {}{}",
+        options.getTarget(),
+        client.getOptions().getNamespace(),
         dev ? " (dev server: sticky execution off)" : "");
     return new TemporalConnection(stubs, client, embedded, dev);
   }

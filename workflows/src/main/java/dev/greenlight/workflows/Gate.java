@@ -39,7 +39,10 @@ final class Gate {
     if (!approvers.contains(d.userId())) {
       return "not an approver";
     }
-    close(d.verdict() == Decision.Verdict.APPROVE ? GateState.APPROVED : GateState.REJECTED, d.userId(), nowMillis);
+    close(
+        d.verdict() == Decision.Verdict.APPROVE ? GateState.APPROVED : GateState.REJECTED,
+        d.userId(),
+        nowMillis);
     return null;
   }
 
@@ -60,7 +63,8 @@ final class Gate {
   }
 
   GateView view() {
-    return new GateView(state, state == GateState.OPEN ? nonce : null, approvers, decidedBy, decidedAtMillis);
+    return new GateView(
+        state, state == GateState.OPEN ? nonce : null, approvers, decidedBy, decidedAtMillis);
   }
 
   private void close(GateState newState, String by, long nowMillis) {

@@ -29,8 +29,19 @@ public final class RemediationWorkflowImpl implements RemediationWorkflow {
     Classification c = act.classify.classify(req.service(), req.incidentId(), req.text());
     GatePolicy.Route route = GatePolicy.route(c, policy);
 
-    card = new IncidentCard(req.incidentId(), workflowId, req.service(), req.text(), req.requesterId(), c,
-        GateState.PENDING, null, policy.approvers(), null, 0);
+    card =
+        new IncidentCard(
+            req.incidentId(),
+            workflowId,
+            req.service(),
+            req.text(),
+            req.requesterId(),
+            c,
+            GateState.PENDING,
+            null,
+            policy.approvers(),
+            null,
+            0);
     if (route == GatePolicy.Route.HUMAN_GATE) {
       gate.open(Workflow.randomUUID().toString(), policy.approvers());
       card = card.withGate(GateState.OPEN, gate.nonce(), null, 0);
@@ -71,7 +82,8 @@ public final class RemediationWorkflowImpl implements RemediationWorkflow {
     return remediateAndVerify(workflowId, req, c);
   }
 
-  private IncidentResult remediateAndVerify(String workflowId, IncidentRequest req, Classification c) {
+  private IncidentResult remediateAndVerify(
+      String workflowId, IncidentRequest req, Classification c) {
     say(REMEDIATION_STARTED, null, c.action());
     ActionResult done;
     try {

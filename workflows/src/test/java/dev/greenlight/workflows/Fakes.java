@@ -19,8 +19,14 @@ final class Fakes {
   private Fakes() {}
 
   static Classification classification(Risk risk, double confidence) {
-    return new Classification("oom-killed", confidence, "restart-oom-pods", risk,
-        "POST http://127.0.0.1/restart?service=checkout-api", "pods OOMKilled", "test-model");
+    return new Classification(
+        "oom-killed",
+        confidence,
+        "restart-oom-pods",
+        risk,
+        "POST http://127.0.0.1/restart?service=checkout-api",
+        "pods OOMKilled",
+        "test-model");
   }
 
   static final class Classifier implements ClassifyActivities {
@@ -60,7 +66,8 @@ final class Fakes {
     volatile boolean recovers = true;
 
     @Override
-    public ActionResult remediate(String workflowId, String incidentId, String runbookId, String service) {
+    public ActionResult remediate(
+        String workflowId, String incidentId, String runbookId, String service) {
       actions.incrementAndGet();
       keys.add(workflowId + ":" + runbookId);
       return new ActionResult(200, workflowId + ":" + runbookId);
@@ -68,7 +75,8 @@ final class Fakes {
 
     @Override
     public VerificationResult verify(String incidentId, String runbookId, String service) {
-      return new VerificationResult(recovers, recovers ? 200 : 503, 3, recovers ? "ok" : "still 503");
+      return new VerificationResult(
+          recovers, recovers ? 200 : 503, 3, recovers ? "ok" : "still 503");
     }
   }
 }

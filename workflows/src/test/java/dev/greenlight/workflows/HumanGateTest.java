@@ -23,8 +23,14 @@ class HumanGateTest extends WorkflowFixture {
     assertThat(result.gate().decidedBy()).isEqualTo(ALICE);
     assertThat(remediator.actions.get()).isEqualTo(1);
     assertThat(remediator.keys).containsExactly("incident-A1:restart-oom-pods");
-    assertThat(notifier.steps).containsExactly(CLASSIFIED, AWAITING_APPROVAL, APPROVED,
-        REMEDIATION_STARTED, REMEDIATION_FINISHED, RECOVERED);
+    assertThat(notifier.steps)
+        .containsExactly(
+            CLASSIFIED,
+            AWAITING_APPROVAL,
+            APPROVED,
+            REMEDIATION_STARTED,
+            REMEDIATION_FINISHED,
+            RECOVERED);
     assertThat(notifier.updates).last().extracting(c -> c.gate()).isEqualTo(GateState.APPROVED);
   }
 

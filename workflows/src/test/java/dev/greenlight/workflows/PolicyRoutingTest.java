@@ -19,8 +19,9 @@ class PolicyRoutingTest extends WorkflowFixture {
     assertThat(result.gate().state()).isEqualTo(GateState.AUTO_APPROVED);
     assertThat(remediator.actions.get()).isEqualTo(1);
     assertThat(notifier.posted.get(0).nonce()).isNull();
-    assertThat(notifier.steps).containsExactly(CLASSIFIED, AUTO_APPROVED, REMEDIATION_STARTED,
-        REMEDIATION_FINISHED, RECOVERED);
+    assertThat(notifier.steps)
+        .containsExactly(
+            CLASSIFIED, AUTO_APPROVED, REMEDIATION_STARTED, REMEDIATION_FINISHED, RECOVERED);
   }
 
   @Test

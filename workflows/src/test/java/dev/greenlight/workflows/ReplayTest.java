@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * Replays a recorded history of the approve path against today's workflow code. A change that
- * would break incidents already running fails here: guard it with {@code Workflow.getVersion}.
+ * Replays a recorded history of the approve path against today's workflow code. A change that would
+ * break incidents already running fails here: guard it with {@code Workflow.getVersion}.
  */
 class ReplayTest {
 

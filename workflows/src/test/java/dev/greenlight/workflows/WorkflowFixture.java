@@ -36,16 +36,23 @@ abstract class WorkflowFixture {
   }
 
   static IncidentRequest request(String id) {
-    return new IncidentRequest(id, "checkout-api", "pods OOMKilled since 14:02", "U0REQ", "C0INCIDENTS",
+    return new IncidentRequest(
+        id,
+        "checkout-api",
+        "pods OOMKilled since 14:02",
+        "U0REQ",
+        "C0INCIDENTS",
         new PolicySnapshot(0.8, 3600, List.of(ALICE), ONCALL));
   }
 
   RemediationWorkflow start(String id) {
-    RemediationWorkflow wf = client.newWorkflowStub(RemediationWorkflow.class,
-        WorkflowOptions.newBuilder()
-            .setWorkflowId(RemediationWorkflow.workflowId(id))
-            .setTaskQueue(RemediationWorkflow.TASK_QUEUE)
-            .build());
+    RemediationWorkflow wf =
+        client.newWorkflowStub(
+            RemediationWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(RemediationWorkflow.workflowId(id))
+                .setTaskQueue(RemediationWorkflow.TASK_QUEUE)
+                .build());
     WorkflowClient.start(wf::run, request(id));
     return wf;
   }
@@ -63,6 +70,8 @@ abstract class WorkflowFixture {
   }
 
   IncidentResult result(String id) {
-    return client.newUntypedWorkflowStub(RemediationWorkflow.workflowId(id)).getResult(IncidentResult.class);
+    return client
+        .newUntypedWorkflowStub(RemediationWorkflow.workflowId(id))
+        .getResult(IncidentResult.class);
   }
 }

@@ -1,0 +1,156 @@
+package dev.greenlight.activities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.greenlight.config.ConfigLoader;
+import dev.greenlight.config.GreenlightConfig;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestActivityEnvironment;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The remediation activity, run by Temporal's activity test environment against a fake target. */
+class RemediationActivitiesImplTest {
+  private final MockWebServer server = new MockWebServer();
+  private TestActivityEnvironment env;
+  private RemediationActivities activities;
+
+  @BeforeEach
+  void start() throws Exception {
+    server.start();
+    String base = server.url("/").toString();
+    GreenlightConfig config =
+        ConfigLoader.parse(
+            """
+        services: [checkout-api]
+        approvers: [U0ALICE]
+        on-call: U0CAROL
+        runbooks:
+          - id: restart-oom-pods
+            label: oom-killed
+            risk: medium
+            examples: [pods OOMKilled]
+            action:
+              method: POST
+              url: %1$sactions/restart?service={service}
+              body: '{"service":"{service}","incident":"{incident}"}'
+              headers: {Content-Type: application/json}
+            verify:
+              url: %1$shealth/{service}
+              timeout: 2s
+              interval: 10ms
+        """
+                .formatted(base),
+            "test");
+    env = TestActivityEnvironment.newInstance();
+    env.registerActivitiesImplementations(
+        new RemediationActivitiesImpl(config, new OkHttpClient()));
+    // One attempt only: these tests look at how each failure is classified, not at Temporal's
+    // retries.
+    activities =
+        env.newActivityStub(
+            RemediationActivities.class,
+            ActivityOptions.newBuilder()
+                .setStartToCloseTimeout(Duration.ofSeconds(10))
+                .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+                .build());
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    env.close();
+    server.shutdown();
+  }
+
+  private ApplicationFailure failureOf(Runnable call) {
+    ActivityFailure failure = catchThrowableOfType(call::run, ActivityFailure.class);
+    assertThat(failure).as("the activity failed").isNotNull();
+    assertThat(failure.getCause()).isInstanceOf(ApplicationFailure.class);
+    return (ApplicationFailure) failure.getCause();
+  }
+
+  @Test
+  void successfulActionReturnsStatusAndWorkflowScopedIdempotencyKey() throws Exception {
+    server.enqueue(new MockResponse().setResponseCode(202));
+
+    ActionResult result =
+        activities.remediate("incident-INC-9", "INC-9", "restart-oom-pods", "checkout-api");
+
+    assertThat(result).isEqualTo(new ActionResult(202, "incident-INC-9:restart-oom-pods"));
+    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+    assertThat(request.getPath()).isEqualTo("/actions/restart?service=checkout-api");
+    assertThat(request.getHeader("Idempotency-Key")).isEqualTo("incident-INC-9:restart-oom-pods");
+    assertThat(request.getBody().readUtf8())
+        .isEqualTo("{\"service\":\"checkout-api\",\"incident\":\"INC-9\"}");
+  }
+
+  @Test
+  void clientErrorIsANonRetryableRefusal() {
+    server.enqueue(new MockResponse().setResponseCode(403));
+
+    ApplicationFailure failure =
+        failureOf(() -> activities.remediate("wf", "INC-9", "restart-oom-pods", "checkout-api"));
+
+    assertThat(failure.getType()).isEqualTo("ActionRefused");
+    assertThat(failure.isNonRetryable()).isTrue();
+    assertThat(failure.getOriginalMessage()).contains("HTTP 403");
+  }
+
+  @Test
+  void serverErrorIsARetryableFailure() {
+    server.enqueue(new MockResponse().setResponseCode(503));
+
+    ApplicationFailure failure =
+        failureOf(() -> activities.remediate("wf", "INC-9", "restart-oom-pods", "checkout-api"));
+
+    assertThat(failure.getType()).isEqualTo("ActionServerError");
+    assertThat(failure.isNonRetryable()).isFalse();
+    assertThat(failure.getOriginalMessage()).contains("HTTP 503");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void unknownServiceFailsPermanentlyWithoutSendingARequest() {
+    ApplicationFailure failure =
+        failureOf(() -> activities.remediate("wf", "INC-9", "restart-oom-pods", "billing-api"));
+
+    assertThat(failure.getType()).isEqualTo("UnknownService");
+    assertThat(failure.isNonRetryable()).isTrue();
+    assertThat(failure.getOriginalMessage()).contains("'billing-api'");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void unknownRunbookFailsPermanentlyWithoutSendingARequest() {
+    ApplicationFailure failure =
+        failureOf(() -> activities.remediate("wf", "INC-9", "drop-database", "checkout-api"));
+
+    assertThat(failure.getType()).isEqualTo("UnknownRunbook");
+    assertThat(failure.isNonRetryable()).isTrue();
+    assertThat(failure.getOriginalMessage()).contains("'drop-database'");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void verifyPollsTheRenderedProbeUntilItRecovers() {
+    server.enqueue(new MockResponse().setResponseCode(503));
+    server.enqueue(new MockResponse().setResponseCode(200));
+
+    VerificationResult result = activities.verify("INC-9", "restart-oom-pods", "checkout-api");
+
+    assertThat(result.recovered()).isTrue();
+    assertThat(result.attempts()).isEqualTo(2);
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+}

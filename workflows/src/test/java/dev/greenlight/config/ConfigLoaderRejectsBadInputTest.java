@@ -1,0 +1,146 @@
+package dev.greenlight.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every bad configuration is refused as a whole, with a message naming the key and the bad value.
+ */
+class ConfigLoaderRejectsBadInputTest {
+
+  private static String rejection(String yaml) {
+    ConfigException e =
+        catchThrowableOfType(() -> ConfigLoader.parse(yaml, "test.yml"), ConfigException.class);
+    assertThat(e).as("the configuration is rejected").isNotNull();
+    return e.getMessage();
+  }
+
+  @Test
+  void theUnmodifiedTestConfigurationIsValid() {
+    // The other tests break one thing each in this configuration, so it must be valid to begin
+    // with.
+    GreenlightConfig config = ConfigLoader.parse(TestYaml.VALID, "test.yml");
+    assertThat(config.runbooks()).extracting(Runbook::id).containsExactly("first", "second");
+    assertThat(config.channel()).isEqualTo("C0INCIDENTS");
+  }
+
+  @Test
+  void invalidYamlNamesTheFile() {
+    assertThat(rejection("services: [checkout-api\nrunbooks: ]"))
+        .startsWith("test.yml is not valid YAML");
+  }
+
+  @Test
+  void emptyFileIsRefused() {
+    assertThat(rejection("")).isEqualTo("test.yml is empty");
+  }
+
+  @Test
+  void unknownTopLevelKeyIsNamed() {
+    assertThat(rejection(TestYaml.VALID + "servces: [search-api]\n"))
+        .startsWith("unknown key servces ")
+        .contains("allowed here: approvers, channel, on-call, policy, runbooks, services")
+        .endsWith("(in test.yml)");
+  }
+
+  @Test
+  void unknownKeyInsideARunbookIsNamedWithItsPath() {
+    assertThat(
+            rejection(
+                TestYaml.with("    action:\n      method: POST", "    acton:\n      method: POST")))
+        .startsWith("unknown key runbooks[0].acton ");
+  }
+
+  @Test
+  void missingApproversAreRefused() {
+    assertThat(rejection(TestYaml.with("approvers: [U0ALICE, U0BOB]\n", "")))
+        .contains("approvers must not be empty (key approvers)");
+  }
+
+  @Test
+  void approverThatIsNotASlackUserIdIsNamed() {
+    assertThat(rejection(TestYaml.with("approvers: [U0ALICE, U0BOB]", "approvers: [U0ALICE, bob]")))
+        .contains("approvers: 'bob' is not a Slack user ID");
+  }
+
+  @Test
+  void unknownRiskTierIsNamedWithItsPathAndValue() {
+    assertThat(rejection(TestYaml.with("risk: medium", "risk: extreme")))
+        .contains("runbooks[1].risk must be one of low, medium, high (got 'extreme')");
+  }
+
+  @Test
+  void confidenceFloorAboveOneIsRefused() {
+    assertThat(rejection(TestYaml.with("confidence-floor: 0.8", "confidence-floor: 1.5")))
+        .contains("policy.confidence-floor must be a number from 0 to 1 (got '1.5')");
+  }
+
+  @Test
+  void approvalTimeoutThatIsNotADurationIsRefused() {
+    assertThat(rejection(TestYaml.with("approval-timeout: 4h", "approval-timeout: soon")))
+        .contains("policy.approval-timeout must be a positive duration")
+        .contains("(got 'soon')");
+  }
+
+  @Test
+  void duplicateRunbookIdIsNamed() {
+    assertThat(rejection(TestYaml.with("id: second", "id: first")))
+        .contains("runbooks[1].id: duplicate runbook id 'first'");
+  }
+
+  @Test
+  void placeholderOtherThanServiceOrIncidentInAUrlIsRefused() {
+    assertThat(
+            rejection(
+                TestYaml.with("first?service={service}", "first?service={service}&model={model}")))
+        .contains("runbooks[0].action.url: unknown placeholder {model}");
+  }
+
+  @Test
+  void nonHttpActionUrlIsRefused() {
+    assertThat(
+            rejection(
+                TestYaml.with("url: http://127.0.0.1:9/second", "url: ftp://127.0.0.1:9/second")))
+        .contains(
+            "runbooks[1].action.url must start with http:// or https:// (got 'ftp://127.0.0.1:9/second?service={service}')");
+  }
+
+  @Test
+  void configuredIdempotencyKeyHeaderIsRefused() {
+    assertThat(
+            rejection(
+                TestYaml.with(
+                    "headers: {Content-Type: application/json}",
+                    "headers: {Content-Type: application/json, Idempotency-Key: fixed}")))
+        .contains(
+            "runbooks[0].action.headers: Idempotency-Key is set by Greenlight and cannot be configured");
+  }
+
+  @Test
+  void probeIntervalLongerThanItsTimeoutIsRefused() {
+    assertThat(
+            rejection(
+                TestYaml.with(
+                    "timeout: 1m\n      interval: 5s", "timeout: 10s\n      interval: 30s")))
+        .contains("runbooks[0].verify.interval must not be longer than runbooks[0].verify.timeout");
+  }
+
+  @Test
+  void channelThatIsNotAChannelIdIsNamed() {
+    assertThat(rejection(TestYaml.with("channel: C0INCIDENTS", "channel: '#incidents'")))
+        .contains("channel: '#incidents' is not a Slack channel ID");
+  }
+
+  @Test
+  void missingFileIsReportedAsMissing(@TempDir Path dir) {
+    Path missing = dir.resolve("greenlight.yml");
+    assertThatThrownBy(() -> ConfigLoader.load(missing))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("config file " + missing + " does not exist");
+  }
+}
