@@ -4,6 +4,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
 import dev.greenlight.bot.slack.GreenlightApp;
+import dev.greenlight.bot.slack.SlackDirectory;
 import dev.greenlight.bot.slack.SlackNotifier;
 import dev.greenlight.bot.slack.SlackSettings;
 import dev.greenlight.config.ConfigLoader;
@@ -44,28 +45,36 @@ public final class Greenlight implements AutoCloseable {
    * Validates everything first (config, tokens, Temporal settings), then starts the parts. Any
    * failure stops what was started: never half a bot.
    */
-  public static Greenlight start(Mode mode, Map<String, String> env, Path configOption) throws Exception {
+  public static Greenlight start(Mode mode, Map<String, String> env, Path configOption)
+      throws Exception {
     GreenlightConfig config = loadConfig(env, configOption);
     SlackSettings slack = SlackSettings.fromEnv(env, mode.bot);
     boolean embedded = env.getOrDefault("TEMPORAL_ADDRESS", "").isBlank();
     if (mode != Mode.RUN && embedded) {
-      throw new IllegalArgumentException("TEMPORAL_ADDRESS is not set: '" + mode.name().toLowerCase(java.util.Locale.ROOT)
-          + "' must share a Temporal server with the other process (start one with 'greenlight dev-server')");
+      throw new IllegalArgumentException(
+          "TEMPORAL_ADDRESS is not set: '"
+              + mode.name().toLowerCase(java.util.Locale.ROOT)
+              + "' must share a Temporal server with the other process (start one with 'greenlight dev-server')");
     }
     Greenlight g = new Greenlight();
     try {
       TemporalConnection temporal = TemporalConnection.connect(env);
       g.parts.push(temporal);
       if (mode.worker) {
-        SlackNotifier notifier = new SlackNotifier(GreenlightApp.slack(slack.apiUrl()).methods(slack.botToken()));
-        g.parts.push(GreenlightWorker.start(temporal, config, notifier));
+        var methods = GreenlightApp.slack(slack.apiUrl()).methods(slack.botToken());
+        g.parts.push(
+            GreenlightWorker.start(
+                temporal, config, new SlackNotifier(methods), new SlackDirectory(methods)));
       }
       if (mode.bot) {
         App app = GreenlightApp.create(slack, config, temporal.client());
-        SocketModeApp socket = new SocketModeApp(slack.appToken(), SocketModeClient.Backend.JavaWebSocket, app);
+        SocketModeApp socket =
+            new SocketModeApp(slack.appToken(), SocketModeClient.Backend.JavaWebSocket, app);
         socket.startAsync();
         g.parts.push(socket::close);
-        log.info("Bot connected to Slack in Socket Mode ({} runbooks, {} approvers)", config.runbooks().size(),
+        log.info(
+            "Bot connected to Slack in Socket Mode ({} runbooks, {} approvers)",
+            config.runbooks().size(),
             config.approvers().size());
       }
       return g;
@@ -76,14 +85,22 @@ public final class Greenlight implements AutoCloseable {
   }
 
   static GreenlightConfig loadConfig(Map<String, String> env, Path option) {
-    Path file = option != null ? option : env.containsKey("GREENLIGHT_CONFIG") && !env.get("GREENLIGHT_CONFIG").isBlank()
-        ? Path.of(env.get("GREENLIGHT_CONFIG")) : null;
+    Path file =
+        option != null
+            ? option
+            : env.containsKey("GREENLIGHT_CONFIG") && !env.get("GREENLIGHT_CONFIG").isBlank()
+                ? Path.of(env.get("GREENLIGHT_CONFIG"))
+                : null;
     if (file == null) {
       log.warn("No --config or GREENLIGHT_CONFIG: using the built-in demo catalog");
       return ConfigLoader.loadDemo();
     }
     GreenlightConfig config = ConfigLoader.load(file);
-    log.info("Config {}: {} runbooks, {} services", file, config.runbooks().size(), config.services().size());
+    log.info(
+        "Config {}: {} runbooks, {} services",
+        file,
+        config.runbooks().size(),
+        config.services().size());
     return config;
   }
 

@@ -94,6 +94,36 @@ final class Payloads {
     return p;
   }
 
+  /** Builds a {@code view_submission} payload with plain-text input values. */
+  ObjectNode viewSubmission(String userId, View view, java.util.Map<String, String> values) {
+    WorkspaceConfig config = workspace.config();
+    ObjectNode p = Json.object();
+    p.put("type", "view_submission");
+    p.putObject("team").put("id", config.teamId()).put("domain", WorkspaceConfig.TEAM_DOMAIN);
+    ObjectNode user = p.putObject("user");
+    user.put("id", userId);
+    user.put("username", workspace.userName(userId));
+    user.put("name", workspace.userName(userId));
+    user.put("team_id", config.teamId());
+    p.put("api_app_id", config.appId());
+    p.put("token", WorkspaceConfig.VERIFICATION_TOKEN);
+    p.put("trigger_id", workspace.newTriggerId());
+    ObjectNode v = view.view().deepCopy();
+    ObjectNode state = v.putObject("state").putObject("values");
+    values.forEach((key, value) -> {
+      int dot = key.indexOf('.');
+      if (dot < 0) {
+        throw new IllegalArgumentException("value keys are blockId.actionId, got '" + key + "'");
+      }
+      ObjectNode input = state.with(key.substring(0, dot)).putObject(key.substring(dot + 1));
+      input.put("type", "plain_text_input");
+      input.put("value", value);
+    });
+    p.set("view", v);
+    p.put("is_enterprise_install", false);
+    return p;
+  }
+
   /** The message JSON Slack returns from chat.postMessage and puts in interactive payloads. */
   ObjectNode messageJson(Message message) {
     WorkspaceConfig config = workspace.config();

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -170,6 +171,20 @@ public final class SlackServer implements AutoCloseable {
   /** Ephemeral messages shown to {@code userId}: chat.postEphemeral and response_url ones. */
   public List<Message> ephemerals(String userId) {
     return workspace.messages().ephemerals(userId);
+  }
+
+  /** Creates or replaces a user group ({@code S…}) that {@code usergroups.users.list} answers. */
+  public void setUserGroup(String groupId, List<String> members) {
+    workspace.setUserGroup(groupId, members);
+  }
+
+  /**
+   * Sends an {@code interactive} envelope with a {@code view_submission} payload, as if {@code
+   * userId} submitted the modal with plain-text inputs. Keys of {@code values} are {@code
+   * "blockId.actionId"}.
+   */
+  public SentEnvelope submitView(String userId, View view, Map<String, String> values) {
+    return send("interactive", payloads.viewSubmission(userId, view, values), 0);
   }
 
   /** Modals opened with views.open, in order. */

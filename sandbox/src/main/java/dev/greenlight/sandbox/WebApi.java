@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -49,7 +50,8 @@ final class WebApi implements HttpHandler {
             "chat.update", new Method(TokenKind.BOT, this::update),
             "chat.delete", new Method(TokenKind.BOT, this::delete),
             "chat.postEphemeral", new Method(TokenKind.BOT, this::postEphemeral),
-            "views.open", new Method(TokenKind.BOT, this::viewsOpen));
+            "views.open", new Method(TokenKind.BOT, this::viewsOpen),
+            "usergroups.users.list", new Method(TokenKind.BOT, this::userGroupMembers));
   }
 
   @Override
@@ -198,6 +200,17 @@ final class WebApi implements HttpHandler {
     }
     ObjectNode r = ok();
     r.set("view", workspace.openView(triggerId, (ObjectNode) view).view().deepCopy());
+    return r;
+  }
+
+  private ObjectNode userGroupMembers(Map<String, String> p) {
+    String group = require(p, "usergroup", "no_such_subteam");
+    List<String> members = workspace.userGroup(group);
+    if (members == null) {
+      throw new SlackError("no_such_subteam");
+    }
+    ObjectNode r = ok();
+    members.forEach(r.putArray("users")::add);
     return r;
   }
 

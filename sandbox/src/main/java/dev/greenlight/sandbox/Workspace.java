@@ -27,6 +27,7 @@ final class Workspace {
   private final Map<String, ResponseTarget> responseTargets = new ConcurrentHashMap<>();
   private final Set<String> triggers = ConcurrentHashMap.newKeySet();
   private final AtomicLong ids = new AtomicLong();
+  private final Map<String, List<String>> userGroups = new ConcurrentHashMap<>();
 
   Workspace(WorkspaceConfig config) {
     this.config = config;
@@ -101,6 +102,15 @@ final class Workspace {
     View stored = new View(id, triggerId, view);
     views.add(stored);
     return stored;
+  }
+
+  void setUserGroup(String groupId, List<String> members) {
+    userGroups.put(groupId, List.copyOf(members));
+  }
+
+  /** The group's members, or null when there is no such group. */
+  List<String> userGroup(String groupId) {
+    return userGroups.get(groupId);
   }
 
   List<View> views() {

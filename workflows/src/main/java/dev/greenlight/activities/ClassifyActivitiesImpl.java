@@ -1,46 +1,39 @@
 package dev.greenlight.activities;
 
+import dev.greenlight.classify.Calibration;
+import dev.greenlight.classify.CombinedClassifier;
 import dev.greenlight.classify.EmbeddingClassifier;
+import dev.greenlight.classify.LocalClassifier;
+import dev.greenlight.config.ClassifierSettings;
 import dev.greenlight.config.GreenlightConfig;
-import java.util.Map;
 
-/** Classifies with the local embedding model against the catalog. */
+/**
+ * Classifies with the configured classifier(s) against the catalog. Never fails for a classifier
+ * problem: an LLM failure falls back to the local model and the result is marked degraded.
+ */
 public final class ClassifyActivitiesImpl implements ClassifyActivities {
-  private final GreenlightConfig config;
-  private final EmbeddingClassifier classifier;
+  private final CombinedClassifier classifier;
 
+  /** Local model only, nearest-example strategy, default calibration. */
   public ClassifyActivitiesImpl(GreenlightConfig config, EmbeddingClassifier classifier) {
-    this.config = config;
+    this(
+        new CombinedClassifier(
+            config,
+            ClassifierSettings.LOCAL,
+            new LocalClassifier(
+                classifier,
+                LocalClassifier.Strategy.parse(config.classifier().strategy()),
+                Calibration.DEFAULT,
+                config.policy().minSimilarity()),
+            null));
+  }
+
+  public ClassifyActivitiesImpl(CombinedClassifier classifier) {
     this.classifier = classifier;
   }
 
   @Override
   public Classification classify(String service, String incidentId, String text) {
-    if (text == null || text.isBlank()) {
-      // The model refuses to embed blank text; text that names no symptom matches no runbook.
-      return new Classification(
-          Classification.UNKNOWN, 0, null, null, null, "", EmbeddingClassifier.MODEL);
-    }
-    EmbeddingClassifier.Match m = classifier.nearest(text);
-    if (m.similarity() < config.policy().minSimilarity()) {
-      return new Classification(
-          Classification.UNKNOWN,
-          m.similarity(),
-          null,
-          null,
-          null,
-          m.example(),
-          EmbeddingClassifier.MODEL);
-    }
-    String action =
-        m.runbook().action().describe(Map.of("service", service, "incident", incidentId));
-    return new Classification(
-        m.runbook().label(),
-        m.similarity(),
-        m.runbook().id(),
-        m.runbook().risk(),
-        action,
-        m.example(),
-        EmbeddingClassifier.MODEL);
+    return classifier.classify(service, incidentId, text);
   }
 }

@@ -1,14 +1,12 @@
 package dev.greenlight.activities;
 
-import dev.greenlight.workflows.GateState;
-import java.util.List;
+import dev.greenlight.workflows.GateView;
 
 /**
  * Everything the incident card shows. The bot renders it; the workflow only fills it in.
  *
- * @param nonce the open gate's nonce, carried by the buttons; null when no gate is open
- * @param decidedBy Slack user ID of the person who decided, or null
- * @param decidedAtMillis when the decision or expiry happened (workflow time), or 0
+ * @param gate the gate as it stands: state, the nonce the buttons carry (when open), approvals so
+ *     far, who decided and when
  */
 public record IncidentCard(
     String incidentId,
@@ -17,28 +15,16 @@ public record IncidentCard(
     String text,
     String requesterId,
     Classification classification,
-    GateState gate,
-    String nonce,
-    List<String> approvers,
-    String decidedBy,
-    long decidedAtMillis) {
-  public IncidentCard {
-    approvers = List.copyOf(approvers);
-  }
+    GateView gate) {
 
   /** The same card with the gate moved on. */
-  public IncidentCard withGate(GateState newGate, String newNonce, String by, long atMillis) {
+  public IncidentCard withGate(GateView newGate) {
     return new IncidentCard(
-        incidentId,
-        workflowId,
-        service,
-        text,
-        requesterId,
-        classification,
-        newGate,
-        newNonce,
-        approvers,
-        by,
-        atMillis);
+        incidentId, workflowId, service, text, requesterId, classification, newGate);
+  }
+
+  /** The same card with a new classification (a changed proposal). */
+  public IncidentCard withClassification(Classification c) {
+    return new IncidentCard(incidentId, workflowId, service, text, requesterId, c, gate);
   }
 }

@@ -1,5 +1,6 @@
 package dev.greenlight.activities;
 
+import dev.greenlight.workflows.Refusal;
 import io.temporal.activity.ActivityInterface;
 
 /**
@@ -19,4 +20,10 @@ public interface NotificationActivities {
 
   /** Posts one step as a reply in the card's thread. */
   void postUpdate(CardRef card, IncidentCard content, ThreadUpdate update);
+
+  /**
+   * Tells one person, privately, why the workflow did not count their click (a race the bot's own
+   * check could not see). Safe to retry: a repeat shows the same note twice at worst.
+   */
+  void tellUser(CardRef card, String userId, Refusal refusal);
 }

@@ -13,8 +13,14 @@ public interface RemediationActivities {
    * same on every retry of this activity, so a target that honours the header applies the action
    * once however often Temporal retries it. A 4xx answer is a permanent failure and is not retried;
    * 5xx and I/O errors are.
+   *
+   * <p>{@code proposalHash} is the {@link Proposal#hash} that was approved; when the catalog's
+   * runbook no longer renders to the same proposal, nothing is sent and the activity fails with the
+   * non-retryable type {@code ProposalChanged}. Null skips the check (incidents started before
+   * approvals were bound to proposals).
    */
-  ActionResult remediate(String workflowId, String incidentId, String runbookId, String service);
+  ActionResult remediate(
+      String workflowId, String incidentId, String runbookId, String service, String proposalHash);
 
   /**
    * Polls the runbook's probe until it answers the expected status or the probe's timeout passes.

@@ -28,8 +28,18 @@ public final class RemediationActivitiesImpl implements RemediationActivities {
 
   @Override
   public ActionResult remediate(
-      String workflowId, String incidentId, String runbookId, String service) {
+      String workflowId, String incidentId, String runbookId, String service, String proposalHash) {
     Runbook runbook = runbook(runbookId);
+    if (proposalHash != null) {
+      String now =
+          Proposal.hash(
+              runbookId, runbook.label(), runbook.action().describe(vars(service, incidentId)));
+      if (!now.equals(proposalHash)) {
+        throw ApplicationFailure.newNonRetryableFailure(
+            "runbook " + runbookId + " changed since it was approved; nothing was sent",
+            "ProposalChanged");
+      }
+    }
     String key = workflowId + ":" + runbookId;
     int status;
     try {

@@ -1,22 +1,39 @@
 package dev.greenlight.activities;
 
+import java.util.List;
+
 /**
  * One step of the incident, posted as a reply under its card.
  *
  * @param step what happened
  * @param actor the Slack user ID it concerns (approver, on-call), or null
- * @param detail a plain fact from Greenlight itself (status code, runbook action); never model text
+ * @param detail a plain fact from Greenlight itself (status code, runbook action, a person's
+ *     reason); never model text
+ * @param people further Slack users or groups the update mentions (reminders, escalations)
  */
-public record ThreadUpdate(Step step, String actor, String detail) {
+public record ThreadUpdate(Step step, String actor, String detail, List<String> people) {
+  public ThreadUpdate {
+    people = people == null ? List.of() : List.copyOf(people);
+  }
+
+  public ThreadUpdate(Step step, String actor, String detail) {
+    this(step, actor, detail, List.of());
+  }
+
   /** The steps of an incident, in the order they can happen. */
   public enum Step {
     CLASSIFIED,
     AUTO_APPROVED,
     AWAITING_APPROVAL,
+    APPROVAL_RECORDED,
+    SNOOZED,
+    REMINDER,
+    ESCALATION,
     APPROVED,
     REJECTED,
     EXPIRED,
     NO_RUNBOOK,
+    PROPOSAL_CHANGED,
     REMEDIATION_STARTED,
     REMEDIATION_FINISHED,
     REMEDIATION_FAILED,

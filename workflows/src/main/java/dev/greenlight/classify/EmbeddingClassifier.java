@@ -6,7 +6,10 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.store.embedding.CosineSimilarity;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Nearest-example classification with all-MiniLM-L6-v2 (quantized), in-process and offline. The
@@ -18,6 +21,7 @@ public final class EmbeddingClassifier {
 
   private final EmbeddingModel model;
   private final List<Example> examples = new ArrayList<>();
+  private final Map<Runbook, float[]> centroids = new LinkedHashMap<>();
 
   /** Loads the bundled model and embeds every runbook's examples. */
   public EmbeddingClassifier(List<Runbook> runbooks) {
@@ -27,29 +31,79 @@ public final class EmbeddingClassifier {
   EmbeddingClassifier(EmbeddingModel model, List<Runbook> runbooks) {
     this.model = model;
     for (Runbook r : runbooks) {
+      float[] sum = null;
       for (String text : r.examples()) {
-        examples.add(new Example(r, text, model.embed(text).content()));
+        Embedding e = model.embed(text).content();
+        examples.add(new Example(r, text, e));
+        float[] v = normalized(e.vector());
+        if (sum == null) {
+          sum = new float[v.length];
+        }
+        for (int i = 0; i < v.length; i++) {
+          sum[i] += v[i];
+        }
+      }
+      if (sum != null) {
+        centroids.put(r, sum);
       }
     }
   }
 
   /** The runbook whose example is most similar to the text, with that similarity (0..1). */
   public Match nearest(String incidentText) {
+    Score best = scores(incidentText).get(0);
+    return new Match(best.runbook(), best.example(), best.nearest());
+  }
+
+  /**
+   * Every runbook's score for the text, best nearest-example similarity first. Similarities are
+   * clamped to 0..1.
+   */
+  public List<Score> scores(String incidentText) {
     Embedding query = model.embed(incidentText).content();
-    Example best = null;
-    double bestScore = -1;
+    Map<Runbook, Score> best = new LinkedHashMap<>();
     for (Example e : examples) {
-      double score = CosineSimilarity.between(query, e.embedding());
-      if (score > bestScore) {
-        bestScore = score;
-        best = e;
+      double score = clamp(CosineSimilarity.between(query, e.embedding()));
+      Score current = best.get(e.runbook());
+      if (current == null || score > current.nearest()) {
+        double centroid =
+            clamp(CosineSimilarity.between(query, Embedding.from(centroids.get(e.runbook()))));
+        best.put(e.runbook(), new Score(e.runbook(), e.text(), score, centroid));
       }
     }
-    return new Match(best.runbook(), best.text(), Math.max(0, Math.min(1, bestScore)));
+    List<Score> out = new ArrayList<>(best.values());
+    out.sort(Comparator.comparingDouble(Score::nearest).reversed());
+    return out;
+  }
+
+  private static double clamp(double x) {
+    return Math.max(0, Math.min(1, x));
+  }
+
+  private static float[] normalized(float[] v) {
+    double norm = 0;
+    for (float x : v) {
+      norm += x * x;
+    }
+    norm = Math.sqrt(norm);
+    float[] out = new float[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = (float) (norm == 0 ? 0 : v[i] / norm);
+    }
+    return out;
   }
 
   /** The closest runbook, its closest example symptom and the cosine similarity (0..1). */
   public record Match(Runbook runbook, String example, double similarity) {}
+
+  /**
+   * One runbook's similarity to an incident.
+   *
+   * @param example the runbook's example closest to the incident
+   * @param nearest cosine similarity to that example
+   * @param centroid cosine similarity to the mean of the runbook's (normalized) examples
+   */
+  public record Score(Runbook runbook, String example, double nearest, double centroid) {}
 
   private record Example(Runbook runbook, String text, Embedding embedding) {}
 }

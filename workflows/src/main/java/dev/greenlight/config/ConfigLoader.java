@@ -70,7 +70,16 @@ public final class ConfigLoader {
   }
 
   private static GreenlightConfig read(ConfigNode root) {
-    root.allowOnly(Set.of("services", "policy", "approvers", "on-call", "channel", "runbooks"));
+    root.allowOnly(
+        Set.of(
+            "services",
+            "policy",
+            "approvers",
+            "on-call",
+            "channel",
+            "runbooks",
+            "classifier",
+            "approvals"));
     List<String> services = root.texts("services");
     if (services.isEmpty()) {
       throw ConfigNode.fail("services must not be empty (key services)");
@@ -86,8 +95,10 @@ public final class ConfigLoader {
     require(!approvers.isEmpty(), "approvers must not be empty (key approvers)");
     for (String a : approvers) {
       require(
-          SLACK_USER.matcher(a).matches(),
-          "approvers: '" + a + "' is not a Slack user ID like U012ABCDEF");
+          ApprovalRules.PRINCIPAL.matcher(a).matches(),
+          "approvers: '"
+              + a
+              + "' is not a Slack user ID (U012ABCDEF) or user group ID (S012ABCDEF)");
     }
     String onCall = root.text("on-call");
     require(
@@ -106,7 +117,15 @@ public final class ConfigLoader {
       runbooks.add(runbook);
     }
     require(!runbooks.isEmpty(), "runbooks must not be empty (key runbooks)");
-    return new GreenlightConfig(services, policy, approvers, onCall, channel, runbooks);
+    ClassifierSettings classifier =
+        ClassifierSettings.read(root.has("classifier") ? root.child("classifier") : null);
+    Map<Risk, TierRule> approvals =
+        ApprovalRules.read(
+            root.has("approvals") ? root.child("approvals") : null,
+            policy.approvalTimeout(),
+            approvers);
+    return new GreenlightConfig(
+        services, policy, approvers, onCall, channel, runbooks, classifier, approvals);
   }
 
   private static Policy policy(ConfigNode p) {
@@ -124,7 +143,8 @@ public final class ConfigLoader {
   }
 
   private static Runbook runbook(ConfigNode r) {
-    r.allowOnly(Set.of("id", "label", "risk", "description", "examples", "action", "verify"));
+    r.allowOnly(
+        Set.of("id", "label", "risk", "description", "examples", "action", "verify", "approvers"));
     String id = r.text("id");
     require(
         ID.matcher(id).matches(),
@@ -135,6 +155,12 @@ public final class ConfigLoader {
         risk != null, r.key("risk") + " must be one of low, medium, high (got '" + riskText + "')");
     List<String> examples = r.texts("examples");
     require(!examples.isEmpty(), r.key("examples") + " must list at least one example symptom");
+    List<String> overrides = r.texts("approvers");
+    for (String a : overrides) {
+      require(
+          ApprovalRules.PRINCIPAL.matcher(a).matches(),
+          r.key("approvers") + ": '" + a + "' is not a Slack user or user group ID");
+    }
     return new Runbook(
         id,
         r.text("label"),
@@ -142,7 +168,8 @@ public final class ConfigLoader {
         r.text("description", ""),
         examples,
         action(r.child("action")),
-        probe(r.child("verify")));
+        probe(r.child("verify")),
+        overrides);
   }
 
   private static HttpAction action(ConfigNode a) {

@@ -112,6 +112,25 @@ final class ConfigNode {
     return d;
   }
 
+  boolean bool(String key, boolean fallback) {
+    if (!has(key)) {
+      return fallback;
+    }
+    JsonNode child = node.get(key);
+    if (!child.isBoolean()) {
+      throw fail(key(key) + " must be true or false (got '" + child.asText() + "')");
+    }
+    return child.asBoolean();
+  }
+
+  /** A list of texts, or a single text taken as a one-item list. */
+  List<String> textsOrOne(String key) {
+    if (has(key) && node.get(key).isValueNode()) {
+      return List.of(text(key));
+    }
+    return texts(key);
+  }
+
   List<String> texts(String key) {
     if (!has(key)) {
       return List.of();

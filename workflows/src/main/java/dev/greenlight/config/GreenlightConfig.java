@@ -1,6 +1,7 @@
 package dev.greenlight.config;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,6 +13,8 @@ import java.util.Optional;
  * @param onCall who verification failures escalate to (a Slack user ID)
  * @param channel where incident cards go; empty means the channel the command was typed in
  * @param runbooks the catalog
+ * @param classifier which classifier runs
+ * @param approvals the gate rule of each risk tier
  */
 public record GreenlightConfig(
     List<String> services,
@@ -19,11 +22,14 @@ public record GreenlightConfig(
     List<String> approvers,
     String onCall,
     String channel,
-    List<Runbook> runbooks) {
+    List<Runbook> runbooks,
+    ClassifierSettings classifier,
+    Map<Risk, TierRule> approvals) {
   public GreenlightConfig {
     services = List.copyOf(services);
     approvers = List.copyOf(approvers);
     runbooks = List.copyOf(runbooks);
+    approvals = Map.copyOf(approvals);
   }
 
   public Optional<Runbook> runbook(String id) {
@@ -34,7 +40,8 @@ public record GreenlightConfig(
     return services.contains(service);
   }
 
-  public boolean isApprover(String userId) {
-    return approvers.contains(userId);
+  /** The approvers (users and user groups) of a runbook: its own list, or the global one. */
+  public List<String> approversFor(String runbookId) {
+    return runbook(runbookId).map(Runbook::approvers).filter(a -> !a.isEmpty()).orElse(approvers);
   }
 }

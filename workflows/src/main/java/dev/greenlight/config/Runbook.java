@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * One entry of the runbook catalog: what it fixes (label, examples), how risky it is, what it does
- * and how it checks that it worked.
+ * and how it checks that it worked. {@code approvers}, when not empty, replaces the global
+ * approvers for this runbook.
  */
 public record Runbook(
     String id,
@@ -13,8 +14,10 @@ public record Runbook(
     String description,
     List<String> examples,
     HttpAction action,
-    Probe verify) {
+    Probe verify,
+    List<String> approvers) {
   public Runbook {
     examples = List.copyOf(examples);
+    approvers = List.copyOf(approvers);
   }
 }

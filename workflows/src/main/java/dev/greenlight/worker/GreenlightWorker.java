@@ -1,9 +1,15 @@
 package dev.greenlight.worker;
 
 import dev.greenlight.activities.ClassifyActivitiesImpl;
+import dev.greenlight.activities.DirectoryActivities;
 import dev.greenlight.activities.NotificationActivities;
 import dev.greenlight.activities.RemediationActivitiesImpl;
+import dev.greenlight.classify.Calibration;
+import dev.greenlight.classify.CombinedClassifier;
 import dev.greenlight.classify.EmbeddingClassifier;
+import dev.greenlight.classify.LocalClassifier;
+import dev.greenlight.classify.OpenAiChatClassifier;
+import dev.greenlight.config.ClassifierSettings;
 import dev.greenlight.config.GreenlightConfig;
 import dev.greenlight.workflows.RemediationWorkflow;
 import dev.greenlight.workflows.RemediationWorkflowImpl;
@@ -11,6 +17,7 @@ import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
+import java.util.Map;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,15 +33,19 @@ public final class GreenlightWorker implements AutoCloseable {
   }
 
   /**
-   * Loads the model once, registers everything and starts polling. {@code notifications} is the
-   * Slack side, supplied by the bot module.
+   * Loads the model once, registers everything and starts polling. {@code notifications} and {@code
+   * directory} are the Slack side, supplied by the bot module.
    */
   public static GreenlightWorker start(
-      TemporalConnection temporal, GreenlightConfig config, NotificationActivities notifications) {
+      TemporalConnection temporal,
+      GreenlightConfig config,
+      NotificationActivities notifications,
+      DirectoryActivities directory) {
     long t0 = System.nanoTime();
-    EmbeddingClassifier classifier = new EmbeddingClassifier(config.runbooks());
+    CombinedClassifier classifier = classifier(config, System.getenv());
     log.info(
-        "Classifier ready: {} ({} ms)",
+        "Classifier ready: mode {}, {} ({} ms)",
+        classifier.mode(),
         EmbeddingClassifier.MODEL,
         (System.nanoTime() - t0) / 1_000_000);
     WorkerFactory factory = WorkerFactory.newInstance(temporal.client());
@@ -42,12 +53,38 @@ public final class GreenlightWorker implements AutoCloseable {
         factory.newWorker(RemediationWorkflow.TASK_QUEUE, options(temporal.isDevServer()));
     worker.registerWorkflowImplementationTypes(RemediationWorkflowImpl.class);
     worker.registerActivitiesImplementations(
-        new ClassifyActivitiesImpl(config, classifier),
+        new ClassifyActivitiesImpl(classifier),
         new RemediationActivitiesImpl(config, new OkHttpClient()),
-        notifications);
+        notifications,
+        directory);
     factory.start();
     log.info("Worker polling task queue '{}'", RemediationWorkflow.TASK_QUEUE);
     return new GreenlightWorker(factory);
+  }
+
+  /**
+   * The configured classifier: the local model always (it is the fallback), plus the LLM in {@code
+   * llm} and {@code both} modes. The API key is read from the environment variable the config names
+   * and never logged.
+   */
+  public static CombinedClassifier classifier(GreenlightConfig config, Map<String, String> env) {
+    ClassifierSettings settings = config.classifier().withEnvironment(env);
+    LocalClassifier local =
+        new LocalClassifier(
+            new EmbeddingClassifier(config.runbooks()),
+            LocalClassifier.Strategy.parse(settings.strategy()),
+            Calibration.DEFAULT,
+            config.policy().minSimilarity());
+    OpenAiChatClassifier llm = null;
+    if (settings.usesLlm()) {
+      String key = env.get(settings.apiKeyEnv());
+      llm = new OpenAiChatClassifier(settings, key, config.runbooks(), new OkHttpClient());
+      log.info(
+          "LLM classifier: {} (API key {})",
+          llm.model(),
+          key == null || key.isBlank() ? "not set" : "set");
+    }
+    return new CombinedClassifier(config, settings.mode(), local, llm);
   }
 
   /**

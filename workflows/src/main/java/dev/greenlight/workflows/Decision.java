@@ -1,10 +1,28 @@
 package dev.greenlight.workflows;
 
-/** A person's answer at the gate, carried by the {@code decide} signal. */
-public record Decision(Verdict verdict, String userId, String nonce) {
+/**
+ * A person's click at the gate, carried by the {@code decide} signal.
+ *
+ * @param reason why (required to reject)
+ * @param snoozeMinutes how long to hold off escalation (SNOOZE only: 30 or 120)
+ * @param clickId Slack's {@code action_ts} of the click; a redelivered click repeats it and counts
+ *     once
+ */
+public record Decision(
+    Verdict verdict,
+    String userId,
+    String nonce,
+    String reason,
+    int snoozeMinutes,
+    String clickId) {
   /** What the person chose. */
   public enum Verdict {
     APPROVE,
-    REJECT
+    REJECT,
+    SNOOZE
+  }
+
+  public Decision(Verdict verdict, String userId, String nonce) {
+    this(verdict, userId, nonce, null, 0, null);
   }
 }

@@ -1,6 +1,7 @@
 package dev.greenlight.workflows;
 
 import dev.greenlight.activities.ClassifyActivities;
+import dev.greenlight.activities.DirectoryActivities;
 import dev.greenlight.activities.NotificationActivities;
 import dev.greenlight.activities.RemediationActivities;
 import io.temporal.activity.ActivityOptions;
@@ -26,6 +27,15 @@ final class IncidentActivities {
           ActivityOptions.newBuilder()
               .setStartToCloseTimeout(Duration.ofSeconds(30))
               .setRetryOptions(retry(Duration.ofSeconds(1), Duration.ofMinutes(1), 30))
+              .build());
+
+  /** Group membership lookups: read-only, retried briefly. */
+  final DirectoryActivities directory =
+      Workflow.newActivityStub(
+          DirectoryActivities.class,
+          ActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofSeconds(30))
+              .setRetryOptions(retry(Duration.ofSeconds(1), Duration.ofSeconds(30), 10))
               .build());
 
   /**

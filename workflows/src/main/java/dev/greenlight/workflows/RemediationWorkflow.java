@@ -20,8 +20,9 @@ public interface RemediationWorkflow {
   IncidentResult run(IncidentRequest request);
 
   /**
-   * An approver's click. Ignored unless the gate is open, the nonce is the open gate's and the user
-   * is an approver: the workflow is the source of truth, whatever the bot checked before.
+   * A person's click (approve, reject with a reason, snooze). Counted only if {@link Gate#check}
+   * allows it on the workflow's own state: the workflow is the source of truth, whatever the bot
+   * checked before. A click with a {@code clickId} already seen counts once.
    */
   @SignalMethod
   void decide(Decision decision);
@@ -29,4 +30,10 @@ public interface RemediationWorkflow {
   /** The gate's current state, for the bot's fast feedback on a click. */
   @QueryMethod
   GateView gate();
+
+  /**
+   * The incident's timeline: request, classification, policy, every click, action, verification.
+   */
+  @QueryMethod
+  java.util.List<AuditEntry> audit();
 }

@@ -3,146 +3,209 @@ package dev.greenlight.workflows;
 import static dev.greenlight.activities.ThreadUpdate.Step.*;
 
 import dev.greenlight.activities.ActionResult;
-import dev.greenlight.activities.CardRef;
 import dev.greenlight.activities.Classification;
 import dev.greenlight.activities.IncidentCard;
-import dev.greenlight.activities.ThreadUpdate;
+import dev.greenlight.activities.Proposal;
 import dev.greenlight.activities.VerificationResult;
+import dev.greenlight.workflows.AuditEntry.Kind;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
-import java.time.Duration;
-import org.slf4j.Logger;
+import java.util.List;
 
 /** The story of one incident. Orchestration only: every effect is an activity. */
 public final class RemediationWorkflowImpl implements RemediationWorkflow {
-  private static final Logger log = Workflow.getLogger(RemediationWorkflowImpl.class);
+  /** Quorum gates, escalation ladders, reasons and proposal binding (incidents before: legacy). */
+  static final String QUORUM_GATE = "quorum-gate";
 
-  private final IncidentActivities act = new IncidentActivities();
-  private final Gate gate = new Gate();
-  private IncidentCard card;
-  private CardRef cardRef;
+  private static final int MAX_PROPOSALS = 3;
+
+  private Incident incident;
+  private HumanGate humanGate;
 
   @Override
   public IncidentResult run(IncidentRequest req) {
-    String workflowId = Workflow.getInfo().getWorkflowId();
     PolicySnapshot policy = req.policy();
-    Classification c = act.classify.classify(req.service(), req.incidentId(), req.text());
+    incident = new Incident(policy.onCall());
+    humanGate = new HumanGate(incident);
+    String workflowId = Workflow.getInfo().getWorkflowId();
+    incident.audit(Kind.REQUESTED, req.requesterId(), req.service());
+
+    Classification c = classify(req);
+    boolean legacy =
+        Workflow.getVersion(QUORUM_GATE, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION
+            || policy.tiers() == null;
     GatePolicy.Route route = GatePolicy.route(c, policy);
-
-    card =
-        new IncidentCard(
-            req.incidentId(),
-            workflowId,
-            req.service(),
-            req.text(),
+    incident.audit(Kind.POLICY, null, route.name());
+    Gate gate = incident.gate();
+    String proposal = null;
+    for (int round = 1; ; round++) {
+      if (route == GatePolicy.Route.HUMAN_GATE) {
+        List<String> principals = policy.approversFor(c.runbookId());
+        boolean groups = principals.stream().anyMatch(p -> p.startsWith("S"));
+        List<String> approvers =
+            groups && !legacy
+                ? incident.activities().directory.resolveApprovers(principals)
+                : principals;
+        gate.open(
+            Workflow.randomUUID().toString(),
+            legacy ? GateRule.legacy(policy.approvalTimeoutSeconds()) : policy.rule(c.risk()),
             req.requesterId(),
-            c,
-            GateState.PENDING,
-            null,
-            policy.approvers(),
-            null,
-            0);
-    if (route == GatePolicy.Route.HUMAN_GATE) {
-      gate.open(Workflow.randomUUID().toString(), policy.approvers());
-      card = card.withGate(GateState.OPEN, gate.nonce(), null, 0);
+            approvers,
+            groups,
+            Workflow.currentTimeMillis());
+        proposal = legacy ? null : Proposal.hash(c.runbookId(), c.label(), c.action());
+        incident.audit(
+            Kind.GATE_OPENED, null, gate.view().required() + " of " + String.join(", ", approvers));
+      }
+      if (round == 1) {
+        incident.postCard(
+            req.channelId(),
+            new IncidentCard(
+                req.incidentId(),
+                workflowId,
+                req.service(),
+                req.text(),
+                req.requesterId(),
+                c,
+                gate.view()));
+        incident.say(CLASSIFIED, null, c.label());
+      } else {
+        incident.setCard(incident.card().withClassification(c));
+        incident.refreshCard();
+      }
+      IncidentResult closed = passGate(route, gate, policy, c, legacy);
+      if (closed != null) {
+        return closed;
+      }
+      try {
+        return remediateAndVerify(workflowId, req, c, proposal);
+      } catch (ActivityFailure e) {
+        if (!(e.getCause() instanceof ApplicationFailure af
+                && "ProposalChanged".equals(af.getType()))
+            || round == MAX_PROPOSALS) {
+          throw e;
+        }
+        incident.audit(Kind.PROPOSAL_CHANGED, null, c.action());
+        incident.say(PROPOSAL_CHANGED, null, c.action());
+        c = classify(req);
+        route = c.matched() ? GatePolicy.Route.HUMAN_GATE : GatePolicy.Route.NO_RUNBOOK;
+      }
     }
-    cardRef = act.notify.postCard(req.channelId(), card);
-    say(CLASSIFIED, null, c.label());
+  }
 
+  /** Applies the route; returns the result when the incident ends at the gate, else null. */
+  private IncidentResult passGate(
+      GatePolicy.Route route, Gate gate, PolicySnapshot policy, Classification c, boolean legacy) {
     switch (route) {
       case NO_RUNBOOK -> {
         gate.none();
-        refreshCard(GateState.NONE, null);
-        say(NO_RUNBOOK, policy.onCall(), null);
+        incident.refreshCard();
+        incident.say(NO_RUNBOOK, policy.onCall(), null);
         return result(Outcome.NO_RUNBOOK, "no runbook matched");
       }
       case AUTO_APPROVE -> {
         gate.autoApprove(Workflow.currentTimeMillis());
-        refreshCard(GateState.AUTO_APPROVED, null);
-        say(AUTO_APPROVED, null, null);
+        incident.refreshCard();
+        incident.say(AUTO_APPROVED, null, null);
+        return null;
       }
-      case HUMAN_GATE -> {
-        say(AWAITING_APPROVAL, null, null);
-        boolean decided =
-            Workflow.await(Duration.ofSeconds(policy.approvalTimeoutSeconds()), gate::isDecided);
-        if (!decided) {
-          gate.expire(Workflow.currentTimeMillis());
-          refreshCard(GateState.EXPIRED, null);
-          say(EXPIRED, null, null);
-          return result(Outcome.EXPIRED, "no decision within the approval timeout");
+      default -> {
+        incident.say(AWAITING_APPROVAL, null, null);
+        humanGate.await(gate, policy.approversFor(c.runbookId()), legacy);
+        incident.refreshCard();
+        GateView v = gate.view();
+        switch (gate.state()) {
+          case EXPIRED -> {
+            incident.say(EXPIRED, null, null);
+            return result(Outcome.EXPIRED, "no decision within the approval timeout");
+          }
+          case REJECTED -> {
+            incident.say(REJECTED, v.rejectedBy(), v.rejectReason());
+            return result(Outcome.REJECTED, "rejected by " + v.rejectedBy());
+          }
+          default -> {
+            incident.say(
+                new dev.greenlight.activities.ThreadUpdate(
+                    APPROVED, v.decidedBy(), null, v.approvals()));
+            return null;
+          }
         }
-        refreshCard(gate.state(), gate.decidedBy());
-        if (gate.state() == GateState.REJECTED) {
-          say(REJECTED, gate.decidedBy(), null);
-          return result(Outcome.REJECTED, "rejected by " + gate.decidedBy());
-        }
-        say(APPROVED, gate.decidedBy(), null);
       }
     }
-    return remediateAndVerify(workflowId, req, c);
   }
 
   private IncidentResult remediateAndVerify(
-      String workflowId, IncidentRequest req, Classification c) {
-    say(REMEDIATION_STARTED, null, c.action());
+      String workflowId, IncidentRequest req, Classification c, String proposal) {
+    IncidentActivities act = incident.activities();
+    incident.say(REMEDIATION_STARTED, null, c.action());
     ActionResult done;
     try {
-      done = act.remediate.remediate(workflowId, req.incidentId(), c.runbookId(), req.service());
+      done =
+          act.remediate.remediate(
+              workflowId, req.incidentId(), c.runbookId(), req.service(), proposal);
     } catch (ActivityFailure e) {
-      say(REMEDIATION_FAILED, req.policy().onCall(), rootMessage(e));
-      return result(Outcome.REMEDIATION_FAILED, rootMessage(e));
+      if (e.getCause() instanceof ApplicationFailure af && "ProposalChanged".equals(af.getType())) {
+        throw e;
+      }
+      incident.audit(Kind.ACTION, null, "failed: " + Incident.rootMessage(e));
+      incident.say(REMEDIATION_FAILED, req.policy().onCall(), Incident.rootMessage(e));
+      return result(Outcome.REMEDIATION_FAILED, Incident.rootMessage(e));
     }
-    say(REMEDIATION_FINISHED, null, "HTTP " + done.status());
+    incident.audit(
+        Kind.ACTION, null, "HTTP " + done.status() + ", idempotency key " + done.idempotencyKey());
+    incident.say(REMEDIATION_FINISHED, null, "HTTP " + done.status());
     VerificationResult v;
     try {
       v = act.verify.verify(req.incidentId(), c.runbookId(), req.service());
     } catch (ActivityFailure e) {
-      v = new VerificationResult(false, 0, 0, rootMessage(e));
+      v = new VerificationResult(false, 0, 0, Incident.rootMessage(e));
     }
+    incident.audit(
+        Kind.VERIFICATION, null, (v.recovered() ? "recovered: " : "failed: ") + v.detail());
     if (v.recovered()) {
-      say(RECOVERED, null, v.detail());
+      incident.say(RECOVERED, null, v.detail());
       return result(Outcome.RECOVERED, v.detail());
     }
-    say(ESCALATED, req.policy().onCall(), v.detail());
+    incident.say(ESCALATED, req.policy().onCall(), v.detail());
     return result(Outcome.ESCALATED, v.detail());
+  }
+
+  private Classification classify(IncidentRequest req) {
+    Classification c =
+        incident.activities().classify.classify(req.service(), req.incidentId(), req.text());
+    incident.audit(
+        Kind.CLASSIFIED,
+        null,
+        c.label()
+            + " ("
+            + Math.round(c.confidence() * 100)
+            + "%, "
+            + (c.risk() == null ? "no risk tier" : c.risk().label() + " risk")
+            + ", model "
+            + c.model()
+            + ")");
+    return c;
   }
 
   @Override
   public void decide(Decision decision) {
-    String refusal = gate.accept(decision, Workflow.currentTimeMillis());
-    if (refusal != null) {
-      log.info("Ignored {} by {}: {}", decision.verdict(), decision.userId(), refusal);
+    if (humanGate != null) {
+      humanGate.offer(decision);
     }
   }
 
   @Override
   public GateView gate() {
-    return gate.view();
+    return incident == null ? new Gate().view() : incident.gate().view();
   }
 
-  private void refreshCard(GateState state, String by) {
-    card = card.withGate(state, null, by, gate.view().decidedAtMillis());
-    act.notify.updateCard(cardRef, card);
-  }
-
-  /** Thread updates are best effort: a Slack outage must not stop a remediation. */
-  private void say(ThreadUpdate.Step step, String actor, String detail) {
-    try {
-      act.notify.postUpdate(cardRef, card, new ThreadUpdate(step, actor, detail));
-    } catch (ActivityFailure e) {
-      log.warn("Could not post thread update {}: {}", step, rootMessage(e));
-    }
+  @Override
+  public List<AuditEntry> audit() {
+    return incident == null ? List.of() : incident.auditLog();
   }
 
   private IncidentResult result(Outcome outcome, String detail) {
-    return new IncidentResult(outcome, gate.view(), detail);
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t.getMessage();
+    return new IncidentResult(outcome, incident.gate().view(), detail);
   }
 }

@@ -85,7 +85,7 @@ class RemediationActivitiesImplTest {
     server.enqueue(new MockResponse().setResponseCode(202));
 
     ActionResult result =
-        activities.remediate("incident-INC-9", "INC-9", "restart-oom-pods", "checkout-api");
+        activities.remediate("incident-INC-9", "INC-9", "restart-oom-pods", "checkout-api", null);
 
     assertThat(result).isEqualTo(new ActionResult(202, "incident-INC-9:restart-oom-pods"));
     RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
@@ -100,7 +100,8 @@ class RemediationActivitiesImplTest {
     server.enqueue(new MockResponse().setResponseCode(403));
 
     ApplicationFailure failure =
-        failureOf(() -> activities.remediate("wf", "INC-9", "restart-oom-pods", "checkout-api"));
+        failureOf(
+            () -> activities.remediate("wf", "INC-9", "restart-oom-pods", "checkout-api", null));
 
     assertThat(failure.getType()).isEqualTo("ActionRefused");
     assertThat(failure.isNonRetryable()).isTrue();
@@ -112,7 +113,8 @@ class RemediationActivitiesImplTest {
     server.enqueue(new MockResponse().setResponseCode(503));
 
     ApplicationFailure failure =
-        failureOf(() -> activities.remediate("wf", "INC-9", "restart-oom-pods", "checkout-api"));
+        failureOf(
+            () -> activities.remediate("wf", "INC-9", "restart-oom-pods", "checkout-api", null));
 
     assertThat(failure.getType()).isEqualTo("ActionServerError");
     assertThat(failure.isNonRetryable()).isFalse();
@@ -123,7 +125,8 @@ class RemediationActivitiesImplTest {
   @Test
   void unknownServiceFailsPermanentlyWithoutSendingARequest() {
     ApplicationFailure failure =
-        failureOf(() -> activities.remediate("wf", "INC-9", "restart-oom-pods", "billing-api"));
+        failureOf(
+            () -> activities.remediate("wf", "INC-9", "restart-oom-pods", "billing-api", null));
 
     assertThat(failure.getType()).isEqualTo("UnknownService");
     assertThat(failure.isNonRetryable()).isTrue();
@@ -134,7 +137,7 @@ class RemediationActivitiesImplTest {
   @Test
   void unknownRunbookFailsPermanentlyWithoutSendingARequest() {
     ApplicationFailure failure =
-        failureOf(() -> activities.remediate("wf", "INC-9", "drop-database", "checkout-api"));
+        failureOf(() -> activities.remediate("wf", "INC-9", "drop-database", "checkout-api", null));
 
     assertThat(failure.getType()).isEqualTo("UnknownRunbook");
     assertThat(failure.isNonRetryable()).isTrue();
@@ -152,5 +155,32 @@ class RemediationActivitiesImplTest {
     assertThat(result.recovered()).isTrue();
     assertThat(result.attempts()).isEqualTo(2);
     assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void actionRunsOnlyForTheApprovedProposal() throws Exception {
+    String action = "POST " + server.url("/actions/restart?service=checkout-api");
+    String approved = Proposal.hash("restart-oom-pods", "oom-killed", action);
+
+    ApplicationFailure changed =
+        failureOf(
+            () ->
+                activities.remediate(
+                    "wf",
+                    "INC-9",
+                    "restart-oom-pods",
+                    "checkout-api",
+                    Proposal.hash("restart-oom-pods", "oom-killed", "old")));
+    assertThat(changed.getType()).isEqualTo("ProposalChanged");
+    assertThat(changed.isNonRetryable()).isTrue();
+    assertThat(server.getRequestCount()).isZero();
+
+    server.enqueue(new MockResponse().setResponseCode(200));
+    assertThat(
+            activities
+                .remediate("wf", "INC-9", "restart-oom-pods", "checkout-api", approved)
+                .status())
+        .isEqualTo(200);
+    assertThat(server.getRequestCount()).isEqualTo(1);
   }
 }

@@ -40,8 +40,8 @@ class DemoConfigTest {
   @Test
   void demoConfigPeopleAndChannelMatchTheFile() {
     assertThat(demo.approvers()).containsExactly("U0ALICE", "U0BOB");
-    assertThat(demo.isApprover("U0BOB")).isTrue();
-    assertThat(demo.isApprover("U0CAROL")).isFalse();
+    assertThat(demo.approversFor("flush-cache")).contains("U0BOB");
+    assertThat(demo.approversFor("flush-cache")).doesNotContain("U0CAROL");
     assertThat(demo.onCall()).isEqualTo("U0CAROL");
     // An empty channel means the card goes where the command was typed.
     assertThat(demo.channel()).isEmpty();

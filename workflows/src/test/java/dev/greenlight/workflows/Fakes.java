@@ -4,6 +4,7 @@ import dev.greenlight.activities.ActionResult;
 import dev.greenlight.activities.CardRef;
 import dev.greenlight.activities.Classification;
 import dev.greenlight.activities.ClassifyActivities;
+import dev.greenlight.activities.DirectoryActivities;
 import dev.greenlight.activities.IncidentCard;
 import dev.greenlight.activities.NotificationActivities;
 import dev.greenlight.activities.RemediationActivities;
@@ -54,9 +55,38 @@ final class Fakes {
       updates.add(content);
     }
 
+    final List<ThreadUpdate> threadUpdates = new CopyOnWriteArrayList<>();
+    final List<String> told = new CopyOnWriteArrayList<>();
+
     @Override
     public void postUpdate(CardRef card, IncidentCard content, ThreadUpdate update) {
       steps.add(update.step());
+      threadUpdates.add(update);
+    }
+
+    @Override
+    public void tellUser(CardRef card, String userId, Refusal refusal) {
+      told.add(userId + ":" + refusal.reason());
+    }
+  }
+
+  static final class Directory implements DirectoryActivities {
+    volatile List<String> members = List.of("U0GROUPIE");
+    final java.util.concurrent.atomic.AtomicInteger lookups =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public List<String> resolveApprovers(List<String> principals) {
+      lookups.incrementAndGet();
+      List<String> out = new java.util.ArrayList<>();
+      for (String p : principals) {
+        if (p.startsWith("S")) {
+          out.addAll(members);
+        } else {
+          out.add(p);
+        }
+      }
+      return out;
     }
   }
 
@@ -65,9 +95,21 @@ final class Fakes {
     final List<String> keys = new CopyOnWriteArrayList<>();
     volatile boolean recovers = true;
 
+    final List<String> hashes = new CopyOnWriteArrayList<>();
+    volatile String currentHash;
+
     @Override
     public ActionResult remediate(
-        String workflowId, String incidentId, String runbookId, String service) {
+        String workflowId,
+        String incidentId,
+        String runbookId,
+        String service,
+        String proposalHash) {
+      hashes.add(String.valueOf(proposalHash));
+      if (currentHash != null && !currentHash.equals(proposalHash)) {
+        throw io.temporal.failure.ApplicationFailure.newNonRetryableFailure(
+            "changed", "ProposalChanged");
+      }
       actions.incrementAndGet();
       keys.add(workflowId + ":" + runbookId);
       return new ActionResult(200, workflowId + ":" + runbookId);

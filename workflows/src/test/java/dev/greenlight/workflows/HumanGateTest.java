@@ -13,7 +13,7 @@ class HumanGateTest extends WorkflowFixture {
   void approveRunsRemediationOnceAndVerifies() {
     RemediationWorkflow wf = start("A1");
     String nonce = awaitOpenGate(wf);
-    assertThat(notifier.posted.get(0).nonce()).isEqualTo(nonce);
+    assertThat(notifier.posted.get(0).gate().nonce()).isEqualTo(nonce);
 
     wf.decide(new Decision(Verdict.APPROVE, ALICE, nonce));
     wf.decide(new Decision(Verdict.APPROVE, ALICE, nonce));
@@ -31,19 +31,23 @@ class HumanGateTest extends WorkflowFixture {
             REMEDIATION_STARTED,
             REMEDIATION_FINISHED,
             RECOVERED);
-    assertThat(notifier.updates).last().extracting(c -> c.gate()).isEqualTo(GateState.APPROVED);
+    assertThat(notifier.updates)
+        .last()
+        .extracting(c -> c.gate().state())
+        .isEqualTo(GateState.APPROVED);
   }
 
   @Test
   void rejectClosesWithoutRemediation() {
     RemediationWorkflow wf = start("R1");
-    wf.decide(new Decision(Verdict.REJECT, ALICE, awaitOpenGate(wf)));
+    wf.decide(
+        new Decision(Verdict.REJECT, ALICE, awaitOpenGate(wf), "not during the sale", 0, "c1"));
 
     IncidentResult result = result("R1");
     assertThat(result.outcome()).isEqualTo(Outcome.REJECTED);
     assertThat(remediator.actions.get()).isZero();
     assertThat(notifier.steps).containsExactly(CLASSIFIED, AWAITING_APPROVAL, REJECTED);
-    assertThat(notifier.updates).last().extracting(c -> c.decidedBy()).isEqualTo(ALICE);
+    assertThat(notifier.updates).last().extracting(c -> c.gate().decidedBy()).isEqualTo(ALICE);
   }
 
   @Test
@@ -56,6 +60,7 @@ class HumanGateTest extends WorkflowFixture {
 
     assertThat(wf.gate().state()).isEqualTo(GateState.OPEN);
     assertThat(remediator.actions.get()).isZero();
+    assertThat(notifier.told).containsExactly(MALLORY + ":NOT_AN_APPROVER", ALICE + ":STALE_CARD");
     wf.decide(new Decision(Verdict.APPROVE, ALICE, nonce));
     assertThat(result("N1").outcome()).isEqualTo(Outcome.RECOVERED);
   }
@@ -69,8 +74,12 @@ class HumanGateTest extends WorkflowFixture {
     IncidentResult result = result("T1");
     assertThat(result.outcome()).isEqualTo(Outcome.EXPIRED);
     assertThat(remediator.actions.get()).isZero();
-    assertThat(notifier.steps).containsExactly(CLASSIFIED, AWAITING_APPROVAL, EXPIRED);
-    assertThat(notifier.updates).last().extracting(c -> c.gate()).isEqualTo(GateState.EXPIRED);
-    assertThat(notifier.updates).last().extracting(c -> c.nonce()).isNull();
+    assertThat(notifier.steps)
+        .containsExactly(CLASSIFIED, AWAITING_APPROVAL, REMINDER, ESCALATION, EXPIRED);
+    assertThat(notifier.updates)
+        .last()
+        .extracting(c -> c.gate().state())
+        .isEqualTo(GateState.EXPIRED);
+    assertThat(notifier.updates).last().extracting(c -> c.gate().nonce()).isNull();
   }
 }

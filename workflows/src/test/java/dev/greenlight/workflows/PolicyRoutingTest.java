@@ -18,7 +18,7 @@ class PolicyRoutingTest extends WorkflowFixture {
     assertThat(result.outcome()).isEqualTo(Outcome.RECOVERED);
     assertThat(result.gate().state()).isEqualTo(GateState.AUTO_APPROVED);
     assertThat(remediator.actions.get()).isEqualTo(1);
-    assertThat(notifier.posted.get(0).nonce()).isNull();
+    assertThat(notifier.posted.get(0).gate().nonce()).isNull();
     assertThat(notifier.steps)
         .containsExactly(
             CLASSIFIED, AUTO_APPROVED, REMEDIATION_STARTED, REMEDIATION_FINISHED, RECOVERED);

@@ -20,11 +20,18 @@ public final class RecordHistories extends WorkflowFixture {
     RecordHistories r = new RecordHistories();
     r.startServer();
     try {
-      RemediationWorkflow wf = r.start("REPLAY1");
-      wf.decide(new Decision(Verdict.APPROVE, ALICE, r.awaitOpenGate(wf)));
-      r.result("REPLAY1");
-      String json = r.client.fetchHistory(RemediationWorkflow.workflowId("REPLAY1")).toJson(true);
-      Path out = Path.of("workflows/src/test/resources/histories/approve-path.json");
+      // approve-path.json was recorded before quorum gates (version DEFAULT) and is kept as it is:
+      // it proves that incidents started then still replay. Only the current path is re-recorded.
+      r.classifier.answer = Fakes.classification(dev.greenlight.config.Risk.HIGH, 0.95);
+      RemediationWorkflow wf = r.start("REPLAY2");
+      String nonce = r.awaitOpenGate(wf);
+      wf.decide(new Decision(Verdict.APPROVE, ALICE, nonce, null, 0, "a1"));
+      wf.decide(new Decision(Verdict.APPROVE, ALICE, nonce, null, 0, "a2"));
+      wf.decide(new Decision(Verdict.SNOOZE, BOB, nonce, null, 30, "s1"));
+      wf.decide(new Decision(Verdict.APPROVE, BOB, nonce, null, 0, "b1"));
+      r.result("REPLAY2");
+      String json = r.client.fetchHistory(RemediationWorkflow.workflowId("REPLAY2")).toJson(true);
+      Path out = Path.of("workflows/src/test/resources/histories/quorum-path.json");
       Files.writeString(out, json);
       System.out.println("wrote " + out.toAbsolutePath());
     } finally {

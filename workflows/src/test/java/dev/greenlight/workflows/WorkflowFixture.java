@@ -1,16 +1,21 @@
 package dev.greenlight.workflows;
 
+import dev.greenlight.config.Risk;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /** A time-skipping Temporal test server with the real workflow and fake activities. */
 abstract class WorkflowFixture {
   static final String ALICE = "U0ALICE";
+  static final String BOB = "U0BOB";
+  static final String DAN = "U0DAN";
+  static final String REQUESTER = "U0REQ";
   static final String MALLORY = "U0MALLORY";
   static final String ONCALL = "U0CAROL";
 
@@ -19,13 +24,19 @@ abstract class WorkflowFixture {
   final Fakes.Classifier classifier = new Fakes.Classifier();
   final Fakes.Notifier notifier = new Fakes.Notifier();
   final Fakes.Remediator remediator = new Fakes.Remediator();
+  final Fakes.Directory directory = new Fakes.Directory();
+
+  /** The approvers of every tier in {@link #request}; tests may change it before starting. */
+  List<String> approvers = List.of(ALICE, BOB, DAN);
+
+  String requester = REQUESTER;
 
   @BeforeEach
   void startServer() {
     env = TestWorkflowEnvironment.newInstance();
     Worker worker = env.newWorker(RemediationWorkflow.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(RemediationWorkflowImpl.class);
-    worker.registerActivitiesImplementations(classifier, notifier, remediator);
+    worker.registerActivitiesImplementations(classifier, notifier, remediator, directory);
     env.start();
     client = env.getWorkflowClient();
   }
@@ -35,14 +46,27 @@ abstract class WorkflowFixture {
     env.close();
   }
 
-  static IncidentRequest request(String id) {
+  /**
+   * Low and medium: one approver, one hour, a reminder at 15 minutes and on-call at 45; high: two
+   * approvers, not the requester, no ladder.
+   */
+  IncidentRequest request(String id) {
+    List<GateRule.Escalation> ladder =
+        List.of(
+            new GateRule.Escalation(15 * 60, true, false, List.of()),
+            new GateRule.Escalation(45 * 60, false, true, List.of("S0LEADS")));
+    Map<Risk, GateRule> tiers =
+        Map.of(
+            Risk.LOW, new GateRule(1, true, 3600, ladder),
+            Risk.MEDIUM, new GateRule(1, true, 3600, ladder),
+            Risk.HIGH, new GateRule(2, false, 3600, List.of()));
     return new IncidentRequest(
         id,
         "checkout-api",
         "pods OOMKilled since 14:02",
-        "U0REQ",
+        requester,
         "C0INCIDENTS",
-        new PolicySnapshot(0.8, 3600, List.of(ALICE), ONCALL));
+        new PolicySnapshot(0.8, 3600, approvers, ONCALL, tiers, Map.of()));
   }
 
   RemediationWorkflow start(String id) {

@@ -9,12 +9,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** A standalone in-memory Temporal dev server, so bot and worker can restart independently. */
-@Command(name = "dev-server", mixinStandardHelpOptions = true,
-    description = "Run the SDK's Temporal test server standalone (in memory: a restart loses every incident).")
+@Command(
+    name = "dev-server",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run the SDK's Temporal test server standalone (in memory: a restart loses every incident).")
 final class DevServerCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(DevServerCommand.class);
 
-  @Option(names = "--port", defaultValue = "7233", description = "gRPC port on 127.0.0.1 (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--port",
+      defaultValue = "7233",
+      description = "gRPC port on 127.0.0.1 (default ${DEFAULT-VALUE})")
   int port;
 
   @Override
@@ -23,13 +29,20 @@ final class DevServerCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--port must be from 1 to 65535 (got " + port + ")");
     }
     DevServer server = DevServer.start(port);
-    log.warn("Temporal dev server listening on {}. Its state lives in memory: stopping or restarting it loses "
-        + "every incident. Point bot and worker at it with TEMPORAL_ADDRESS={}", server.address(), server.address());
+    log.warn(
+        "Temporal dev server listening on {}. Its state lives in memory: stopping or restarting it loses "
+            + "every incident. Point bot and worker at it with TEMPORAL_ADDRESS={}",
+        server.address(),
+        server.address());
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
-      stopped.countDown();
-    }, "dev-server-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  stopped.countDown();
+                },
+                "dev-server-shutdown"));
     stopped.await();
     return 0;
   }

@@ -2,7 +2,10 @@ package dev.greenlight.bot.cli;
 
 import picocli.CommandLine;
 
-/** The executable jar's entry point: {@code run} (default), {@code bot}, {@code worker}, {@code dev-server}. */
+/**
+ * The executable jar's entry point: {@code run} (default), {@code bot}, {@code worker}, {@code
+ * dev-server}.
+ */
 public final class Main {
   private Main() {}
 
@@ -12,10 +15,11 @@ public final class Main {
 
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new RootCommand());
-    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      cmd.getErr().println("greenlight: " + e.getMessage());
-      return 2;
-    });
+    cli.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          cmd.getErr().println("greenlight: " + e.getMessage());
+          return 2;
+        });
     return cli;
   }
 }

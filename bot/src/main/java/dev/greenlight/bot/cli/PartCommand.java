@@ -9,7 +9,10 @@ import picocli.CommandLine.Option;
 
 /** Runs some of Greenlight's parts until the process is stopped. */
 abstract class PartCommand implements Callable<Integer> {
-  @Option(names = "--config", paramLabel = "FILE", description = "YAML config (overrides GREENLIGHT_CONFIG)")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "YAML config (overrides GREENLIGHT_CONFIG)")
   Path config;
 
   abstract Greenlight.Mode mode();
@@ -18,15 +21,22 @@ abstract class PartCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Greenlight greenlight = Greenlight.start(mode(), System.getenv(), config);
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      greenlight.close();
-      stopped.countDown();
-    }, "greenlight-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  greenlight.close();
+                  stopped.countDown();
+                },
+                "greenlight-shutdown"));
     stopped.await();
     return 0;
   }
 
-  @Command(name = "run", mixinStandardHelpOptions = true, description = "Bot and worker in one process (default).")
+  @Command(
+      name = "run",
+      mixinStandardHelpOptions = true,
+      description = "Bot and worker in one process (default).")
   static final class Run extends PartCommand {
     @Override
     Greenlight.Mode mode() {
@@ -34,7 +44,10 @@ abstract class PartCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "bot", mixinStandardHelpOptions = true, description = "Only the Slack bot (needs TEMPORAL_ADDRESS).")
+  @Command(
+      name = "bot",
+      mixinStandardHelpOptions = true,
+      description = "Only the Slack bot (needs TEMPORAL_ADDRESS).")
   static final class Bot extends PartCommand {
     @Override
     Greenlight.Mode mode() {
@@ -42,7 +55,10 @@ abstract class PartCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "worker", mixinStandardHelpOptions = true, description = "Only the Temporal worker (needs TEMPORAL_ADDRESS).")
+  @Command(
+      name = "worker",
+      mixinStandardHelpOptions = true,
+      description = "Only the Temporal worker (needs TEMPORAL_ADDRESS).")
   static final class Worker extends PartCommand {
     @Override
     Greenlight.Mode mode() {

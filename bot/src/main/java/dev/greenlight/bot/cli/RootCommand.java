@@ -10,7 +10,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "greenlight 0.1.0",
     description = "Gated, durable remediation from Slack.",
-    subcommands = {PartCommand.Run.class, PartCommand.Bot.class, PartCommand.Worker.class, DevServerCommand.class},
+    subcommands = {
+      PartCommand.Run.class,
+      PartCommand.Bot.class,
+      PartCommand.Worker.class,
+      DevServerCommand.class,
+      EvalCommand.class
+    },
     footerHeading = "%nEnvironment:%n",
     footer = {
       "  SLACK_BOT_TOKEN     bot token, xoxb-... (run, bot, worker)",

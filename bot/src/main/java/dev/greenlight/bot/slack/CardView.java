@@ -9,9 +9,13 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.ConfirmationDialogObject;
 import com.slack.api.model.block.composition.TextObject;
+import com.slack.api.model.block.element.BlockElement;
 import dev.greenlight.activities.Classification;
 import dev.greenlight.activities.IncidentCard;
+import dev.greenlight.config.Risk;
+import dev.greenlight.workflows.GateView;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -21,54 +25,138 @@ import java.util.Locale;
 
 /** Renders the incident card as Block Kit. */
 public final class CardView {
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   private CardView() {}
 
   /** The notification text (fallback for clients without blocks). */
   public static String fallback(IncidentCard card) {
-    return "Incident " + card.incidentId() + " on " + card.service() + ": " + card.classification().label()
-        + " — " + status(card);
+    return "Incident "
+        + card.incidentId()
+        + " on "
+        + card.service()
+        + ": "
+        + card.classification().label()
+        + " — "
+        + status(card);
   }
 
   public static List<LayoutBlock> blocks(IncidentCard card) {
     Classification c = card.classification();
     List<LayoutBlock> blocks = new ArrayList<>();
-    blocks.add(header(h -> h.text(plainText("Incident " + card.incidentId() + " · " + card.service()))));
-    blocks.add(section(s -> s.text(markdownText("Reported by " + SlackText.mention(card.requesterId()) + ":\n"
-        + SlackText.quote(card.text(), 1500)))));
+    blocks.add(
+        header(h -> h.text(plainText("Incident " + card.incidentId() + " · " + card.service()))));
+    blocks.add(
+        section(
+            s ->
+                s.text(
+                    markdownText(
+                        "Reported by "
+                            + SlackText.mention(card.requesterId())
+                            + ":\n"
+                            + SlackText.quote(card.text(), 1500)))));
     List<TextObject> fields = new ArrayList<>();
     fields.add(markdownText("*Classification*\n" + SlackText.escape(c.label())));
     fields.add(markdownText("*Confidence*\n" + percent(c.confidence())));
     fields.add(markdownText("*Risk*\n" + (c.risk() == null ? "—" : c.risk().label())));
-    fields.add(markdownText("*Runbook*\n" + (c.runbookId() == null ? "none" : SlackText.escape(c.runbookId()))));
+    fields.add(
+        markdownText(
+            "*Runbook*\n" + (c.runbookId() == null ? "none" : SlackText.escape(c.runbookId()))));
     blocks.add(section(s -> s.fields(fields)));
     if (c.action() != null) {
-      blocks.add(section(s -> s.text(markdownText("*Proposed action*\n" + SlackText.escape(c.action())))));
+      blocks.add(
+          section(s -> s.text(markdownText("*Proposed action*\n" + SlackText.escape(c.action())))));
     }
-    blocks.add(context(x -> x.elements(List.of(markdownText("Model: " + SlackText.escape(c.model())
-        + " · nearest example: " + SlackText.escape(c.nearestExample()))))));
-    if (card.nonce() != null) {
-      String value = new ButtonValue(card.workflowId(), card.nonce()).encode();
-      blocks.add(actions(a -> a.blockId(Ids.GATE_BLOCK).elements(List.of(
-          button(b -> b.actionId(Ids.APPROVE_ACTION).text(plainText("Approve")).style("primary").value(value)),
-          button(b -> b.actionId(Ids.REJECT_ACTION).text(plainText("Reject")).style("danger").value(value))))));
+    blocks.add(context(x -> x.elements(List.of(markdownText(ClassificationView.explanation(c))))));
+    GateView gate = card.gate();
+    if (gate.nonce() != null) {
+      blocks.add(actions(a -> a.blockId(Ids.GATE_BLOCK).elements(buttons(card))));
     }
     blocks.add(context(x -> x.elements(List.of(markdownText(status(card))))));
     return blocks;
   }
 
+  private static List<BlockElement> buttons(IncidentCard card) {
+    String value = new ButtonValue(card.workflowId(), card.gate().nonce()).encode();
+    boolean high = card.classification().risk() == Risk.HIGH;
+    return List.of(
+        button(
+            b ->
+                b.actionId(Ids.APPROVE_ACTION)
+                    .text(plainText("Approve"))
+                    .style("primary")
+                    .value(value)
+                    .confirm(high ? confirmHighRisk(card) : null)),
+        button(
+            b ->
+                b.actionId(Ids.REJECT_ACTION)
+                    .text(plainText("Reject"))
+                    .style("danger")
+                    .value(value)),
+        button(b -> b.actionId(Ids.SNOOZE_30_ACTION).text(plainText("Snooze 30m")).value(value)),
+        button(b -> b.actionId(Ids.SNOOZE_120_ACTION).text(plainText("Snooze 2h")).value(value)));
+  }
+
+  private static ConfirmationDialogObject confirmHighRisk(IncidentCard card) {
+    return ConfirmationDialogObject.builder()
+        .title(plainText("Approve a high-risk action?"))
+        .text(
+            markdownText(
+                "This runs `"
+                    + SlackText.escape(card.classification().action())
+                    + "` on *"
+                    + SlackText.escape(card.service())
+                    + "*."))
+        .confirm(plainText("Approve"))
+        .deny(plainText("Cancel"))
+        .style("danger")
+        .build();
+  }
+
   static String status(IncidentCard card) {
-    String at = card.decidedAtMillis() > 0 ? TIME.format(Instant.ofEpochMilli(card.decidedAtMillis())) : "";
-    return switch (card.gate()) {
+    GateView g = card.gate();
+    String at =
+        g.decidedAtMillis() > 0 ? TIME.format(Instant.ofEpochMilli(g.decidedAtMillis())) : "";
+    return switch (g.state()) {
       case PENDING -> "Classifying…";
-      case OPEN -> "Waiting for approval from " + String.join(", ", card.approvers().stream().map(SlackText::mention).toList());
+      case OPEN -> waiting(g);
       case AUTO_APPROVED -> "Approved by policy (low risk, confident match) at " + at;
-      case APPROVED -> ":white_check_mark: Approved by " + SlackText.mention(card.decidedBy()) + " at " + at;
-      case REJECTED -> ":no_entry: Rejected by " + SlackText.mention(card.decidedBy()) + " at " + at + " — nothing was run";
+      case APPROVED ->
+          ":white_check_mark: Approved by " + SlackText.mentions(g.approvals()) + " at " + at;
+      case REJECTED ->
+          ":no_entry: Rejected by "
+              + SlackText.mention(g.rejectedBy())
+              + " at "
+              + at
+              + ": "
+              + SlackText.escape(g.rejectReason())
+              + " — nothing was run";
       case EXPIRED -> ":hourglass: Expired at " + at + " — nothing was run";
       case NONE -> "No runbook matches — needs a human";
     };
+  }
+
+  private static String waiting(GateView g) {
+    StringBuilder s =
+        new StringBuilder("Waiting for approval from ").append(SlackText.mentions(g.approvers()));
+    if (g.required() > 1) {
+      s.append(" · ")
+          .append(g.approvals().size())
+          .append(" of ")
+          .append(g.required())
+          .append(" approvals");
+    }
+    if (!g.approvals().isEmpty()) {
+      s.append(" · approved by ").append(SlackText.mentions(g.approvals()));
+    }
+    if (!g.selfApproval()) {
+      s.append(" · the requester cannot approve");
+    }
+    if (g.deadlineMillis() > 0) {
+      s.append(" · expires at ").append(TIME.format(Instant.ofEpochMilli(g.deadlineMillis())));
+    }
+    return s.toString();
   }
 
   static String percent(double confidence) {

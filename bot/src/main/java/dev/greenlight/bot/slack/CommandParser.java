@@ -16,7 +16,9 @@ public final class CommandParser {
   public static String usage(GreenlightConfig config) {
     return "*Usage:* `/remediate <service> <what is wrong>`\n"
         + "Example: `/remediate checkout-api pods OOMKilled and restarting since 14:02`\n"
-        + "Services: " + String.join(", ", config.services().stream().map(s -> "`" + s + "`").toList());
+        + "Timeline of an incident: `/remediate audit GL-XXXXXXXX`\n"
+        + "Services: "
+        + String.join(", ", config.services().stream().map(s -> "`" + s + "`").toList());
   }
 
   public ParsedCommand parse(String text) {
@@ -24,18 +26,35 @@ public final class CommandParser {
     if (t.isEmpty() || t.equalsIgnoreCase("help")) {
       return new ParsedCommand.Help();
     }
+    if (t.toLowerCase(Locale.ROOT).startsWith("audit")) {
+      String id = t.substring("audit".length()).strip().toUpperCase(Locale.ROOT);
+      if (!id.matches("GL-[A-Z0-9]{8}")) {
+        return new ParsedCommand.Invalid(
+            "Usage: `/remediate audit GL-XXXXXXXX` (the incident ID from its card).");
+      }
+      return new ParsedCommand.Audit(id);
+    }
     String[] parts = t.split("\\s+", 2);
     String service = parts[0].toLowerCase(Locale.ROOT);
     if (!config.knowsService(service)) {
-      return new ParsedCommand.Invalid("Unknown service `" + SlackText.escape(cut(parts[0], 60)) + "`. " + usage(config));
+      return new ParsedCommand.Invalid(
+          "Unknown service `" + SlackText.escape(cut(parts[0], 60)) + "`. " + usage(config));
     }
     if (parts.length < 2 || parts[1].isBlank()) {
-      return new ParsedCommand.Invalid("Say what is wrong with `" + service + "`, e.g. `/remediate "
-          + service + " pods OOMKilled since 14:02`.");
+      return new ParsedCommand.Invalid(
+          "Say what is wrong with `"
+              + service
+              + "`, e.g. `/remediate "
+              + service
+              + " pods OOMKilled since 14:02`.");
     }
     if (parts[1].length() > MAX_DESCRIPTION) {
-      return new ParsedCommand.Invalid("The description is " + parts[1].length() + " characters long; keep it under "
-          + MAX_DESCRIPTION + ".");
+      return new ParsedCommand.Invalid(
+          "The description is "
+              + parts[1].length()
+              + " characters long; keep it under "
+              + MAX_DESCRIPTION
+              + ".");
     }
     return new ParsedCommand.Start(service, parts[1].strip());
   }

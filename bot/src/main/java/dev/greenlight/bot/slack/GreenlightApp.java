@@ -20,14 +20,21 @@ public final class GreenlightApp {
     return Slack.getInstance(config);
   }
 
-  public static App create(SlackSettings settings, GreenlightConfig config, WorkflowClient temporal) {
-    App app = new App(AppConfig.builder()
-        .singleTeamBotToken(settings.botToken())
-        .slack(slack(settings.apiUrl()))
-        .build());
+  public static App create(
+      SlackSettings settings, GreenlightConfig config, WorkflowClient temporal) {
+    App app =
+        new App(
+            AppConfig.builder()
+                .singleTeamBotToken(settings.botToken())
+                .slack(slack(settings.apiUrl()))
+                .build());
+    GateClient gates = new GateClient(temporal);
     app.command(Ids.COMMAND, new RemediateCommand(config, temporal));
-    app.blockAction(Ids.APPROVE_ACTION, new GateButtons(config, temporal, Decision.Verdict.APPROVE));
-    app.blockAction(Ids.REJECT_ACTION, new GateButtons(config, temporal, Decision.Verdict.REJECT));
+    app.blockAction(Ids.APPROVE_ACTION, new GateButtons(gates, Decision.Verdict.APPROVE, 0));
+    app.blockAction(Ids.SNOOZE_30_ACTION, new GateButtons(gates, Decision.Verdict.SNOOZE, 30));
+    app.blockAction(Ids.SNOOZE_120_ACTION, new GateButtons(gates, Decision.Verdict.SNOOZE, 120));
+    app.blockAction(Ids.REJECT_ACTION, new RejectButton(gates));
+    app.viewSubmission(Ids.REJECT_MODAL, new RejectModal(gates));
     return app;
   }
 }

@@ -20,7 +20,9 @@ public final class IncidentIds {
     }
     byte[] hash;
     try {
-      hash = MessageDigest.getInstance("SHA-256").digest((teamId + ":" + triggerId).getBytes(StandardCharsets.UTF_8));
+      hash =
+          MessageDigest.getInstance("SHA-256")
+              .digest((teamId + ":" + triggerId).getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -37,20 +37,32 @@ final class RemediateCommand implements SlashCommandHandler {
     if (cmd instanceof ParsedCommand.Help) {
       return ctx.ack(CommandParser.usage(config));
     }
+    if (cmd instanceof ParsedCommand.Audit audit) {
+      return ctx.ack(AuditView.render(temporal, audit.incidentId()));
+    }
     if (cmd instanceof ParsedCommand.Invalid invalid) {
       return ctx.ack(invalid.message());
     }
     ParsedCommand.Start start = (ParsedCommand.Start) cmd;
     String incidentId = IncidentIds.fromTrigger(p.getTeamId(), p.getTriggerId());
     String channel = config.channel().isEmpty() ? p.getChannelId() : config.channel();
-    IncidentRequest request = new IncidentRequest(incidentId, start.service(), start.description(),
-        p.getUserId(), channel, snapshot(config));
-    RemediationWorkflow workflow = temporal.newWorkflowStub(RemediationWorkflow.class,
-        WorkflowOptions.newBuilder()
-            .setWorkflowId(RemediationWorkflow.workflowId(incidentId))
-            .setTaskQueue(RemediationWorkflow.TASK_QUEUE)
-            .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-            .build());
+    IncidentRequest request =
+        new IncidentRequest(
+            incidentId,
+            start.service(),
+            start.description(),
+            p.getUserId(),
+            channel,
+            snapshot(config));
+    RemediationWorkflow workflow =
+        temporal.newWorkflowStub(
+            RemediationWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(RemediationWorkflow.workflowId(incidentId))
+                .setTaskQueue(RemediationWorkflow.TASK_QUEUE)
+                .setWorkflowIdReusePolicy(
+                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                .build());
     try {
       WorkflowClient.start(workflow::run, request);
     } catch (WorkflowExecutionAlreadyStarted e) {
@@ -58,16 +70,23 @@ final class RemediateCommand implements SlashCommandHandler {
       return ctx.ack("Incident " + incidentId + " is already started.");
     } catch (RuntimeException e) {
       log.error("Could not start incident {} for {}", incidentId, p.getUserId(), e);
-      return ctx.ack(":warning: Could not start the incident: Temporal is not reachable (" + SlackText.escape(
-          e.getClass().getSimpleName()) + "). Nothing was started; please run the command again.");
+      return ctx.ack(
+          ":warning: Could not start the incident: Temporal is not reachable ("
+              + SlackText.escape(e.getClass().getSimpleName())
+              + "). Nothing was started; please run the command again.");
     }
     log.info("Incident {} started by {} for {}", incidentId, p.getUserId(), start.service());
-    return ctx.ack("Incident " + incidentId + " started for `" + start.service()
-        + "`. Classifying; the card will appear in <#" + channel + ">.");
+    return ctx.ack(
+        "Incident "
+            + incidentId
+            + " started for `"
+            + start.service()
+            + "`. Classifying; the card will appear in <#"
+            + channel
+            + ">.");
   }
 
   static PolicySnapshot snapshot(GreenlightConfig config) {
-    return new PolicySnapshot(config.policy().confidenceFloor(), config.policy().approvalTimeout().toSeconds(),
-        config.approvers(), config.onCall());
+    return PolicySnapshot.from(config);
   }
 }

@@ -8,6 +8,7 @@ import dev.greenlight.activities.CardRef;
 import dev.greenlight.activities.IncidentCard;
 import dev.greenlight.activities.NotificationActivities;
 import dev.greenlight.activities.ThreadUpdate;
+import dev.greenlight.workflows.Refusal;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.util.Set;
@@ -16,8 +17,18 @@ import java.util.Set;
 public final class SlackNotifier implements NotificationActivities {
   /** Errors that no retry can fix. */
   private static final Set<String> PERMANENT =
-      Set.of("invalid_auth", "not_authed", "account_inactive", "token_revoked", "channel_not_found",
-          "not_in_channel", "is_archived", "invalid_blocks", "msg_too_long", "missing_scope");
+      Set.of(
+          "invalid_auth",
+          "not_authed",
+          "account_inactive",
+          "token_revoked",
+          "channel_not_found",
+          "no_such_subteam",
+          "not_in_channel",
+          "is_archived",
+          "invalid_blocks",
+          "msg_too_long",
+          "missing_scope");
 
   private final MethodsClient slack;
 
@@ -27,33 +38,63 @@ public final class SlackNotifier implements NotificationActivities {
 
   @Override
   public CardRef postCard(String channelId, IncidentCard card) {
-    ChatPostMessageResponse r = call("chat.postMessage", () -> slack.chatPostMessage(m -> m
-        .channel(channelId).text(CardView.fallback(card)).blocks(CardView.blocks(card))));
+    ChatPostMessageResponse r =
+        call(
+            "chat.postMessage",
+            () ->
+                slack.chatPostMessage(
+                    m ->
+                        m.channel(channelId)
+                            .text(CardView.fallback(card))
+                            .blocks(CardView.blocks(card))));
     return new CardRef(r.getChannel(), r.getTs());
   }
 
   @Override
   public void updateCard(CardRef ref, IncidentCard content) {
-    call("chat.update", () -> slack.chatUpdate(m -> m
-        .channel(ref.channel()).ts(ref.ts()).text(CardView.fallback(content)).blocks(CardView.blocks(content))));
+    call(
+        "chat.update",
+        () ->
+            slack.chatUpdate(
+                m ->
+                    m.channel(ref.channel())
+                        .ts(ref.ts())
+                        .text(CardView.fallback(content))
+                        .blocks(CardView.blocks(content))));
   }
 
   @Override
   public void postUpdate(CardRef ref, IncidentCard content, ThreadUpdate update) {
-    call("chat.postMessage", () -> slack.chatPostMessage(m -> m
-        .channel(ref.channel()).threadTs(ref.ts()).text(ThreadText.render(content, update))));
+    call(
+        "chat.postMessage",
+        () ->
+            slack.chatPostMessage(
+                m ->
+                    m.channel(ref.channel())
+                        .threadTs(ref.ts())
+                        .text(ThreadText.render(content, update))));
   }
 
-  private interface SlackCall<T extends SlackApiTextResponse> {
+  @Override
+  public void tellUser(CardRef ref, String userId, Refusal refusal) {
+    call(
+        "chat.postEphemeral",
+        () ->
+            slack.chatPostEphemeral(
+                m -> m.channel(ref.channel()).user(userId).text(RefusalText.render(refusal))));
+  }
+
+  interface SlackCall<T extends SlackApiTextResponse> {
     T run() throws IOException, SlackApiException;
   }
 
-  private static <T extends SlackApiTextResponse> T call(String method, SlackCall<T> c) {
+  static <T extends SlackApiTextResponse> T call(String method, SlackCall<T> c) {
     T r;
     try {
       r = c.run();
     } catch (IOException | SlackApiException e) {
-      throw ApplicationFailure.newFailure(method + " failed: " + e.getMessage(), "SlackUnavailable");
+      throw ApplicationFailure.newFailure(
+          method + " failed: " + e.getMessage(), "SlackUnavailable");
     }
     if (!r.isOk()) {
       String msg = method + " answered error '" + r.getError() + "'";

@@ -19,24 +19,28 @@ public record SlackSettings(String botToken, String appToken, String apiUrl) {
   public static SlackSettings fromEnv(Map<String, String> env, boolean needAppToken) {
     String bot = env.getOrDefault("SLACK_BOT_TOKEN", "").strip();
     if (bot.isEmpty()) {
-      throw new IllegalArgumentException("SLACK_BOT_TOKEN is not set (the bot token, xoxb-…; see docs/configuration.md)");
+      throw new IllegalArgumentException(
+          "SLACK_BOT_TOKEN is not set (the bot token, xoxb-…; see docs/configuration.md)");
     }
     if (!bot.startsWith("xoxb-")) {
       throw new IllegalArgumentException("SLACK_BOT_TOKEN must be a bot token starting with xoxb-");
     }
     String app = env.getOrDefault("SLACK_APP_TOKEN", "").strip();
     if (needAppToken && app.isEmpty()) {
-      throw new IllegalArgumentException("SLACK_APP_TOKEN is not set (the app-level token, xapp-…, with connections:write)");
+      throw new IllegalArgumentException(
+          "SLACK_APP_TOKEN is not set (the app-level token, xapp-…, with connections:write)");
     }
     if (needAppToken && !app.startsWith("xapp-")) {
-      throw new IllegalArgumentException("SLACK_APP_TOKEN must be an app-level token starting with xapp-");
+      throw new IllegalArgumentException(
+          "SLACK_APP_TOKEN must be an app-level token starting with xapp-");
     }
     String url = env.getOrDefault("SLACK_API_URL", "").strip();
     if (url.isEmpty()) {
       url = DEFAULT_API_URL;
     }
     if (!url.startsWith("https://") && !url.startsWith("http://")) {
-      throw new IllegalArgumentException("SLACK_API_URL must start with https:// or http:// (got '" + url + "')");
+      throw new IllegalArgumentException(
+          "SLACK_API_URL must start with https:// or http:// (got '" + url + "')");
     }
     return new SlackSettings(bot, app, url.endsWith("/") ? url : url + "/");
   }

@@ -8,8 +8,8 @@ public final class SlackText {
   private SlackText() {}
 
   /**
-   * Escapes Slack's control characters, so {@code <!channel>} and {@code <@U123>} show as text,
-   * and breaks markdown markers with a zero-width joiner-free lookalike so nothing turns bold.
+   * Escapes Slack's control characters, so {@code <!channel>} and {@code <@U123>} show as text, and
+   * breaks markdown markers with a zero-width joiner-free lookalike so nothing turns bold.
    */
   public static String escape(String text) {
     if (text == null) {
@@ -41,8 +41,29 @@ public final class SlackText {
     return "> " + escape(t).replace("\n", "\n> ");
   }
 
-  /** A mention of a Slack user ID that Greenlight itself validated (config, payload user). */
-  public static String mention(String userId) {
-    return userId == null || !userId.matches("[UW][A-Z0-9]+") ? "someone" : "<@" + userId + ">";
+  /**
+   * A mention of a Slack user ({@code U…}/{@code W…}) or user group ({@code S…}) ID that Greenlight
+   * itself validated (config, payload user); anything else is not mentioned.
+   */
+  public static String mention(String id) {
+    if (id == null) {
+      return "someone";
+    }
+    if (id.matches("[UW][A-Z0-9]+")) {
+      return "<@" + id + ">";
+    }
+    return id.matches("S[A-Z0-9]+") ? "<!subteam^" + id + ">" : "someone";
+  }
+
+  /** Mentions, comma-separated. */
+  public static String mentions(java.util.List<String> ids) {
+    return String.join(", ", ids.stream().map(SlackText::mention).toList());
+  }
+
+  /** Untrusted or technical text as inline code: no mentions, no links, no formatting. */
+  public static String code(String text) {
+    String t =
+        text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    return "`" + t.replace('`', '\u02CB').replace("\n", " ") + "`";
   }
 }

@@ -15,8 +15,18 @@ class CommandLineTest {
     StringWriter out = new StringWriter();
     cli.setOut(new PrintWriter(out));
     assertThat(cli.execute("--help")).isZero();
-    assertThat(out.toString()).contains("run", "bot", "worker", "dev-server", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN",
-        "SLACK_API_URL", "GREENLIGHT_CONFIG", "TEMPORAL_ADDRESS", "TEMPORAL_NAMESPACE");
+    assertThat(out.toString())
+        .contains(
+            "run",
+            "bot",
+            "worker",
+            "dev-server",
+            "SLACK_BOT_TOKEN",
+            "SLACK_APP_TOKEN",
+            "SLACK_API_URL",
+            "GREENLIGHT_CONFIG",
+            "TEMPORAL_ADDRESS",
+            "TEMPORAL_NAMESPACE");
   }
 
   @Test
@@ -25,7 +35,8 @@ class CommandLineTest {
     StringWriter err = new StringWriter();
     cli.setErr(new PrintWriter(err));
     assertThat(cli.execute("run", "--config", "/nonexistent/greenlight.yml")).isEqualTo(2);
-    assertThat(err.toString()).contains("greenlight: config file /nonexistent/greenlight.yml does not exist");
+    assertThat(err.toString())
+        .contains("greenlight: config file /nonexistent/greenlight.yml does not exist");
   }
 
   @Test

@@ -14,12 +14,15 @@ class ApprovePathTest extends LoopFixture {
   @Test
   void approveRunsTheActionOnceWithItsIdempotencyKeyAndReportsRecovery() throws Exception {
     String channel = newChannel();
-    String ack = ackText(slack.sendSlashCommand("U0DAVE", channel, "/remediate", "checkout-api " + OOM_TEXT));
+    String ack =
+        ackText(
+            slack.sendSlashCommand("U0DAVE", channel, "/remediate", "checkout-api " + OOM_TEXT));
     assertThat(ack).contains("started");
     String incidentId = ack.replaceAll("(?s).*Incident (GL-[A-Z0-9]+).*", "$1");
 
     Message card = awaitButtons(channel);
-    assertThat(card.blocks().toString()).contains("oom-killed", "medium", "restart-oom-pods", "<@U0DAVE>");
+    assertThat(card.blocks().toString())
+        .contains("oom-killed", "medium", "restart-oom-pods", "<@U0DAVE>");
     awaitReply(channel, "Waiting for approval");
     slack.clickButton(ALICE, card, Ids.APPROVE_ACTION);
 
@@ -34,12 +37,15 @@ class ApprovePathTest extends LoopFixture {
 
     List<RecordedRequest> actions = targets.actionsFor("checkout-api");
     assertThat(actions).hasSize(1);
-    assertThat(actions.get(0).getHeader("Idempotency-Key")).isEqualTo("incident-" + incidentId + ":restart-oom-pods");
-    assertThat(actions.get(0).getBody().readUtf8()).isEqualTo(
-        "{\"service\":\"checkout-api\",\"incident\":\"" + incidentId + "\"}");
+    assertThat(actions.get(0).getHeader("Idempotency-Key"))
+        .isEqualTo("incident-" + incidentId + ":restart-oom-pods");
+    assertThat(actions.get(0).getBody().readUtf8())
+        .isEqualTo("{\"service\":\"checkout-api\",\"incident\":\"" + incidentId + "\"}");
 
     Message updated = slack.messages(channel).get(0);
-    assertThat(updated.blocks().toString()).doesNotContain(Ids.APPROVE_ACTION).contains("Approved by <@U0ALICE>");
+    assertThat(updated.blocks().toString())
+        .doesNotContain(Ids.APPROVE_ACTION)
+        .contains("Approved by <@U0ALICE>");
     assertThat(updated.editCount()).isPositive();
   }
 }

@@ -18,8 +18,10 @@ class AutoApprovedPathTest extends LoopFixture {
     assertThat(replies.get(0)).contains("stale-cache", "low risk");
     assertThat(replies.get(1)).startsWith("Approved by policy");
     assertThat(slack.messages(channel).get(0).blocks().toString())
-        .doesNotContain(Ids.APPROVE_ACTION).contains("Approved by policy");
+        .doesNotContain(Ids.APPROVE_ACTION)
+        .contains("Approved by policy");
     assertThat(targets.actionsFor("checkout-api")).hasSize(1);
-    assertThat(targets.actionsFor("checkout-api").get(0).getPath()).startsWith("/actions/flush-cache");
+    assertThat(targets.actionsFor("checkout-api").get(0).getPath())
+        .startsWith("/actions/flush-cache");
   }
 }

@@ -11,35 +11,38 @@ import okhttp3.mockwebserver.RecordedRequest;
  * Remediation targets on loopback: actions are recorded; {@code payments-api} never recovers, every
  * other service is healthy once an action has run for it.
  */
-final class DemoTargets implements AutoCloseable {
+public final class DemoTargets implements AutoCloseable {
   final MockWebServer server = new MockWebServer();
   final List<RecordedRequest> actions = new CopyOnWriteArrayList<>();
 
-  DemoTargets() throws Exception {
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        String path = request.getPath();
-        if (path.startsWith("/actions/")) {
-          actions.add(request);
-          return new MockResponse().setResponseCode(202).setBody("{\"accepted\":true}");
-        }
-        if (path.startsWith("/health/payments-api")) {
-          return new MockResponse().setResponseCode(503);
-        }
-        boolean fixed = actions.stream().anyMatch(a -> a.getPath().contains(path.substring("/health/".length())));
-        return new MockResponse().setResponseCode(fixed ? 200 : 503);
-      }
-    });
+  public DemoTargets() throws Exception {
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            String path = request.getPath();
+            if (path.startsWith("/actions/")) {
+              actions.add(request);
+              return new MockResponse().setResponseCode(202).setBody("{\"accepted\":true}");
+            }
+            if (path.startsWith("/health/payments-api")) {
+              return new MockResponse().setResponseCode(503);
+            }
+            boolean fixed =
+                actions.stream()
+                    .anyMatch(a -> a.getPath().contains(path.substring("/health/".length())));
+            return new MockResponse().setResponseCode(fixed ? 200 : 503);
+          }
+        });
     server.start();
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     String url = server.url("/").toString();
     return url.substring(0, url.length() - 1);
   }
 
-  List<RecordedRequest> actionsFor(String service) {
+  public List<RecordedRequest> actionsFor(String service) {
     return actions.stream().filter(a -> a.getPath().contains("service=" + service)).toList();
   }
 

@@ -8,6 +8,7 @@ import dev.greenlight.sandbox.Ack;
 import dev.greenlight.sandbox.Message;
 import dev.greenlight.sandbox.SentEnvelope;
 import dev.greenlight.sandbox.SlackServer;
+import dev.greenlight.sandbox.View;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +46,10 @@ abstract class LoopFixture {
     env.put("SLACK_BOT_TOKEN", slack.botToken());
     env.put("SLACK_APP_TOKEN", slack.appToken());
     env.put("SLACK_API_URL", slack.apiUrl());
-    env.put("GREENLIGHT_CONFIG", TestConfig.write(dir, targets.baseUrl(), approvalTimeout()).toString());
+    env.put(
+        "GREENLIGHT_CONFIG",
+        TestConfig.write(dir, targets.baseUrl(), approvalTimeout()).toString());
+    slack.setUserGroup("S0SRE", List.of(TestConfig.GROUPIE));
     greenlight = Greenlight.start(Greenlight.Mode.RUN, env, null);
     if (!slack.awaitConnected(Duration.ofSeconds(30))) {
       throw new AssertionError("the bot never connected over Socket Mode");
@@ -74,13 +78,46 @@ abstract class LoopFixture {
 
   /** Waits for the incident card in the channel. */
   static Message awaitCard(String channel) {
-    return await().atMost(Duration.ofSeconds(30)).until(() -> slack.messages(channel), m -> !m.isEmpty()).get(0);
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> slack.messages(channel), m -> !m.isEmpty())
+        .get(0);
   }
 
   /** Waits until the card shows Approve/Reject buttons. */
   static Message awaitButtons(String channel) {
-    return await().atMost(Duration.ofSeconds(30)).until(() -> slack.messages(channel),
-        m -> !m.isEmpty() && m.get(0).blocks().toString().contains(Ids.APPROVE_ACTION)).get(0);
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> slack.messages(channel),
+            m -> !m.isEmpty() && m.get(0).blocks().toString().contains(Ids.APPROVE_ACTION))
+        .get(0);
+  }
+
+  /** Clicks Reject, waits for the modal, and submits it with {@code reason}. */
+  static SentEnvelope reject(String user, Message card, String reason) throws Exception {
+    int before = slack.views().size();
+    ack(slack.clickButton(user, card, Ids.REJECT_ACTION));
+    View modal =
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(slack::views, v -> v.size() > before)
+            .get(before);
+    return slack.submitView(user, modal, Map.of(Ids.REASON_BLOCK + "." + Ids.REASON_INPUT, reason));
+  }
+
+  /** Waits for a private note to {@code user} containing {@code text}. */
+  static String awaitEphemeral(String user, String text) {
+    return await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                slack.ephemerals(user).stream()
+                    .map(Message::text)
+                    .filter(t -> t.contains(text))
+                    .findFirst(),
+            java.util.Optional::isPresent)
+        .get();
   }
 
   static List<String> replies(String channel) {
@@ -93,7 +130,8 @@ abstract class LoopFixture {
 
   /** Waits until the thread has a reply containing {@code text}, and returns all replies. */
   static List<String> awaitReply(String channel, String text) {
-    return await().atMost(Duration.ofSeconds(30)).until(() -> replies(channel),
-        r -> r.stream().anyMatch(t -> t.contains(text)));
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> replies(channel), r -> r.stream().anyMatch(t -> t.contains(text)));
   }
 }

@@ -11,14 +11,17 @@ class SlashCommandInputTest extends LoopFixture {
 
   @Test
   void helpAndBareCommandPrintUsage() throws Exception {
-    assertThat(ackText(slack.sendSlashCommand("U0DAVE", newChannel(), "/remediate", "help"))).contains("Usage");
-    assertThat(ackText(slack.sendSlashCommand("U0DAVE", newChannel(), "/remediate", ""))).contains("Usage");
+    assertThat(ackText(slack.sendSlashCommand("U0DAVE", newChannel(), "/remediate", "help")))
+        .contains("Usage");
+    assertThat(ackText(slack.sendSlashCommand("U0DAVE", newChannel(), "/remediate", "")))
+        .contains("Usage");
   }
 
   @Test
   void unknownServiceAndMissingDescriptionAreExplainedAndStartNothing() throws Exception {
     String channel = newChannel();
-    assertThat(ackText(slack.sendSlashCommand("U0DAVE", channel, "/remediate", "billing pods down")))
+    assertThat(
+            ackText(slack.sendSlashCommand("U0DAVE", channel, "/remediate", "billing pods down")))
         .contains("Unknown service `billing`", "checkout-api");
     assertThat(ackText(slack.sendSlashCommand("U0DAVE", channel, "/remediate", "checkout-api")))
         .contains("Say what is wrong");
@@ -29,7 +32,8 @@ class SlashCommandInputTest extends LoopFixture {
   @Test
   void redeliveredCommandStartsOneIncident() throws Exception {
     String channel = newChannel();
-    SentEnvelope first = slack.sendSlashCommand("U0DAVE", channel, "/remediate", "search-api " + OOM_TEXT);
+    SentEnvelope first =
+        slack.sendSlashCommand("U0DAVE", channel, "/remediate", "search-api " + OOM_TEXT);
     String id = ackText(first).replaceAll("(?s).*Incident (GL-[A-Z0-9]+).*", "$1");
     assertThat(ackText(slack.redeliver(first))).contains(id, "already started");
     awaitButtons(channel);
@@ -40,8 +44,12 @@ class SlashCommandInputTest extends LoopFixture {
   @Test
   void mentionsAndMarkdownInTheReportAreNeutralised() throws Exception {
     String channel = newChannel();
-    ack(slack.sendSlashCommand("U0DAVE", channel, "/remediate",
-        "checkout-api <!channel> <@U0ALICE> *pods* OOMKilled <https://evil.example|click>"));
+    ack(
+        slack.sendSlashCommand(
+            "U0DAVE",
+            channel,
+            "/remediate",
+            "checkout-api <!channel> <@U0ALICE> *pods* OOMKilled <https://evil.example|click>"));
     Message card = awaitButtons(channel);
     String blocks = card.blocks().get(1).toString();
     assertThat(blocks).doesNotContain("<!channel>", "<@U0ALICE>", "*pods*", "<https://evil");

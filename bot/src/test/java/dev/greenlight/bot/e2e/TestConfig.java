@@ -4,24 +4,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A small catalog whose actions and probes point at {@link DemoTargets}. */
-final class TestConfig {
-  static final String ALICE = "U0ALICE";
-  static final String BOB = "U0BOB";
-  static final String MALLORY = "U0MALLORY";
-  static final String ONCALL = "U0CAROL";
-  static final String OOM_TEXT = "pods OOMKilled and restarting";
-  static final String CACHE_TEXT = "stale data served from cache";
+public final class TestConfig {
+  public static final String ALICE = "U0ALICE";
+  public static final String BOB = "U0BOB";
+  public static final String MALLORY = "U0MALLORY";
+  public static final String ONCALL = "U0CAROL";
+  public static final String OOM_TEXT = "pods OOMKilled and restarting";
+  public static final String CACHE_TEXT = "stale data served from cache";
+  public static final String DEPLOY_TEXT = "error rate spiked right after the deploy";
+
+  /** A member of the user group S0SRE, which approves high-risk runbooks with Alice and Bob. */
+  public static final String GROUPIE = "U0GROUPIE";
 
   private TestConfig() {}
 
-  static Path write(Path dir, String targets, String approvalTimeout) throws Exception {
-    String yaml = """
+  public static Path write(Path dir, String targets, String approvalTimeout) throws Exception {
+    String yaml =
+        """
         services: [checkout-api, payments-api, search-api]
         policy:
           confidence-floor: 0.80
           approval-timeout: %2$s
         approvers: [U0ALICE, U0BOB]
         on-call: U0CAROL
+        approvals:
+          high: {required: 2, self-approval: false}
         runbooks:
           - id: restart-oom-pods
             label: oom-killed
@@ -39,7 +46,15 @@ final class TestConfig {
             examples: ["stale data served from cache", "users see old prices, cache not invalidated"]
             action: {method: POST, url: "%1$s/actions/flush-cache?service={service}"}
             verify: {url: "%1$s/health/{service}", timeout: 3s, interval: 200ms}
-        """.formatted(targets, approvalTimeout);
+          - id: rollback-deploy
+            label: bad-deploy
+            risk: high
+            approvers: [U0ALICE, U0BOB, S0SRE]
+            examples: ["error rate spiked right after the deploy", "5xx errors since the new release went out"]
+            action: {method: POST, url: "%1$s/actions/rollback?service={service}"}
+            verify: {url: "%1$s/health/{service}", timeout: 3s, interval: 200ms}
+        """
+            .formatted(targets, approvalTimeout);
     Path file = dir.resolve("greenlight.yml");
     Files.writeString(file, yaml);
     return file;

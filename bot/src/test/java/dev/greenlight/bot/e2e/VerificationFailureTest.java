@@ -16,8 +16,7 @@ class VerificationFailureTest extends LoopFixture {
     slack.clickButton(ALICE, awaitButtons(channel), Ids.APPROVE_ACTION);
 
     List<String> replies = awaitReply(channel, "Verification failed");
-    assertThat(replies.get(replies.size() - 1))
-        .contains("escalating to <@U0CAROL>", "HTTP 503");
+    assertThat(replies.get(replies.size() - 1)).contains("escalating to <@U0CAROL>", "HTTP 503");
     assertThat(targets.actionsFor("payments-api")).hasSize(1);
   }
 }

@@ -30,8 +30,10 @@ class CommandParserTest {
 
   @Test
   void missingOrOverlongDescriptionIsExplained() {
-    assertThat(((ParsedCommand.Invalid) parser.parse("checkout-api")).message()).contains("Say what is wrong");
+    assertThat(((ParsedCommand.Invalid) parser.parse("checkout-api")).message())
+        .contains("Say what is wrong");
     String longText = "checkout-api " + "x".repeat(CommandParser.MAX_DESCRIPTION + 1);
-    assertThat(((ParsedCommand.Invalid) parser.parse(longText)).message()).contains("keep it under 2000");
+    assertThat(((ParsedCommand.Invalid) parser.parse(longText)).message())
+        .contains("keep it under 2000");
   }
 }

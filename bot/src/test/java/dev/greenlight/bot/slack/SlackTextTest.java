@@ -8,7 +8,8 @@ class SlackTextTest {
 
   @Test
   void broadcastsMentionsAndLinksBecomePlainText() {
-    String out = SlackText.escape("<!channel> <!here> <@U0ALICE> <#C0GENERAL> <https://x.example|y> & more");
+    String out =
+        SlackText.escape("<!channel> <!here> <@U0ALICE> <#C0GENERAL> <https://x.example|y> & more");
     assertThat(out).doesNotContain("<", ">");
     assertThat(out).contains("&lt;!channel&gt;", "&lt;!here&gt;", "&lt;@U0ALICE&gt;", "&amp; more");
   }
@@ -29,5 +30,11 @@ class SlackTextTest {
     assertThat(SlackText.mention("U0ALICE")).isEqualTo("<@U0ALICE>");
     assertThat(SlackText.mention("!channel")).isEqualTo("someone");
     assertThat(SlackText.mention(null)).isEqualTo("someone");
+  }
+
+  @Test
+  void codeSpansKeepIdentifiersButNotMentionsOrBackticks() {
+    assertThat(SlackText.code("HUMAN_GATE <!channel> `x`"))
+        .isEqualTo("`HUMAN_GATE &lt;!channel&gt; \u02CBx\u02CB`");
   }
 }

@@ -1,0 +1,28 @@
+package dev.greenlight.bot.slack;
+
+import dev.greenlight.workflows.Refusal;
+
+/** What a person is told, privately, when their click does not count. */
+final class RefusalText {
+  private RefusalText() {}
+
+  static String render(Refusal r) {
+    String people = SlackText.mentions(r.people());
+    return switch (r.reason()) {
+      case GATE_CLOSED ->
+          "This gate is already closed"
+              + (r.people().isEmpty() ? "" : " (decided by " + people + ")")
+              + "; your click was not counted.";
+      case STALE_CARD -> "This card is out of date (its gate was replaced); use the latest card.";
+      case NOT_AN_APPROVER ->
+          "You are not an approver for this incident, so your click was not counted."
+              + (r.people().isEmpty() ? "" : " Approvers: " + people + ".");
+      case SELF_APPROVAL ->
+          "You asked for this remediation, and this risk tier needs someone else to approve it.";
+      case ALREADY_APPROVED_BY_YOU ->
+          "You already approved this; approvals so far: " + people + ".";
+      case REASON_REQUIRED -> "A rejection needs a reason.";
+      case BAD_SNOOZE -> "Snooze is 30 minutes or 2 hours.";
+    };
+  }
+}

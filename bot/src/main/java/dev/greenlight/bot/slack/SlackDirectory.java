@@ -1,0 +1,60 @@
+package dev.greenlight.bot.slack;
+
+import com.slack.api.methods.MethodsClient;
+import dev.greenlight.activities.DirectoryActivities;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Resolves approver user groups with {@code usergroups.users.list} (scope {@code usergroups:read}),
+ * caching each group's members briefly so a click storm does not become an API storm.
+ */
+public final class SlackDirectory implements DirectoryActivities {
+  static final Duration CACHE_FOR = Duration.ofSeconds(60);
+
+  private final MethodsClient slack;
+  private final Clock clock;
+  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+  public SlackDirectory(MethodsClient slack) {
+    this(slack, Clock.systemUTC());
+  }
+
+  SlackDirectory(MethodsClient slack, Clock clock) {
+    this.slack = slack;
+    this.clock = clock;
+  }
+
+  @Override
+  public List<String> resolveApprovers(List<String> principals) {
+    Set<String> users = new LinkedHashSet<>();
+    for (String p : principals) {
+      if (p.startsWith("S")) {
+        users.addAll(members(p));
+      } else {
+        users.add(p);
+      }
+    }
+    return List.copyOf(users);
+  }
+
+  private List<String> members(String group) {
+    Cached hit = cache.get(group);
+    if (hit != null && hit.until() > clock.millis()) {
+      return hit.members();
+    }
+    List<String> members =
+        SlackNotifier.call(
+                "usergroups.users.list", () -> slack.usergroupsUsersList(r -> r.usergroup(group)))
+            .getUsers();
+    cache.put(group, new Cached(List.copyOf(members), clock.millis() + CACHE_FOR.toMillis()));
+    return members;
+  }
+
+  private record Cached(List<String> members, long until) {}
+}

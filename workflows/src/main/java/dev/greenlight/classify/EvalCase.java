@@ -1,0 +1,82 @@
+package dev.greenlight.classify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One labelled incident of an evaluation dataset: a JSONL line {@code {"text": ..., "service": ...,
+ * "expected_label": ...}}. {@code expected_label} may be {@code unknown}; {@code service} is
+ * optional.
+ */
+public record EvalCase(String text, String service, String expectedLabel) {
+  /** The built-in dataset, written for the demo catalog. */
+  public static final String BUILT_IN = "/eval/incidents.jsonl";
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  public static List<EvalCase> builtIn() {
+    InputStream in = EvalCase.class.getResourceAsStream(BUILT_IN);
+    if (in == null) {
+      throw new IllegalStateException("built-in dataset " + BUILT_IN + " is missing");
+    }
+    return read(new InputStreamReader(in, StandardCharsets.UTF_8), BUILT_IN);
+  }
+
+  public static List<EvalCase> load(Path file) {
+    try {
+      return read(Files.newBufferedReader(file, StandardCharsets.UTF_8), file.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Reads JSONL; blank lines and lines starting with {@code #} are skipped. */
+  public static List<EvalCase> read(Reader reader, String source) {
+    List<EvalCase> out = new ArrayList<>();
+    try (BufferedReader r = new BufferedReader(reader)) {
+      String line;
+      int n = 0;
+      while ((line = r.readLine()) != null) {
+        n++;
+        if (line.isBlank() || line.strip().startsWith("#")) {
+          continue;
+        }
+        JsonNode node;
+        try {
+          node = MAPPER.readTree(line);
+        } catch (IOException e) {
+          throw new IllegalArgumentException(source + ":" + n + ": not a JSON object");
+        }
+        if (node == null
+            || !node.isObject()
+            || !node.path("text").isTextual()
+            || !node.path("expected_label").isTextual()
+            || node.path("expected_label").asText().isBlank()) {
+          throw new IllegalArgumentException(
+              source + ":" + n + ": needs a text \"text\" and a text \"expected_label\"");
+        }
+        String service = node.path("service").isTextual() ? node.get("service").asText() : "";
+        out.add(
+            new EvalCase(
+                node.get("text").asText(), service, node.get("expected_label").asText().strip()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (out.isEmpty()) {
+      throw new IllegalArgumentException(source + ": no cases");
+    }
+    return out;
+  }
+}

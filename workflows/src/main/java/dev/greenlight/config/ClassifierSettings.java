@@ -1,0 +1,162 @@
+package dev.greenlight.config;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which classifier runs (key {@code classifier}) and how the optional LLM is reached. The API key
+ * is never in the file: {@code api-key-env} names the environment variable that holds it.
+ *
+ * @param mode {@code local} (default, offline), {@code llm} or {@code both}
+ * @param strategy how the local model scores a runbook: {@code nearest} example or {@code centroid}
+ *     of its examples
+ * @param baseUrl the OpenAI-compatible API base, e.g. {@code https://api.openai.com/v1} or {@code
+ *     http://localhost:11434/v1}; {@code /chat/completions} is appended
+ * @param llmModel the model name sent to the endpoint
+ * @param apiKeyEnv the environment variable holding the API key (may be unset for local servers)
+ * @param timeout per-request timeout
+ * @param maxAttempts LLM attempts per classification (retryable failures only)
+ * @param retryBudget the most time spent waiting between attempts (Retry-After included)
+ * @param responseFormat {@code json_schema} (structured outputs) or {@code json_object} for servers
+ *     that only support JSON mode
+ * @param authHeader {@code bearer} ({@code Authorization: Bearer}) or {@code api-key} (Azure)
+ */
+public record ClassifierSettings(
+    String mode,
+    String strategy,
+    String baseUrl,
+    String llmModel,
+    String apiKeyEnv,
+    Duration timeout,
+    int maxAttempts,
+    Duration retryBudget,
+    String responseFormat,
+    String authHeader) {
+  public static final String LOCAL = "local";
+  public static final String LLM = "llm";
+  public static final String BOTH = "both";
+  public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+  public static final String DEFAULT_MODEL = "gpt-4o-mini";
+  public static final String DEFAULT_API_KEY_ENV = "GREENLIGHT_LLM_API_KEY";
+
+  public static final ClassifierSettings DEFAULT =
+      new ClassifierSettings(
+          LOCAL,
+          "nearest",
+          DEFAULT_BASE_URL,
+          DEFAULT_MODEL,
+          DEFAULT_API_KEY_ENV,
+          Duration.ofSeconds(10),
+          3,
+          Duration.ofSeconds(15),
+          "json_schema",
+          "bearer");
+
+  /** Local mode with every other setting at its default. */
+  public ClassifierSettings(String mode) {
+    this(
+        mode,
+        DEFAULT.strategy,
+        DEFAULT.baseUrl,
+        DEFAULT.llmModel,
+        DEFAULT.apiKeyEnv,
+        DEFAULT.timeout,
+        DEFAULT.maxAttempts,
+        DEFAULT.retryBudget,
+        DEFAULT.responseFormat,
+        DEFAULT.authHeader);
+  }
+
+  /** True when an LLM is called ({@code llm} or {@code both}). */
+  public boolean usesLlm() {
+    return !mode.equals(LOCAL);
+  }
+
+  /**
+   * These settings with the environment's overrides: {@code GREENLIGHT_CLASSIFIER} (mode), {@code
+   * GREENLIGHT_LLM_BASE_URL}, {@code GREENLIGHT_LLM_MODEL}, {@code GREENLIGHT_LLM_TIMEOUT}.
+   */
+  public ClassifierSettings withEnvironment(Map<String, String> env) {
+    String m = env.getOrDefault("GREENLIGHT_CLASSIFIER", "").trim();
+    if (!m.isEmpty() && !Set.of(LOCAL, LLM, BOTH).contains(m)) {
+      throw new ConfigException(
+          "GREENLIGHT_CLASSIFIER must be 'local', 'llm' or 'both' (got '" + m + "')");
+    }
+    String url = env.getOrDefault("GREENLIGHT_LLM_BASE_URL", "").trim();
+    String model = env.getOrDefault("GREENLIGHT_LLM_MODEL", "").trim();
+    String t = env.getOrDefault("GREENLIGHT_LLM_TIMEOUT", "").trim();
+    Duration parsed = t.isEmpty() ? timeout : Durations.parse(t);
+    if (parsed == null || parsed.isZero() || parsed.isNegative()) {
+      throw new ConfigException(
+          "GREENLIGHT_LLM_TIMEOUT must be a positive duration like 10s (got '" + t + "')");
+    }
+    return new ClassifierSettings(
+        m.isEmpty() ? mode : m,
+        strategy,
+        url.isEmpty() ? baseUrl : url,
+        model.isEmpty() ? llmModel : model,
+        apiKeyEnv,
+        parsed,
+        maxAttempts,
+        retryBudget,
+        responseFormat,
+        authHeader);
+  }
+
+  /** Reads the {@code classifier} section; null means the section is absent. */
+  static ClassifierSettings read(ConfigNode node) {
+    if (node == null) {
+      return DEFAULT;
+    }
+    node.allowOnly(
+        Set.of(
+            "mode",
+            "strategy",
+            "base-url",
+            "model",
+            "api-key-env",
+            "timeout",
+            "max-attempts",
+            "retry-budget",
+            "response-format",
+            "auth-header"));
+    String mode = oneOf(node, "mode", LOCAL, LOCAL, LLM, BOTH);
+    String strategy = oneOf(node, "strategy", DEFAULT.strategy, "nearest", "centroid");
+    String baseUrl = node.text("base-url", DEFAULT_BASE_URL);
+    if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
+      throw ConfigNode.fail(
+          node.key("base-url") + " must be an http:// or https:// URL (got '" + baseUrl + "')");
+    }
+    String apiKeyEnv = node.text("api-key-env", DEFAULT_API_KEY_ENV);
+    if (!apiKeyEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      throw ConfigNode.fail(
+          node.key("api-key-env") + " must name an environment variable, not hold the key itself");
+    }
+    return new ClassifierSettings(
+        mode,
+        strategy,
+        baseUrl,
+        node.text("model", DEFAULT_MODEL),
+        apiKeyEnv,
+        node.duration("timeout", DEFAULT.timeout),
+        node.integer("max-attempts", DEFAULT.maxAttempts, 1, 10),
+        node.duration("retry-budget", DEFAULT.retryBudget),
+        oneOf(node, "response-format", DEFAULT.responseFormat, "json_schema", "json_object"),
+        oneOf(node, "auth-header", DEFAULT.authHeader, "bearer", "api-key"));
+  }
+
+  private static String oneOf(ConfigNode node, String key, String fallback, String... allowed) {
+    String value = node.text(key, fallback);
+    if (!Set.of(allowed).contains(value)) {
+      throw ConfigNode.fail(
+          node.key(key)
+              + " must be one of "
+              + String.join(", ", allowed)
+              + " (got '"
+              + value
+              + "')");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,26 @@
+package dev.greenlight.workflows;
+
+/**
+ * One line of an incident's timeline, kept in workflow state and read with the {@code audit} query.
+ *
+ * @param atMillis workflow time
+ * @param actor the Slack user it concerns, or null
+ * @param detail plain facts from Greenlight (never the model's free text)
+ */
+public record AuditEntry(long atMillis, Kind kind, String actor, String detail) {
+  /** What happened. */
+  public enum Kind {
+    REQUESTED,
+    CLASSIFIED,
+    POLICY,
+    GATE_OPENED,
+    CLICK_ACCEPTED,
+    CLICK_REFUSED,
+    REMINDER,
+    ESCALATION,
+    GATE_CLOSED,
+    PROPOSAL_CHANGED,
+    ACTION,
+    VERIFICATION
+  }
+}

@@ -1,0 +1,130 @@
+package dev.greenlight.workflows;
+
+import static dev.greenlight.activities.ThreadUpdate.Step.*;
+
+import dev.greenlight.activities.ThreadUpdate;
+import dev.greenlight.workflows.AuditEntry.Kind;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Waits at the gate: counts clicks, climbs the escalation ladder, expires at the deadline. All
+ * waiting is durable timers and workflow state.
+ */
+final class HumanGate {
+  private final Incident incident;
+  private final Deque<Decision> inbox = new ArrayDeque<>();
+  private final Set<String> seenClicks = new HashSet<>();
+
+  HumanGate(Incident incident) {
+    this.incident = incident;
+  }
+
+  /** Signal side: queue the click; the workflow thread processes it. */
+  void offer(Decision d) {
+    inbox.add(d);
+  }
+
+  /** Waits until the gate is approved, rejected or expired. */
+  void await(Gate gate, List<String> principals, boolean legacy) {
+    GateRule rule = gate.rule();
+    long opened = Workflow.currentTimeMillis();
+    List<GateRule.Escalation> ladder = new ArrayList<>(rule.ladder());
+    while (gate.isOpen()) {
+      long now = Workflow.currentTimeMillis();
+      long deadline = gate.view().deadlineMillis();
+      long next = deadline;
+      if (!ladder.isEmpty()) {
+        long due =
+            Math.max(
+                opened + ladder.get(0).afterSeconds() * 1000, gate.view().snoozedUntilMillis());
+        next = Math.min(next, due);
+      }
+      // Incidents started before quorum gates always started a timer here; replay needs the same.
+      if (legacy || (inbox.isEmpty() && next > now)) {
+        Workflow.await(Duration.ofMillis(Math.max(1, next - now)), () -> !inbox.isEmpty());
+      }
+      while (!inbox.isEmpty() && gate.isOpen()) {
+        click(gate, inbox.poll(), principals, legacy);
+      }
+      now = Workflow.currentTimeMillis();
+      if (gate.isOpen() && now >= deadline) {
+        gate.expire(now);
+        incident.audit(Kind.GATE_CLOSED, null, "expired: no decision before the deadline");
+      } else if (gate.isOpen() && !ladder.isEmpty()) {
+        long due =
+            Math.max(
+                opened + ladder.get(0).afterSeconds() * 1000, gate.view().snoozedUntilMillis());
+        if (now >= due) {
+          escalate(gate, ladder.remove(0));
+        }
+      }
+    }
+    // Clicks that arrive after the gate closed are answered, not lost.
+    while (!inbox.isEmpty()) {
+      click(gate, inbox.poll(), principals, legacy);
+    }
+  }
+
+  private void click(Gate gate, Decision d, List<String> principals, boolean legacy) {
+    if (d.clickId() != null && !seenClicks.add(d.clickId() + "/" + d.userId())) {
+      return;
+    }
+    if (!legacy
+        && gate.view().viaGroups()
+        && gate.isOpen()
+        && !gate.approvers().contains(d.userId())) {
+      // Group membership may have changed since the gate opened: look again once per unknown
+      // clicker.
+      gate.setApprovers(incident.activities().directory.resolveApprovers(principals));
+    }
+    long now = Workflow.currentTimeMillis();
+    Optional<Refusal> refusal = gate.accept(d, now);
+    if (refusal.isPresent()) {
+      incident.audit(
+          Kind.CLICK_REFUSED, d.userId(), d.verdict() + " refused: " + refusal.get().reason());
+      if (!legacy) {
+        incident.tell(d.userId(), refusal.get());
+      }
+      return;
+    }
+    incident.audit(
+        Kind.CLICK_ACCEPTED,
+        d.userId(),
+        d.verdict() + (d.reason() == null ? "" : ": " + d.reason()));
+    if (d.verdict() == Decision.Verdict.SNOOZE) {
+      incident.refreshCard();
+      incident.say(new ThreadUpdate(SNOOZED, d.userId(), d.snoozeMinutes() + " minutes"));
+    } else if (gate.isOpen()) {
+      incident.refreshCard();
+      GateView v = gate.view();
+      incident.say(
+          new ThreadUpdate(
+              APPROVAL_RECORDED, d.userId(), v.approvals().size() + " of " + v.required()));
+    } else {
+      incident.audit(Kind.GATE_CLOSED, d.userId(), gate.state().name());
+    }
+  }
+
+  private void escalate(Gate gate, GateRule.Escalation step) {
+    List<String> people = new ArrayList<>();
+    if (step.approvers()) {
+      people.addAll(
+          gate.approvers().stream().filter(a -> !gate.view().approvals().contains(a)).toList());
+    }
+    if (step.onCall()) {
+      people.add(incident.onCall());
+    }
+    people.addAll(step.others());
+    boolean reminder = step.approvers() && !step.onCall() && step.others().isEmpty();
+    incident.audit(reminder ? Kind.REMINDER : Kind.ESCALATION, null, String.join(", ", people));
+    incident.say(new ThreadUpdate(reminder ? REMINDER : ESCALATION, null, null, people));
+  }
+}

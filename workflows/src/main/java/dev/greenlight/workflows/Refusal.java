@@ -1,0 +1,24 @@
+package dev.greenlight.workflows;
+
+import java.util.List;
+
+/** Why a click was not counted, with the people the explanation names (who decided, who may). */
+public record Refusal(Reason reason, List<String> people) {
+  public Refusal {
+    people = people == null ? List.of() : List.copyOf(people);
+  }
+
+  /** The reasons a click is refused. */
+  public enum Reason {
+    /** The gate was already approved, rejected or expired. */
+    GATE_CLOSED,
+    /** The card's nonce is not the open gate's. */
+    STALE_CARD,
+    NOT_AN_APPROVER,
+    /** The requester may not approve on this tier (separation of duties). */
+    SELF_APPROVAL,
+    ALREADY_APPROVED_BY_YOU,
+    REASON_REQUIRED,
+    BAD_SNOOZE
+  }
+}
