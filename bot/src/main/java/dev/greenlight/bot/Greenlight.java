@@ -37,6 +37,12 @@ public final class Greenlight implements AutoCloseable {
     }
   }
 
+  /**
+   * Socket Mode envelopes handled at once. Bolt's default is 10; handlers wait on Temporal (start,
+   * query, signal) before they ack, so a burst of clicks queues behind them without more room.
+   */
+  public static final int SLACK_CONCURRENCY = 32;
+
   private final Deque<AutoCloseable> parts = new ArrayDeque<>();
 
   private Greenlight() {}
@@ -69,7 +75,8 @@ public final class Greenlight implements AutoCloseable {
       if (mode.bot) {
         App app = GreenlightApp.create(slack, config, temporal.client());
         SocketModeApp socket =
-            new SocketModeApp(slack.appToken(), SocketModeClient.Backend.JavaWebSocket, app);
+            new SocketModeApp(
+                slack.appToken(), app, SocketModeClient.Backend.JavaWebSocket, SLACK_CONCURRENCY);
         socket.startAsync();
         g.parts.push(socket::close);
         log.info(

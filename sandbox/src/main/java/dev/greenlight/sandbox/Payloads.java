@@ -42,12 +42,21 @@ final class Payloads {
 
   /** Builds a {@code block_actions} payload for clicking a button of a stored message. */
   ObjectNode blockActions(String userId, Message message, String actionId) {
+    return blockActions(userId, message, actionId, null);
+  }
+
+  /**
+   * Builds a {@code block_actions} payload for a button click, or, when {@code selectedValue} is
+   * not null, for choosing that option of a {@code static_select}.
+   */
+  ObjectNode blockActions(String userId, Message message, String actionId, String selectedValue) {
+    String type = selectedValue == null ? "button" : "static_select";
     Button button =
-        findButton(message, actionId)
+        findElement(message, actionId, type)
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(
-                        "no button with action_id '" + actionId + "' in message " + message.ts()));
+                        "no " + type + " with action_id '" + actionId + "' in message " + message.ts()));
     WorkspaceConfig config = workspace.config();
     ResponseTarget target =
         workspace.newResponseTarget(message.channel(), userId, message.ts(), message.threadTs());
@@ -81,11 +90,25 @@ final class Payloads {
     ObjectNode action = p.putArray("actions").addObject();
     action.put("action_id", actionId);
     action.put("block_id", button.blockId());
-    action.set("text", button.element().path("text").deepCopy());
-    if (button.element().has("value")) {
-      action.put("value", button.element().path("value").asText());
+    if (selectedValue != null) {
+      JsonNode option = null;
+      for (JsonNode o : button.element().path("options")) {
+        if (selectedValue.equals(o.path("value").asText())) {
+          option = o;
+        }
+      }
+      if (option == null) {
+        throw new IllegalArgumentException("no option '" + selectedValue + "' in " + actionId);
+      }
+      action.set("selected_option", option.deepCopy());
+      action.set("placeholder", button.element().path("placeholder").deepCopy());
+    } else {
+      action.set("text", button.element().path("text").deepCopy());
+      if (button.element().has("value")) {
+        action.put("value", button.element().path("value").asText());
+      }
     }
-    action.put("type", "button");
+    action.put("type", type);
     if (button.element().hasNonNull("style")) {
       action.put("style", button.element().path("style").asText());
     }
@@ -196,13 +219,13 @@ final class Payloads {
     return Json.write(d);
   }
 
-  private static Optional<Button> findButton(Message message, String actionId) {
+  private static Optional<Button> findElement(Message message, String actionId, String type) {
     for (JsonNode block : message.blocks()) {
       if (!"actions".equals(block.path("type").asText())) {
         continue;
       }
       for (JsonNode element : block.path("elements")) {
-        if ("button".equals(element.path("type").asText())
+        if (type.equals(element.path("type").asText())
             && actionId.equals(element.path("action_id").asText())) {
           return Optional.of(new Button(block.path("block_id").asText(""), element));
         }

@@ -137,6 +137,16 @@ public final class SlackServer implements AutoCloseable {
   }
 
   /**
+   * Sends a {@code block_actions} envelope as if {@code userId} chose the option with {@code value}
+   * in the {@code static_select} with {@code actionId} on {@code message}.
+   *
+   * @throws IllegalArgumentException if there is no such menu or option
+   */
+  public SentEnvelope selectOption(String userId, Message message, String actionId, String value) {
+    return send("interactive", payloads.blockActions(userId, message, actionId, value), 0);
+  }
+
+  /**
    * Sends the same payload again with a new envelope id, {@code retry_attempt} one higher and
    * {@code retry_reason "timeout"}, as Slack does when an ack is late.
    */

@@ -15,4 +15,11 @@ public interface ClassifyActivities {
    * @param text the reporter's words: untrusted data, only ever embedded, never executed
    */
   Classification classify(String service, String incidentId, String text);
+
+  /**
+   * The catalog's classification for a runbook a person picked (no model involved): its label,
+   * risk and rendered action. Read-only, safe to retry. Fails non-retryably (type {@code
+   * UnknownRunbook}) when the catalog has no such runbook.
+   */
+  Classification describe(String runbookId, String service, String incidentId);
 }

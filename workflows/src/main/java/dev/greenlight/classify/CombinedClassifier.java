@@ -155,4 +155,9 @@ public final class CombinedClassifier {
         null,
         new ArrayList<>());
   }
+
+  /** The catalog this classifier works against. */
+  public GreenlightConfig config() {
+    return config;
+  }
 }

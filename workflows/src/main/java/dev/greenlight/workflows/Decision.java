@@ -7,6 +7,7 @@ package dev.greenlight.workflows;
  * @param snoozeMinutes how long to hold off escalation (SNOOZE only: 30 or 120)
  * @param clickId Slack's {@code action_ts} of the click; a redelivered click repeats it and counts
  *     once
+ * @param runbookId the runbook picked from the catalog (PICK only)
  */
 public record Decision(
     Verdict verdict,
@@ -14,15 +15,28 @@ public record Decision(
     String nonce,
     String reason,
     int snoozeMinutes,
-    String clickId) {
+    String clickId,
+    String runbookId) {
   /** What the person chose. */
   public enum Verdict {
     APPROVE,
     REJECT,
-    SNOOZE
+    SNOOZE,
+    /** Choose a runbook for an incident that matched none. */
+    PICK
   }
 
   public Decision(Verdict verdict, String userId, String nonce) {
-    this(verdict, userId, nonce, null, 0, null);
+    this(verdict, userId, nonce, null, 0, null, null);
+  }
+
+  public Decision(
+      Verdict verdict,
+      String userId,
+      String nonce,
+      String reason,
+      int snoozeMinutes,
+      String clickId) {
+    this(verdict, userId, nonce, reason, snoozeMinutes, clickId, null);
   }
 }

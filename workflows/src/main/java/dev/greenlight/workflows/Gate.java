@@ -23,13 +23,17 @@ public final class Gate {
   private long decidedAtMillis;
   private long deadlineMillis;
   private long snoozedUntilMillis;
+  private List<String> choices = List.of();
+  private String picked;
+  private String pickedBy;
 
   /**
    * Whether {@code d} may count at the gate {@code g}. The bot calls it on the queried view for
    * fast feedback; the workflow calls it again on its own state, which is the one that counts.
    */
   public static Optional<Refusal> check(GateView g, Decision d) {
-    if (g.state() != GateState.OPEN) {
+    boolean choosing = g.state() == GateState.CHOOSING;
+    if (g.state() != GateState.OPEN && !choosing) {
       List<String> who = g.rejectedBy() != null ? List.of(g.rejectedBy()) : g.approvals();
       return refuse(Reason.GATE_CLOSED, who);
     }
@@ -39,7 +43,14 @@ public final class Gate {
     if (!g.approvers().contains(d.userId())) {
       return refuse(Reason.NOT_AN_APPROVER, g.approvers());
     }
+    if (choosing && d.verdict() == Decision.Verdict.APPROVE) {
+      return refuse(Reason.BAD_CHOICE, List.of());
+    }
     return switch (d.verdict()) {
+      case PICK ->
+          !choosing || d.runbookId() == null || d.runbookId().isBlank()
+              ? refuse(Reason.BAD_CHOICE, List.of())
+              : Optional.empty();
       case APPROVE ->
           d.userId().equals(g.requester()) && !g.selfApproval()
               ? refuse(Reason.SELF_APPROVAL, List.of())
@@ -82,6 +93,24 @@ public final class Gate {
     snoozedUntilMillis = 0;
   }
 
+  /** Opens the gate for choosing one of {@code runbookIds}, or closing the incident. */
+  void openChoice(
+      String newNonce, GateRule newRule, String requesterId, List<String> allowed, boolean groups,
+      List<String> runbookIds, long now) {
+    open(newNonce, newRule, requesterId, allowed, groups, now);
+    state = GateState.CHOOSING;
+    choices = List.copyOf(runbookIds);
+  }
+
+  /** The runbook an approver picked, or null. */
+  String picked() {
+    return picked;
+  }
+
+  String pickedBy() {
+    return pickedBy;
+  }
+
   void setApprovers(List<String> allowed) {
     approvers = List.copyOf(allowed);
   }
@@ -92,7 +121,15 @@ public final class Gate {
     if (refusal.isPresent()) {
       return refusal;
     }
+    if (d.verdict() == Decision.Verdict.PICK && !choices.contains(d.runbookId())) {
+      return refuse(Reason.BAD_CHOICE, List.of());
+    }
     switch (d.verdict()) {
+      case PICK -> {
+        picked = d.runbookId();
+        pickedBy = d.userId();
+        close(GateState.PICKED, now);
+      }
       case APPROVE -> {
         approvals.add(d.userId());
         if (approvals.size() >= rule.required()) {
@@ -128,7 +165,7 @@ public final class Gate {
   }
 
   boolean isOpen() {
-    return state == GateState.OPEN;
+    return state == GateState.OPEN || state == GateState.CHOOSING;
   }
 
   GateState state() {
@@ -150,7 +187,7 @@ public final class Gate {
   GateView view() {
     return new GateView(
         state,
-        state == GateState.OPEN ? nonce : null,
+        isOpen() ? nonce : null,
         rule.required(),
         rule.selfApproval(),
         requester,

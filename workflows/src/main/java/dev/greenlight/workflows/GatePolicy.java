@@ -18,7 +18,9 @@ public final class GatePolicy {
     if (!c.matched()) {
       return Route.NO_RUNBOOK;
     }
-    if (c.risk() == Risk.LOW && c.confidence() >= policy.confidenceFloor()) {
+    // A degraded classification (LLM failed, classifiers disagree, text looks like instructions)
+    // always goes to a person, whatever its confidence.
+    if (c.risk() == Risk.LOW && !c.degraded() && c.confidence() >= policy.confidenceFloor()) {
       return Route.AUTO_APPROVE;
     }
     return Route.HUMAN_GATE;

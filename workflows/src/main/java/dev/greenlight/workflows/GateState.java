@@ -8,6 +8,10 @@ public enum GateState {
   AUTO_APPROVED,
   /** Waiting for an approver's click. */
   OPEN,
+  /** No runbook matched: waiting for an approver to pick one from the catalog, or close. */
+  CHOOSING,
+  /** An approver picked a runbook; its own gate follows. */
+  PICKED,
   APPROVED,
   REJECTED,
   /** Nobody decided in time; nothing ran. */

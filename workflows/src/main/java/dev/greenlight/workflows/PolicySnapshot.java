@@ -16,6 +16,7 @@ import java.util.Map;
  * @param approvers the global approvers (Slack users and user groups)
  * @param tiers each risk tier's gate rule; null for incidents started before quorum gates
  * @param runbookApprovers per-runbook approver overrides; null or missing means the global list
+ * @param runbooks the catalog a person may pick from when nothing matched; null for old incidents
  */
 public record PolicySnapshot(
     double confidenceFloor,
@@ -23,9 +24,20 @@ public record PolicySnapshot(
     List<String> approvers,
     String onCall,
     Map<Risk, GateRule> tiers,
-    Map<String, List<String>> runbookApprovers) {
+    Map<String, List<String>> runbookApprovers,
+    List<RunbookChoice> runbooks) {
   public PolicySnapshot {
     approvers = List.copyOf(approvers);
+  }
+
+  public PolicySnapshot(
+      double confidenceFloor,
+      long approvalTimeoutSeconds,
+      List<String> approvers,
+      String onCall,
+      Map<Risk, GateRule> tiers,
+      Map<String, List<String>> runbookApprovers) {
+    this(confidenceFloor, approvalTimeoutSeconds, approvers, onCall, tiers, runbookApprovers, null);
   }
 
   /** A snapshot of the configuration's policy. */
@@ -44,7 +56,13 @@ public record PolicySnapshot(
         config.approvers(),
         config.onCall(),
         tiers,
-        overrides);
+        overrides,
+        config.runbooks().stream().map(r -> new RunbookChoice(r.id(), r.label(), r.risk())).toList());
+  }
+
+  /** The catalog to pick from; empty for incidents started before picking existed. */
+  List<RunbookChoice> choices() {
+    return runbooks == null ? List.of() : runbooks;
   }
 
   private static GateRule rule(TierRule t) {

@@ -19,6 +19,8 @@ public record Refusal(Reason reason, List<String> people) {
     SELF_APPROVAL,
     ALREADY_APPROVED_BY_YOU,
     REASON_REQUIRED,
-    BAD_SNOOZE
+    BAD_SNOOZE,
+    /** A runbook that is not in the catalog, or a pick where no pick is asked for. */
+    BAD_CHOICE
   }
 }

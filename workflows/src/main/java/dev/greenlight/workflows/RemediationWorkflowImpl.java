@@ -41,18 +41,13 @@ public final class RemediationWorkflowImpl implements RemediationWorkflow {
     String proposal = null;
     for (int round = 1; ; round++) {
       if (route == GatePolicy.Route.HUMAN_GATE) {
-        List<String> principals = policy.approversFor(c.runbookId());
-        boolean groups = principals.stream().anyMatch(p -> p.startsWith("S"));
-        List<String> approvers =
-            groups && !legacy
-                ? incident.activities().directory.resolveApprovers(principals)
-                : principals;
+        List<String> approvers = approvers(policy.approversFor(c.runbookId()), legacy);
         gate.open(
             Workflow.randomUUID().toString(),
             legacy ? GateRule.legacy(policy.approvalTimeoutSeconds()) : policy.rule(c.risk()),
             req.requesterId(),
             approvers,
-            groups,
+            hasGroups(policy.approversFor(c.runbookId())),
             Workflow.currentTimeMillis());
         proposal = legacy ? null : Proposal.hash(c.runbookId(), c.label(), c.action());
         incident.audit(
@@ -74,9 +69,18 @@ public final class RemediationWorkflowImpl implements RemediationWorkflow {
         incident.setCard(incident.card().withClassification(c));
         incident.refreshCard();
       }
-      IncidentResult closed = passGate(route, gate, policy, c, legacy);
+      IncidentResult closed =
+          route == GatePolicy.Route.NO_RUNBOOK && !legacy && !policy.choices().isEmpty()
+              ? chooseRunbook(req, gate, policy)
+              : passGate(route, gate, policy, c, legacy);
       if (closed != null) {
         return closed;
+      }
+      if (gate.state() == GateState.PICKED) {
+        c = incident.activities().classify.describe(gate.picked(), req.service(), req.incidentId());
+        incident.audit(Kind.CLASSIFIED, gate.pickedBy(), c.label() + " picked by a person");
+        route = GatePolicy.Route.HUMAN_GATE;
+        continue;
       }
       try {
         return remediateAndVerify(workflowId, req, c, proposal);
@@ -92,6 +96,54 @@ public final class RemediationWorkflowImpl implements RemediationWorkflow {
         route = c.matched() ? GatePolicy.Route.HUMAN_GATE : GatePolicy.Route.NO_RUNBOOK;
       }
     }
+  }
+
+  /**
+   * Nothing matched: an approver picks a runbook from the catalog (its own gate follows) or closes
+   * the incident. Returns the result when the incident ends here, else null (a runbook was picked).
+   */
+  private IncidentResult chooseRunbook(IncidentRequest req, Gate gate, PolicySnapshot policy) {
+    List<String> approvers = approvers(policy.approvers(), false);
+    gate.openChoice(
+        Workflow.randomUUID().toString(),
+        policy.rule(dev.greenlight.config.Risk.MEDIUM),
+        req.requesterId(),
+        approvers,
+        hasGroups(policy.approvers()),
+        policy.choices().stream().map(RunbookChoice::id).toList(),
+        Workflow.currentTimeMillis());
+    incident.audit(Kind.GATE_OPENED, null, "pick a runbook: " + String.join(", ", approvers));
+    incident.setCard(incident.card().withChoices(policy.choices()));
+    incident.refreshCard();
+    incident.say(CHOOSE_RUNBOOK, policy.onCall(), null);
+    humanGate.await(gate, policy.approvers(), false);
+    incident.setCard(incident.card().withChoices(List.of()));
+    incident.refreshCard();
+    GateView v = gate.view();
+    switch (gate.state()) {
+      case PICKED -> {
+        incident.say(RUNBOOK_PICKED, gate.pickedBy(), gate.picked());
+        return null;
+      }
+      case REJECTED -> {
+        incident.say(CLOSED, v.rejectedBy(), v.rejectReason());
+        return result(Outcome.NO_RUNBOOK, "closed by " + v.rejectedBy());
+      }
+      default -> {
+        incident.say(EXPIRED, null, null);
+        return result(Outcome.EXPIRED, "nobody picked a runbook in time");
+      }
+    }
+  }
+
+  private List<String> approvers(List<String> principals, boolean legacy) {
+    return hasGroups(principals) && !legacy
+        ? incident.activities().directory.resolveApprovers(principals)
+        : principals;
+  }
+
+  private static boolean hasGroups(List<String> principals) {
+    return principals.stream().anyMatch(p -> p.startsWith("S"));
   }
 
   /** Applies the route; returns the result when the incident ends at the gate, else null. */

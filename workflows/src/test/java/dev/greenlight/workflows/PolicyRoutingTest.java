@@ -62,4 +62,12 @@ class PolicyRoutingTest extends WorkflowFixture {
     assertThat(remediator.actions.get()).isEqualTo(1);
     assertThat(notifier.steps).endsWith(REMEDIATION_FINISHED, ESCALATED);
   }
+
+  @Test
+  void degradedClassificationGoesToAPersonEvenWhenConfidentAndLowRisk() {
+    classifier.answer = Fakes.classification(Risk.LOW, 0.99).degrade("LLM timed out", 0.99);
+    RemediationWorkflow wf = start("D1");
+    awaitOpenGate(wf);
+    assertThat(remediator.actions.get()).isZero();
+  }
 }

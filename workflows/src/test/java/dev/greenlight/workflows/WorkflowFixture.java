@@ -30,6 +30,8 @@ abstract class WorkflowFixture {
   List<String> approvers = List.of(ALICE, BOB, DAN);
 
   String requester = REQUESTER;
+  /** The catalog offered when nothing matches; null: incidents that predate picking. */
+  List<RunbookChoice> choices = null;
 
   @BeforeEach
   void startServer() {
@@ -66,7 +68,7 @@ abstract class WorkflowFixture {
         "pods OOMKilled since 14:02",
         requester,
         "C0INCIDENTS",
-        new PolicySnapshot(0.8, 3600, approvers, ONCALL, tiers, Map.of()));
+        new PolicySnapshot(0.8, 3600, approvers, ONCALL, tiers, Map.of(), choices));
   }
 
   RemediationWorkflow start(String id) {
@@ -85,7 +87,7 @@ abstract class WorkflowFixture {
   String awaitOpenGate(RemediationWorkflow wf) {
     for (int i = 0; i < 200; i++) {
       GateView v = wf.gate();
-      if (v.state() == GateState.OPEN) {
+      if (v.state() == GateState.OPEN || v.state() == GateState.CHOOSING) {
         return v.nonce();
       }
       env.sleep(java.time.Duration.ofMillis(50));

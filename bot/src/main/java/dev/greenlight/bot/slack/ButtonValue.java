@@ -2,14 +2,26 @@ package dev.greenlight.bot.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 
-/** What an Approve/Reject button carries: the workflow ID and the gate's nonce. */
-public record ButtonValue(String workflowId, String nonce) {
+/**
+ * What a gate button or menu option carries: the workflow ID, the gate's nonce and, for the
+ * runbook menu, the runbook ID (validated against the catalog by the workflow, never trusted).
+ */
+public record ButtonValue(String workflowId, String nonce, String runbookId) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  public ButtonValue(String workflowId, String nonce) {
+    this(workflowId, nonce, null);
+  }
+
   public String encode() {
-    return JSON.createObjectNode().put("wf", workflowId).put("nonce", nonce).toString();
+    ObjectNode n = JSON.createObjectNode().put("wf", workflowId).put("nonce", nonce);
+    if (runbookId != null) {
+      n.put("rb", runbookId);
+    }
+    return n.toString();
   }
 
   /** Empty when the value is not one Greenlight made. */
@@ -21,7 +33,7 @@ public record ButtonValue(String workflowId, String nonce) {
       if (!wf.startsWith("incident-") || nonce.isEmpty()) {
         return Optional.empty();
       }
-      return Optional.of(new ButtonValue(wf, nonce));
+      return Optional.of(new ButtonValue(wf, nonce, n.hasNonNull("rb") ? n.get("rb").asText() : null));
     } catch (Exception e) {
       return Optional.empty();
     }

@@ -15,6 +15,7 @@ import com.slack.api.model.block.element.BlockElement;
 import dev.greenlight.activities.Classification;
 import dev.greenlight.activities.IncidentCard;
 import dev.greenlight.config.Risk;
+import dev.greenlight.workflows.GateState;
 import dev.greenlight.workflows.GateView;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -71,7 +72,9 @@ public final class CardView {
     blocks.add(context(x -> x.elements(List.of(markdownText(ClassificationView.explanation(c))))));
     GateView gate = card.gate();
     if (gate.nonce() != null) {
-      blocks.add(actions(a -> a.blockId(Ids.GATE_BLOCK).elements(buttons(card))));
+      List<BlockElement> elements =
+          gate.state() == GateState.CHOOSING ? RunbookMenu.elements(card) : buttons(card);
+      blocks.add(actions(a -> a.blockId(Ids.GATE_BLOCK).elements(elements)));
     }
     blocks.add(context(x -> x.elements(List.of(markdownText(status(card))))));
     return blocks;
@@ -134,6 +137,9 @@ public final class CardView {
               + " — nothing was run";
       case EXPIRED -> ":hourglass: Expired at " + at + " — nothing was run";
       case NONE -> "No runbook matches — needs a human";
+      case CHOOSING -> "No runbook matched: " + SlackText.mentions(g.approvers())
+          + ", pick one from the catalog, or close the incident";
+      case PICKED -> "A runbook was picked; approval follows";
     };
   }
 

@@ -35,6 +35,8 @@ public final class GreenlightApp {
     app.blockAction(Ids.SNOOZE_120_ACTION, new GateButtons(gates, Decision.Verdict.SNOOZE, 120));
     app.blockAction(Ids.REJECT_ACTION, new RejectButton(gates));
     app.viewSubmission(Ids.REJECT_MODAL, new RejectModal(gates));
+    app.blockAction(Ids.PICK_ACTION, new PickActions(gates, false));
+    app.blockAction(Ids.CLOSE_ACTION, new PickActions(gates, true));
     return app;
   }
 }

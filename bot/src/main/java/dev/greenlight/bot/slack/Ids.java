@@ -7,6 +7,8 @@ public final class Ids {
   public static final String REJECT_ACTION = "greenlight_reject";
   public static final String SNOOZE_30_ACTION = "greenlight_snooze_30";
   public static final String SNOOZE_120_ACTION = "greenlight_snooze_120";
+  public static final String PICK_ACTION = "greenlight_pick";
+  public static final String CLOSE_ACTION = "greenlight_close";
   public static final String GATE_BLOCK = "greenlight_gate";
   public static final String REJECT_MODAL = "greenlight_reject_modal";
   public static final String REASON_BLOCK = "reason_block";

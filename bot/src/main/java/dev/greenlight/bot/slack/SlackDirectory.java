@@ -2,6 +2,7 @@ package dev.greenlight.bot.slack;
 
 import com.slack.api.methods.MethodsClient;
 import dev.greenlight.activities.DirectoryActivities;
+import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -16,6 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SlackDirectory implements DirectoryActivities {
   static final Duration CACHE_FOR = Duration.ofSeconds(60);
+
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(SlackDirectory.class);
 
   private final MethodsClient slack;
   private final Clock clock;
@@ -48,10 +52,23 @@ public final class SlackDirectory implements DirectoryActivities {
     if (hit != null && hit.until() > clock.millis()) {
       return hit.members();
     }
-    List<String> members =
-        SlackNotifier.call(
-                "usergroups.users.list", () -> slack.usergroupsUsersList(r -> r.usergroup(group)))
-            .getUsers();
+    List<String> members;
+    try {
+      members =
+          SlackNotifier.call(
+                  "usergroups.users.list", () -> slack.usergroupsUsersList(r -> r.usergroup(group)))
+              .getUsers();
+    } catch (ApplicationFailure e) {
+      if (!e.isNonRetryable()) {
+        throw e;
+      }
+      // A deleted group or a missing usergroups:read scope: the other approvers still decide.
+      log.warn(
+          "Approver group {} cannot be resolved ({}); it counts as empty",
+          group,
+          e.getOriginalMessage());
+      members = List.of();
+    }
     cache.put(group, new Cached(List.copyOf(members), clock.millis() + CACHE_FOR.toMillis()));
     return members;
   }

@@ -62,6 +62,7 @@ abstract class DurabilityFixture {
   @BeforeAll
   void startSlackTargetsAndTemporal() throws Exception {
     slack = SlackServer.start();
+    slack.setUserGroup("S0SRE", List.of(TestConfig.GROUPIE));
     targets = new DemoTargets();
     config =
         TestConfig.write(
