@@ -1,0 +1,67 @@
+package dev.greenlight.bench;
+
+import dev.greenlight.bot.slack.Ids;
+import dev.greenlight.sandbox.Message;
+import dev.greenlight.sandbox.SentEnvelope;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * 2. Ack latency under a burst: n human-gated slash commands back to back, then their n cards
+ * clicked back to back, measured by the sandbox from envelope send to ack; baseline a burst of
+ * {@code /remediate help} (acked without touching Temporal).
+ */
+final class AckBurst {
+  private AckBurst() {}
+
+  private static Stats acks(List<SentEnvelope> sent) throws Exception {
+    List<Long> l = new ArrayList<>();
+    for (SentEnvelope e : sent) {
+      l.add(e.ack().get(Loop.WAIT.toSeconds(), TimeUnit.SECONDS).latency().toNanos());
+    }
+    return Stats.of(l);
+  }
+
+  static void measure(Loop loop, Size size, Table t) throws Exception {
+    int n = size.burst();
+    List<SentEnvelope> help = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      help.add(loop.slack.sendSlashCommand(Loop.ALICE, Loop.newChannel(), Ids.COMMAND, "help"));
+    }
+    Stats base = acks(help);
+    List<String> chs = new ArrayList<>();
+    List<SentEnvelope> slash = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String ch = Loop.newChannel();
+      chs.add(ch);
+      slash.add(loop.slack.sendSlashCommand(Loop.ALICE, ch, Ids.COMMAND, Loop.HUMAN_TEXT));
+    }
+    Stats s = acks(slash);
+    for (String ch : chs) {
+      loop.notifier.atGate(ch).get(Loop.WAIT.toSeconds() * 3, TimeUnit.SECONDS);
+    }
+    Thread.sleep(200);
+    List<Message> cards = new ArrayList<>();
+    for (String ch : chs) {
+      cards.add(loop.slack.messages(ch).get(0));
+    }
+    List<SentEnvelope> clicks = new ArrayList<>();
+    for (Message card : cards) {
+      clicks.add(loop.slack.clickButton(Loop.ALICE, card, Ids.APPROVE_ACTION));
+    }
+    Stats c = acks(clicks);
+    for (String ch : chs) {
+      loop.notifier.done(ch).get(Loop.WAIT.toSeconds() * 3, TimeUnit.SECONDS);
+    }
+    String note = n + " sent back to back; baseline = `/remediate help` burst (acks, no Temporal)";
+    String goal = "p99 < 100 ms";
+    t.add("ack_slash_p50", "Ack, slash command burst, p50", s.p50(), base.p50(), "ms", "-", note);
+    t.add("ack_slash_p99", "Ack, slash command burst, p99", s.p99(), base.p99(), "ms", goal, note);
+    t.add(
+        "ack_slash_max", "Ack, slash command burst, max", s.maxMs(), base.maxMs(), "ms", "-", note);
+    t.add("ack_click_p50", "Ack, click burst, p50", c.p50(), base.p50(), "ms", "-", note);
+    t.add("ack_click_p99", "Ack, click burst, p99", c.p99(), base.p99(), "ms", goal, note);
+    t.add("ack_click_max", "Ack, click burst, max", c.maxMs(), base.maxMs(), "ms", "-", note);
+  }
+}

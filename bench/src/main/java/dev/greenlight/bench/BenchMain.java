@@ -1,0 +1,95 @@
+package dev.greenlight.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The benchmark harness: {@code java -jar bench/target/greenlight-bench.jar [--size smoke|full]}.
+ * Every number is printed next to the limit it is compared with, measured in the same run.
+ */
+public final class BenchMain {
+  private BenchMain() {}
+
+  public static void main(String[] args) throws Exception {
+    String size = "full";
+    List<Integer> pending = null;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--size") && i + 1 < args.length) {
+        size = args[++i];
+      } else if (args[i].equals("--pending") && i + 1 < args.length) {
+        pending = Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
+      } else if (args[i].startsWith("--size=")) {
+        size = args[i].substring("--size=".length());
+      } else {
+        System.err.println(
+            "usage: greenlight-bench [--size smoke|full] [--pending 1000,5000,10000]");
+        System.exit(2);
+      }
+    }
+    Size chosen = Size.named(size);
+    if (pending != null) {
+      chosen = chosen.withPending(pending);
+    }
+    Table table = run(chosen);
+    Path out = JavaProcess.logDir().resolve("bench-results.md");
+    Files.writeString(out, header(size) + "\n" + table.markdown());
+    System.out.println();
+    System.out.println(header(size));
+    System.out.println(table.markdown());
+    System.out.println("(also written to " + out.toAbsolutePath() + ")");
+    System.exit(0);
+  }
+
+  /** Runs every measurement at {@code size} and returns the table. */
+  public static Table run(Size size) throws Exception {
+    // The harness's own logs would compete with the loop for the console: production logs INFO.
+    System.setProperty("GREENLIGHT_LOG_LEVEL", System.getProperty("GREENLIGHT_LOG_LEVEL", "WARN"));
+    Table t = new Table();
+    System.out.println(header(size.name()));
+    step("3. classification");
+    Classification.measure(size, t);
+    step("6. cold start");
+    ColdStart.measure(size, t);
+    step("starting the loop (Slack server, dev-server process, worker, Bolt app)");
+    try (Loop loop = Loop.start()) {
+      step("1. click -> gate released");
+      ClickToGate.measure(loop, size, t);
+      step("2. ack latency under a burst");
+      AckBurst.measure(loop, size, t);
+      step("5. throughput, auto-approved path");
+      Throughput.measure(loop, size, t);
+    }
+    step("4. pending approvals (worker in its own JVM)");
+    PendingApprovals.measure(size, t);
+    return t;
+  }
+
+  static String header(String size) {
+    Runtime rt = Runtime.getRuntime();
+    long memBytes = 0;
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      memBytes = os.getTotalMemorySize();
+    }
+    return String.format(
+        Locale.ROOT,
+        "Greenlight bench, size %s, %s; %d cores, %.1f GiB RAM, %s %s (%s), harness max heap %d MiB",
+        size,
+        ZonedDateTime.now().withNano(0),
+        rt.availableProcessors(),
+        memBytes / (1024.0 * 1024 * 1024),
+        System.getProperty("java.vm.name"),
+        System.getProperty("java.version"),
+        System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+        rt.maxMemory() / (1024 * 1024));
+  }
+
+  private static void step(String s) {
+    System.out.println("== " + s + " (" + ZonedDateTime.now().toLocalTime().withNano(0) + ")");
+  }
+}

@@ -1,0 +1,78 @@
+package dev.greenlight.bench;
+
+import dev.greenlight.classify.EmbeddingClassifier;
+import dev.greenlight.config.ConfigLoader;
+import dev.greenlight.config.GreenlightConfig;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * 3. Classification: {@code EmbeddingClassifier.nearest} per incident text against one raw {@code
+ * model.embed()} of the same text, interleaved after warm-up; and the model load (first in the
+ * JVM).
+ */
+final class Classification {
+  private static final int WARMUP = 50;
+
+  static final List<String> INCIDENTS =
+      List.of(
+          "pods OOMKilled and restarting since 14:02",
+          "checkout pods keep getting killed, exit code 137",
+          "users see yesterday's prices, looks like the cache",
+          "stale product data after the deploy",
+          "p99 latency doubled on search, no errors",
+          "memory climbs until the container is killed",
+          "cache not invalidated after price update",
+          "TLS certificate expired on the payments endpoint",
+          "disk full on the database replica",
+          "the payments api returns 502 for a third of requests");
+
+  private Classification() {}
+
+  static void measure(Size size, Table t) throws Exception {
+    GreenlightConfig config =
+        ConfigLoader.parse(Files.readString(Loop.writeConfig("http://127.0.0.1:9")), "bench.yml");
+    long t0 = System.nanoTime();
+    EmbeddingClassifier classifier = new EmbeddingClassifier(config.runbooks());
+    long load = System.nanoTime() - t0;
+    t0 = System.nanoTime();
+    EmbeddingModel raw = new AllMiniLmL6V2QuantizedEmbeddingModel();
+    long rawLoad = System.nanoTime() - t0;
+    for (int i = 0; i < WARMUP; i++) {
+      classifier.nearest(INCIDENTS.get(i % INCIDENTS.size()));
+      raw.embed(INCIDENTS.get(i % INCIDENTS.size()));
+    }
+    List<Long> cls = new ArrayList<>();
+    List<Long> emb = new ArrayList<>();
+    for (int i = 0; i < size.classifySamples(); i++) {
+      String text = INCIDENTS.get(i % INCIDENTS.size());
+      t0 = System.nanoTime();
+      classifier.nearest(text);
+      cls.add(System.nanoTime() - t0);
+      t0 = System.nanoTime();
+      raw.embed(text);
+      emb.add(System.nanoTime() - t0);
+    }
+    Stats c = Stats.of(cls);
+    Stats e = Stats.of(emb);
+    String n =
+        "n="
+            + c.n()
+            + " after "
+            + WARMUP
+            + " warm-up; baseline = one raw model.embed() of the same text";
+    t.add("classify_p50", "Classification per incident, p50", c.p50(), e.p50(), "ms", "-", n);
+    t.add("classify_p99", "Classification per incident, p99", c.p99(), e.p99(), "ms", "-", n);
+    t.add(
+        "model_load",
+        "Model load + catalog embedding (first in this JVM)",
+        load / 1e6,
+        rawLoad / 1e6,
+        "ms",
+        "-",
+        "baseline = loading the same model again in the warm JVM (no catalog)");
+  }
+}

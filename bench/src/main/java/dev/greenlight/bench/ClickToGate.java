@@ -1,0 +1,92 @@
+package dev.greenlight.bench;
+
+import dev.greenlight.bot.slack.Ids;
+import dev.greenlight.sandbox.Message;
+import dev.greenlight.workflows.RemediationWorkflow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * 1. Click -> gate released: from just before the sandbox sends the {@code block_actions} envelope
+ * to the start of the workflow's first post-gate activity; baseline the raw {@code decide} signal.
+ * Slack and raw interleaved, each on a fresh incident waiting at the gate.
+ */
+final class ClickToGate {
+  private static final int WARMUP = 3;
+
+  private ClickToGate() {}
+
+  /** Starts one human-gated incident through Slack and waits until it waits at the gate. */
+  static String gatedIncident(Loop loop) throws Exception {
+    String ch = Loop.newChannel();
+    loop.slack.sendSlashCommand(Loop.ALICE, ch, Ids.COMMAND, Loop.HUMAN_TEXT);
+    loop.notifier.atGate(ch).get(Loop.WAIT.toSeconds(), TimeUnit.SECONDS);
+    Thread.sleep(100); // let the workflow task that awaits the gate complete
+    return ch;
+  }
+
+  private static RemediationWorkflow workflow(Loop loop, String ch) {
+    return Incidents.workflow(loop.temporal.client(), loop.notifier.workflowId(ch));
+  }
+
+  static void measure(Loop loop, Size size, Table t) throws Exception {
+    List<Long> viaSlack = new ArrayList<>();
+    List<Long> raw = new ArrayList<>();
+    for (int i = 0; i < WARMUP + size.clickPairs(); i++) {
+      boolean slackFirst = i % 2 == 0;
+      for (int k = 0; k < 2; k++) {
+        boolean slack = (k == 0) == slackFirst;
+        String ch = gatedIncident(loop);
+        long t0;
+        if (slack) {
+          Message card = loop.slack.messages(ch).get(0);
+          t0 = System.nanoTime();
+          loop.slack.clickButton(Loop.ALICE, card, Ids.APPROVE_ACTION);
+        } else {
+          RemediationWorkflow wf = workflow(loop, ch);
+          t0 = System.nanoTime();
+          wf.decide(Incidents.approve(loop.notifier.nonce(ch)));
+        }
+        long t1 = loop.notifier.pastGate(ch).get(Loop.WAIT.toSeconds(), TimeUnit.SECONDS);
+        if (i >= WARMUP) {
+          (slack ? viaSlack : raw).add(t1 - t0);
+        }
+        loop.notifier.done(ch).get(Loop.WAIT.toSeconds(), TimeUnit.SECONDS);
+      }
+    }
+    // What the click handler does before it acks, each call alone.
+    List<Long> queries = new ArrayList<>();
+    List<Long> signals = new ArrayList<>();
+    for (int i = 0; i < Math.max(3, size.clickPairs() / 2); i++) {
+      String ch = gatedIncident(loop);
+      RemediationWorkflow wf = workflow(loop, ch);
+      long t0 = System.nanoTime();
+      wf.gate();
+      queries.add(System.nanoTime() - t0);
+      t0 = System.nanoTime();
+      wf.decide(Incidents.approve(loop.notifier.nonce(ch)));
+      signals.add(System.nanoTime() - t0);
+      loop.notifier.done(ch).get(Loop.WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+    Stats s = Stats.of(viaSlack);
+    Stats r = Stats.of(raw);
+    String note =
+        "n="
+            + s.n()
+            + " pairs, interleaved; end = first post-gate activity starts; baseline = WorkflowStub"
+            + " signal, no Slack";
+    t.add("click_gate_p50", "Click -> gate released, p50", s.p50(), r.p50(), "ms", "<= 1.3x", note);
+    t.add("click_gate_p99", "Click -> gate released, p99", s.p99(), r.p99(), "ms", "<= 1.3x", note);
+    Stats q = Stats.of(queries);
+    Stats g = Stats.of(signals);
+    t.add(
+        "click_query_p50",
+        "  gate() query the click handler makes first, p50",
+        q.p50(),
+        g.p50(),
+        "ms",
+        "-",
+        "baseline = the decide signal RPC alone (n=" + q.n() + ")");
+  }
+}

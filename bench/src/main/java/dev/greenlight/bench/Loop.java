@@ -1,0 +1,176 @@
+package dev.greenlight.bench;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.socket_mode.SocketModeClient;
+import dev.greenlight.bot.Greenlight;
+import dev.greenlight.bot.slack.GreenlightApp;
+import dev.greenlight.bot.slack.SlackDirectory;
+import dev.greenlight.bot.slack.SlackNotifier;
+import dev.greenlight.bot.slack.SlackSettings;
+import dev.greenlight.config.ConfigLoader;
+import dev.greenlight.config.GreenlightConfig;
+import dev.greenlight.sandbox.SlackServer;
+import dev.greenlight.worker.GreenlightWorker;
+import dev.greenlight.worker.TemporalConnection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The whole loop on real parts, wired as {@code Greenlight.start(RUN)} wires it, except that the
+ * Temporal server is the standalone {@code dev-server} in its own JVM and the worker's Slack
+ * notifier is wrapped to timestamp gate events: the Slack-compatible server, the real Bolt app in
+ * Socket Mode, the real worker (model included) and loopback remediation targets.
+ */
+final class Loop implements AutoCloseable {
+  static final String ALICE = "U0ALICE";
+  static final String HUMAN_TEXT = "checkout-api pods OOMKilled and restarting";
+  static final String AUTO_TEXT = "checkout-api stale data served from cache";
+
+  /** How long the harness waits for any one thing before it gives up. */
+  static final Duration WAIT = Duration.ofSeconds(120);
+
+  private static final AtomicInteger channels = new AtomicInteger();
+
+  final SlackServer slack;
+  final Targets targets;
+  final JavaProcess devServer;
+  final TemporalConnection temporal;
+  final RecordingNotifier notifier;
+  final GreenlightConfig config;
+  final Path configFile;
+  private final GreenlightWorker worker;
+  private final SocketModeApp socket;
+
+  private Loop(
+      SlackServer slack,
+      Targets targets,
+      JavaProcess devServer,
+      TemporalConnection temporal,
+      RecordingNotifier notifier,
+      GreenlightConfig config,
+      Path configFile,
+      GreenlightWorker worker,
+      SocketModeApp socket) {
+    this.slack = slack;
+    this.targets = targets;
+    this.devServer = devServer;
+    this.temporal = temporal;
+    this.notifier = notifier;
+    this.config = config;
+    this.configFile = configFile;
+    this.worker = worker;
+    this.socket = socket;
+  }
+
+  static Loop start() throws Exception {
+    SlackServer slack = SlackServer.start();
+    Targets targets = new Targets();
+    Path configFile = writeConfig(targets.baseUrl());
+    GreenlightConfig config = ConfigLoader.parse(Files.readString(configFile), "bench.yml");
+    StartedDevServer dev = startDevServer("dev-server-loop");
+    String address = "127.0.0.1:" + dev.port();
+    TemporalConnection temporal = TemporalConnection.connect(Map.of("TEMPORAL_ADDRESS", address));
+    SlackSettings settings =
+        SlackSettings.fromEnv(
+            Map.of(
+                "SLACK_BOT_TOKEN", slack.botToken(),
+                "SLACK_APP_TOKEN", slack.appToken(),
+                "SLACK_API_URL", slack.apiUrl()),
+            true);
+    MethodsClient methods = GreenlightApp.slack(settings.apiUrl()).methods(settings.botToken());
+    RecordingNotifier notifier = new RecordingNotifier(new SlackNotifier(methods));
+    GreenlightWorker worker =
+        GreenlightWorker.start(temporal, config, notifier, new SlackDirectory(methods));
+    App app = GreenlightApp.create(settings, config, temporal.client());
+    SocketModeApp socket =
+        new SocketModeApp(
+            settings.appToken(),
+            app,
+            SocketModeClient.Backend.JavaWebSocket,
+            Greenlight.SLACK_CONCURRENCY);
+    socket.startAsync();
+    if (!slack.awaitConnected(Duration.ofSeconds(30))) {
+      throw new IllegalStateException("the Bolt app never connected over Socket Mode");
+    }
+    return new Loop(
+        slack, targets, dev.process(), temporal, notifier, config, configFile, worker, socket);
+  }
+
+  /** A fresh channel: every incident in the harness has its own, so events are keyed by it. */
+  static String newChannel() {
+    return "CB" + channels.incrementAndGet();
+  }
+
+  /** The standalone dev server, as {@code greenlight dev-server --port N} runs it. */
+  static StartedDevServer startDevServer(String name) throws Exception {
+    int port = JavaProcess.freePort();
+    JavaProcess p =
+        JavaProcess.start(
+            name,
+            List.of(),
+            "dev.greenlight.bot.cli.Main",
+            List.of("dev-server", "--port", Integer.toString(port)),
+            Map.of("GREENLIGHT_LOG_LEVEL", "WARN"));
+    JavaProcess.awaitPort(port, Duration.ofSeconds(60));
+    return new StartedDevServer(p, port);
+  }
+
+  record StartedDevServer(JavaProcess process, int port) {}
+
+  static Path writeConfig(String targets) throws Exception {
+    String yaml =
+        """
+        services: [checkout-api, payments-api, search-api]
+        policy:
+          confidence-floor: 0.80
+          approval-timeout: 1h
+        approvers: [U0ALICE, U0BOB]
+        on-call: U0CAROL
+        runbooks:
+          - id: restart-oom-pods
+            label: oom-killed
+            risk: medium
+            examples: ["pods OOMKilled and restarting", "container killed with exit code 137 out of memory"]
+            action:
+              method: POST
+              url: %1$s/actions/restart?service={service}
+              body: '{"service":"{service}","incident":"{incident}"}'
+              headers: {Content-Type: application/json}
+            verify: {url: "%1$s/health/{service}", timeout: 3s, interval: 200ms}
+          - id: flush-cache
+            label: stale-cache
+            risk: low
+            examples: ["stale data served from cache", "users see old prices, cache not invalidated"]
+            action: {method: POST, url: "%1$s/actions/flush-cache?service={service}"}
+            verify: {url: "%1$s/health/{service}", timeout: 3s, interval: 200ms}
+        """
+            .formatted(targets);
+    Path file = JavaProcess.logDir().resolve("bench.yml");
+    Files.writeString(file, yaml);
+    return file;
+  }
+
+  @Override
+  public void close() {
+    try {
+      socket.close();
+    } catch (Exception e) {
+      // best effort
+    }
+    worker.close();
+    temporal.close();
+    devServer.close();
+    try {
+      targets.close();
+    } catch (Exception e) {
+      // best effort
+    }
+    slack.close();
+  }
+}

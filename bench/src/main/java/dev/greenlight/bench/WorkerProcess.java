@@ -1,0 +1,65 @@
+package dev.greenlight.bench;
+
+import com.slack.api.methods.MethodsClient;
+import dev.greenlight.bot.slack.GreenlightApp;
+import dev.greenlight.bot.slack.SlackDirectory;
+import dev.greenlight.bot.slack.SlackNotifier;
+import dev.greenlight.config.ConfigLoader;
+import dev.greenlight.config.GreenlightConfig;
+import dev.greenlight.worker.GreenlightWorker;
+import dev.greenlight.worker.TemporalConnection;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A worker alone in its JVM, as in production ({@code greenlight worker}), so its heap is not mixed
+ * with the harness's Slack server. Prints READY, then answers "stats" on stdin with {@code STATS
+ * <heap used after GC, bytes> <live threads> <heap committed>}.
+ */
+public final class WorkerProcess {
+  private WorkerProcess() {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> env = System.getenv();
+    GreenlightConfig config =
+        ConfigLoader.parse(Files.readString(Path.of(env.get("GREENLIGHT_CONFIG"))), "bench.yml");
+    TemporalConnection temporal = TemporalConnection.connect(env);
+    MethodsClient methods =
+        GreenlightApp.slack(env.get("SLACK_API_URL")).methods(env.get("SLACK_BOT_TOKEN"));
+    GreenlightWorker worker =
+        GreenlightWorker.start(
+            temporal, config, new SlackNotifier(methods), new SlackDirectory(methods));
+    System.out.println("READY");
+    System.out.flush();
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    for (String line = in.readLine(); line != null; line = in.readLine()) {
+      if (line.equals("stats")) {
+        MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
+        for (int i = 0; i < 3; i++) {
+          System.gc();
+          Thread.sleep(100);
+        }
+        System.out.println(
+            "STATS "
+                + mem.getHeapMemoryUsage().getUsed()
+                + " "
+                + ManagementFactory.getThreadMXBean().getThreadCount()
+                + " "
+                + mem.getHeapMemoryUsage().getCommitted());
+        System.out.flush();
+      } else if (line.equals("quit")) {
+        break;
+      }
+    }
+    worker.close();
+    temporal.close();
+    System.exit(0);
+  }
+}

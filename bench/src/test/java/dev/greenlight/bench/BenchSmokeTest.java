@@ -1,0 +1,50 @@
+package dev.greenlight.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Runs the whole harness at the smoke size. It takes about 75 s on 2 cores (two cold JVM starts,
+ * the model, three Temporal servers), over the 60 s budget of the normal test run, so it runs only
+ * with {@code -Dbench.smoke=true}; CI compiles the module.
+ */
+class BenchSmokeTest {
+  @Test
+  @EnabledIfSystemProperty(named = "bench.smoke", matches = "true")
+  void smokeSizeFillsEveryRowWithPositiveNumbers() throws Exception {
+    Table table = BenchMain.run(Size.SMOKE);
+
+    List<String> ids = table.rows().stream().map(Table.Row::id).toList();
+    assertThat(ids)
+        .contains(
+            "classify_p50",
+            "classify_p99",
+            "model_load",
+            "cold_start",
+            "click_gate_p50",
+            "click_gate_p99",
+            "click_query_p50",
+            "ack_slash_p50",
+            "ack_slash_p99",
+            "ack_slash_max",
+            "ack_click_p50",
+            "ack_click_p99",
+            "ack_click_max",
+            "throughput",
+            "e2e_p50",
+            "e2e_p99",
+            "task_lag_p50",
+            "pending_0_heap",
+            "pending_10_heap",
+            "pending_10_threads",
+            "pending_10_release",
+            "pending_20_heap");
+    for (Table.Row row : table.rows()) {
+      assertThat(row.value()).as(row.id()).isPositive();
+    }
+    assertThat(table.markdown()).contains("| click_gate_p50 |");
+  }
+}
