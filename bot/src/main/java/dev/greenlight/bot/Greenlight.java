@@ -53,7 +53,12 @@ public final class Greenlight implements AutoCloseable {
    */
   public static Greenlight start(Mode mode, Map<String, String> env, Path configOption)
       throws Exception {
-    GreenlightConfig config = loadConfig(env, configOption);
+    return start(mode, env, loadConfig(env, configOption));
+  }
+
+  /** Starts with an already validated configuration (the sandbox builds its own). */
+  public static Greenlight start(Mode mode, Map<String, String> env, GreenlightConfig config)
+      throws Exception {
     SlackSettings slack = SlackSettings.fromEnv(env, mode.bot);
     boolean embedded = env.getOrDefault("TEMPORAL_ADDRESS", "").isBlank();
     if (mode != Mode.RUN && embedded) {

@@ -15,6 +15,16 @@ final class MessageStore {
   private final AtomicLong clock = new AtomicLong(System.currentTimeMillis() / 1000 * 1_000_000);
   private final Map<String, LinkedHashMap<String, Message>> byChannel = new HashMap<>();
   private final Map<String, List<Message>> ephemeralsByUser = new HashMap<>();
+  private final Runnable onChange;
+
+  MessageStore() {
+    this(() -> {});
+  }
+
+  /** {@code onChange} runs after every post, edit, delete and ephemeral; it must not block. */
+  MessageStore(Runnable onChange) {
+    this.onChange = onChange;
+  }
 
   /** Returns a fresh, strictly increasing ts such as {@code "1700000000.000100"}. */
   String nextTs() {
@@ -26,6 +36,7 @@ final class MessageStore {
       String channel, String threadTs, String user, String text, JsonNode blocks) {
     Message message = new Message(channel, nextTs(), threadTs, user, text, blocks, 0);
     byChannel.computeIfAbsent(channel, c -> new LinkedHashMap<>()).put(message.ts(), message);
+    onChange.run();
     return message;
   }
 
@@ -38,18 +49,24 @@ final class MessageStore {
     }
     Message edited = current.edited(text, blocks);
     messages.put(ts, edited);
+    onChange.run();
     return Optional.of(edited);
   }
 
   synchronized boolean delete(String channel, String ts) {
     LinkedHashMap<String, Message> messages = byChannel.get(channel);
-    return messages != null && messages.remove(ts) != null;
+    boolean removed = messages != null && messages.remove(ts) != null;
+    if (removed) {
+      onChange.run();
+    }
+    return removed;
   }
 
   synchronized Message postEphemeral(
       String channel, String recipient, String author, String text, JsonNode blocks) {
     Message message = new Message(channel, nextTs(), null, author, text, blocks, 0);
     ephemeralsByUser.computeIfAbsent(recipient, u -> new ArrayList<>()).add(message);
+    onChange.run();
     return message;
   }
 

@@ -35,7 +35,7 @@ final class Payloads {
     p.put("command", command);
     p.put("text", text == null ? "" : text);
     p.put("response_url", responseUrlBase + target.id());
-    p.put("trigger_id", workspace.newTriggerId());
+    p.put("trigger_id", workspace.newTriggerId(userId));
     p.put("is_enterprise_install", false);
     return p;
   }
@@ -56,7 +56,12 @@ final class Payloads {
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(
-                        "no " + type + " with action_id '" + actionId + "' in message " + message.ts()));
+                        "no "
+                            + type
+                            + " with action_id '"
+                            + actionId
+                            + "' in message "
+                            + message.ts()));
     WorkspaceConfig config = workspace.config();
     ResponseTarget target =
         workspace.newResponseTarget(message.channel(), userId, message.ts(), message.threadTs());
@@ -77,7 +82,7 @@ final class Payloads {
     if (message.threadTs() != null) {
       container.put("thread_ts", message.threadTs());
     }
-    p.put("trigger_id", workspace.newTriggerId());
+    p.put("trigger_id", workspace.newTriggerId(userId));
     ObjectNode team = p.putObject("team");
     team.put("id", config.teamId());
     team.put("domain", WorkspaceConfig.TEAM_DOMAIN);
@@ -130,18 +135,20 @@ final class Payloads {
     user.put("team_id", config.teamId());
     p.put("api_app_id", config.appId());
     p.put("token", WorkspaceConfig.VERIFICATION_TOKEN);
-    p.put("trigger_id", workspace.newTriggerId());
+    p.put("trigger_id", workspace.newTriggerId(userId));
     ObjectNode v = view.view().deepCopy();
     ObjectNode state = v.putObject("state").putObject("values");
-    values.forEach((key, value) -> {
-      int dot = key.indexOf('.');
-      if (dot < 0) {
-        throw new IllegalArgumentException("value keys are blockId.actionId, got '" + key + "'");
-      }
-      ObjectNode input = state.with(key.substring(0, dot)).putObject(key.substring(dot + 1));
-      input.put("type", "plain_text_input");
-      input.put("value", value);
-    });
+    values.forEach(
+        (key, value) -> {
+          int dot = key.indexOf('.');
+          if (dot < 0) {
+            throw new IllegalArgumentException(
+                "value keys are blockId.actionId, got '" + key + "'");
+          }
+          ObjectNode input = state.with(key.substring(0, dot)).putObject(key.substring(dot + 1));
+          input.put("type", "plain_text_input");
+          input.put("value", value);
+        });
     p.set("view", v);
     p.put("is_enterprise_install", false);
     return p;

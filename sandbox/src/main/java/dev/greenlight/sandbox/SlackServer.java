@@ -1,11 +1,13 @@
 package dev.greenlight.sandbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,11 +36,14 @@ public final class SlackServer implements AutoCloseable {
   private final HttpServer http;
   private final ExecutorService httpExecutor;
   private final String apiUrl;
+  private final String pageUrl;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private SlackServer(WorkspaceConfig config) {
     this.workspace = new Workspace(config);
     this.hub = new SocketModeHub(config.appId(), config.socketPort());
+    // Unbounded (cached) pool: the page's Server-Sent Events streams each hold a thread for as long
+    // as a browser tab is open, and must never starve Web API calls or response_urls.
     this.httpExecutor = Executors.newCachedThreadPool(daemonThreads());
     try {
       this.http = HttpServer.create(new InetSocketAddress("127.0.0.1", config.httpPort()), 0);
@@ -47,9 +52,11 @@ public final class SlackServer implements AutoCloseable {
     }
     String base = "http://127.0.0.1:" + http.getAddress().getPort();
     this.apiUrl = base + "/api/";
+    this.pageUrl = base + "/";
     this.payloads = new Payloads(workspace, base + ResponseUrls.PATH);
     http.createContext("/api/", new WebApi(workspace, payloads, hub::newConnectionUrl));
     http.createContext(ResponseUrls.PATH, new ResponseUrls(workspace));
+    http.createContext("/", new SandboxPage(this, workspace));
     http.setExecutor(httpExecutor);
     try {
       hub.start();
@@ -74,6 +81,11 @@ public final class SlackServer implements AutoCloseable {
   /** The Web API base URL, e.g. {@code http://127.0.0.1:54321/api/} (ends with '/'). */
   public String apiUrl() {
     return apiUrl;
+  }
+
+  /** The browser chat page, e.g. {@code http://127.0.0.1:54321/} (ends with '/'). */
+  public String pageUrl() {
+    return pageUrl;
   }
 
   /** The bot token ({@code xoxb-...}) the app must use for Web API calls. */
@@ -121,7 +133,39 @@ public final class SlackServer implements AutoCloseable {
    */
   public SentEnvelope sendSlashCommand(
       String userId, String channelId, String command, String text) {
-    return send("slash_commands", payloads.slashCommand(userId, channelId, command, text), 0);
+    SentEnvelope sent =
+        send("slash_commands", payloads.slashCommand(userId, channelId, command, text), 0);
+    // Like Slack: an ack with a message (text or blocks) is shown to the user who typed the
+    // command, as an ephemeral message, or to the channel with response_type in_channel.
+    sent.ack().thenAccept(ack -> showAckMessage(userId, channelId, ack));
+    return sent;
+  }
+
+  private void showAckMessage(String userId, String channelId, Ack ack) {
+    if (!ack.hasPayload() || !ack.payload().isObject()) {
+      return;
+    }
+    JsonNode payload = ack.payload();
+    String text = payload.hasNonNull("text") ? payload.get("text").asText() : null;
+    JsonNode blocks = Payloads.withBlockIds(payload.get("blocks"));
+    boolean hasBlocks = blocks != null && blocks.isArray() && !blocks.isEmpty();
+    if ((text == null || text.isEmpty()) && !hasBlocks) {
+      return;
+    }
+    String bot = workspace.config().botUserId();
+    if ("in_channel".equals(payload.path("response_type").asText())) {
+      workspace.messages().post(channelId, null, bot, text, hasBlocks ? blocks : null);
+    } else {
+      workspace.messages().postEphemeral(channelId, userId, bot, text, hasBlocks ? blocks : null);
+    }
+  }
+
+  /**
+   * Posts a plain message as {@code userId} in {@code channelId} (what a person typing in the
+   * channel does); the app is not notified.
+   */
+  public Message postUserMessage(String userId, String channelId, String text) {
+    return workspace.messages().post(channelId, null, userId, text, null);
   }
 
   /**
@@ -194,7 +238,34 @@ public final class SlackServer implements AutoCloseable {
    * "blockId.actionId"}.
    */
   public SentEnvelope submitView(String userId, View view, Map<String, String> values) {
-    return send("interactive", payloads.viewSubmission(userId, view, values), 0);
+    SentEnvelope sent = send("interactive", payloads.viewSubmission(userId, view, values), 0);
+    // Slack closes the modal when the submission is acked without response_action "errors".
+    sent.ack()
+        .thenAccept(
+            ack -> {
+              String action =
+                  ack.payload() == null ? "" : ack.payload().path("response_action").asText("");
+              if (!"errors".equals(action)) {
+                workspace.closeView(view.id());
+              }
+            });
+    return sent;
+  }
+
+  /** Closes a modal as if the user pressed its Close button (no view_closed is sent). */
+  public void closeView(String viewId) {
+    workspace.closeView(viewId);
+  }
+
+  /** Modals still open for {@code userId}: opened with a trigger of that user's, not closed. */
+  public List<View> openViews(String userId) {
+    List<View> open = new ArrayList<>();
+    for (View v : workspace.views()) {
+      if (userId.equals(workspace.viewUser(v.id())) && workspace.isViewOpen(v.id())) {
+        open.add(v);
+      }
+    }
+    return open;
   }
 
   /** Modals opened with views.open, in order. */
@@ -213,6 +284,7 @@ public final class SlackServer implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    workspace.changes().close();
     hub.stop();
     http.stop(0);
     httpExecutor.shutdownNow();
@@ -245,8 +317,37 @@ public final class SlackServer implements AutoCloseable {
     private String botId = "B0GREENBOT";
     private int httpPort;
     private int socketPort;
+    private final List<WorkspaceConfig.DirectoryUser> users = new ArrayList<>();
+    private final List<WorkspaceConfig.DirectoryChannel> channels = new ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * Adds a person to the demo workspace, e.g. {@code user("U0ALICE", "alice", "requester")}. The
+     * name is used in payloads ({@code user_name}) and on the page, the role on the page only.
+     */
+    public Builder user(String id, String name, String role) {
+      users.removeIf(u -> u.id().equals(id));
+      users.add(new WorkspaceConfig.DirectoryUser(id, name, role == null ? "" : role));
+      return this;
+    }
+
+    /** Adds a channel to the demo workspace, e.g. {@code channel("C0INCIDENTS", "incidents")}. */
+    public Builder channel(String id, String name) {
+      channels.removeIf(c -> c.id().equals(id));
+      channels.add(new WorkspaceConfig.DirectoryChannel(id, name));
+      return this;
+    }
+
+    /**
+     * Adds the demo cast: alice (requester), bob (approver), carol (on-call lead) and #incidents.
+     */
+    public Builder demoWorkspace() {
+      return user("U0ALICE", "alice", "requester")
+          .user("U0BOB", "bob", "approver")
+          .user("U0CAROL", "carol", "on-call lead")
+          .channel("C0INCIDENTS", "incidents");
+    }
 
     /** Bot token accepted by the Web API (default {@code xoxb-sandbox-bot}). */
     public Builder botToken(String botToken) {
@@ -300,7 +401,16 @@ public final class SlackServer implements AutoCloseable {
     public SlackServer start() {
       return new SlackServer(
           new WorkspaceConfig(
-              botToken, appToken, teamId, appId, botUserId, botId, httpPort, socketPort));
+              botToken,
+              appToken,
+              teamId,
+              appId,
+              botUserId,
+              botId,
+              httpPort,
+              socketPort,
+              users,
+              channels));
     }
 
     /** Same as {@link #start()}: the returned server is already listening. */

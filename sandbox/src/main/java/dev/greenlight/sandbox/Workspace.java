@@ -21,11 +21,19 @@ final class Workspace {
   static final String REDACTED = "[redacted]";
 
   private final WorkspaceConfig config;
-  private final MessageStore messages = new MessageStore();
+  private final ChangeFeed changes = new ChangeFeed();
+  private final MessageStore messages = new MessageStore(changes::changed);
   private final Map<String, List<ApiCall>> calls = new HashMap<>();
   private final List<View> views = new CopyOnWriteArrayList<>();
   private final Map<String, ResponseTarget> responseTargets = new ConcurrentHashMap<>();
-  private final Set<String> triggers = ConcurrentHashMap.newKeySet();
+
+  /** Trigger id -> the user whose interaction produced it ("" when unknown). */
+  private final Map<String, String> triggers = new ConcurrentHashMap<>();
+
+  /** View id -> the user it was opened for (the user of its trigger). */
+  private final Map<String, String> viewUsers = new ConcurrentHashMap<>();
+
+  private final Set<String> closedViews = ConcurrentHashMap.newKeySet();
   private final AtomicLong ids = new AtomicLong();
   private final Map<String, List<String>> userGroups = new ConcurrentHashMap<>();
 
@@ -39,6 +47,10 @@ final class Workspace {
 
   MessageStore messages() {
     return messages;
+  }
+
+  ChangeFeed changes() {
+    return changes;
   }
 
   /** Records a call, replacing any token parameter with a redaction marker. */
@@ -57,20 +69,23 @@ final class Workspace {
     }
   }
 
-  /** Issues a Slack-looking trigger id and remembers it for {@code views.open}. */
-  String newTriggerId() {
+  /**
+   * Issues a Slack-looking trigger id for an interaction by {@code userId} and remembers it for
+   * {@code views.open} (a modal opened with it is shown to that user).
+   */
+  String newTriggerId(String userId) {
     String id =
         ids.incrementAndGet()
             + "."
             + System.currentTimeMillis()
             + "."
             + UUID.randomUUID().toString().replace("-", "");
-    triggers.add(id);
+    triggers.put(id, userId == null ? "" : userId);
     return id;
   }
 
   boolean isKnownTrigger(String triggerId) {
-    return triggerId != null && triggers.contains(triggerId);
+    return triggerId != null && triggers.containsKey(triggerId);
   }
 
   ResponseTarget newResponseTarget(String channel, String user, String messageTs, String threadTs) {
@@ -88,6 +103,9 @@ final class Workspace {
   View openView(String triggerId, ObjectNode definition) {
     String id = String.format("V%07d", ids.incrementAndGet());
     ObjectNode view = definition.deepCopy();
+    if (view.path("blocks").isArray()) {
+      view.set("blocks", Payloads.withBlockIds(view.get("blocks"))); // as Slack does
+    }
     view.put("id", id);
     view.put("team_id", config.teamId());
     view.put("app_id", config.appId());
@@ -100,8 +118,33 @@ final class Workspace {
       view.putObject("state").putObject("values");
     }
     View stored = new View(id, triggerId, view);
+    String user = triggers.getOrDefault(triggerId, "");
+    if (!user.isEmpty()) {
+      viewUsers.put(id, user);
+    }
     views.add(stored);
+    changes.changed();
     return stored;
+  }
+
+  /** The user a view was opened for (the user of its trigger id), or {@code null}. */
+  String viewUser(String viewId) {
+    return viewUsers.get(viewId);
+  }
+
+  Optional<View> view(String viewId) {
+    return views.stream().filter(v -> v.id().equals(viewId)).findFirst();
+  }
+
+  /** Marks a modal closed (submitted without errors, or cancelled); idempotent. */
+  void closeView(String viewId) {
+    if (closedViews.add(viewId)) {
+      changes.changed();
+    }
+  }
+
+  boolean isViewOpen(String viewId) {
+    return !closedViews.contains(viewId);
   }
 
   void setUserGroup(String groupId, List<String> members) {
@@ -113,17 +156,40 @@ final class Workspace {
     return userGroups.get(groupId);
   }
 
+  Map<String, List<String>> userGroups() {
+    return Map.copyOf(userGroups);
+  }
+
   List<View> views() {
     return List.copyOf(views);
   }
 
-  /** Channel names are derived from ids: {@code C0ALERTS} is {@code #c0alerts}. */
+  /**
+   * The configured channel name, else one derived from the id: {@code C0ALERTS} is {@code
+   * #c0alerts}.
+   */
   String channelName(String channelId) {
+    for (WorkspaceConfig.DirectoryChannel c : config.channels()) {
+      if (c.id().equals(channelId)) {
+        return c.name();
+      }
+    }
     return channelId.toLowerCase(Locale.ROOT);
   }
 
-  /** User names are derived from ids, as the sandbox has no user directory. */
+  /** The configured user name, else one derived from the id ({@code U0ALICE} is u0alice). */
   String userName(String userId) {
+    if (userId == null) {
+      return "";
+    }
+    if (userId.equals(config.botUserId())) {
+      return WorkspaceConfig.BOT_USER_NAME;
+    }
+    for (WorkspaceConfig.DirectoryUser u : config.users()) {
+      if (u.id().equals(userId)) {
+        return u.name();
+      }
+    }
     return userId.toLowerCase(Locale.ROOT);
   }
 }

@@ -1,6 +1,8 @@
 package dev.greenlight.sandbox;
 
-/** Identity and listening ports of the sandbox workspace. */
+import java.util.List;
+
+/** Identity, listening ports and demo directory (users, channels) of the sandbox workspace. */
 record WorkspaceConfig(
     String botToken,
     String appToken,
@@ -9,7 +11,20 @@ record WorkspaceConfig(
     String botUserId,
     String botId,
     int httpPort,
-    int socketPort) {
+    int socketPort,
+    List<DirectoryUser> users,
+    List<DirectoryChannel> channels) {
+
+  WorkspaceConfig {
+    users = List.copyOf(users);
+    channels = List.copyOf(channels);
+  }
+
+  /** A person in the demo workspace, e.g. {@code U0ALICE "alice" "requester"}. */
+  record DirectoryUser(String id, String name, String role) {}
+
+  /** A channel in the demo workspace, e.g. {@code C0INCIDENTS "incidents"}. */
+  record DirectoryChannel(String id, String name) {}
 
   static final String TEAM_NAME = "Greenlight Sandbox";
   static final String TEAM_DOMAIN = "greenlight-sandbox";

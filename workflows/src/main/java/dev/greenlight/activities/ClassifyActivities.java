@@ -17,8 +17,8 @@ public interface ClassifyActivities {
   Classification classify(String service, String incidentId, String text);
 
   /**
-   * The catalog's classification for a runbook a person picked (no model involved): its label,
-   * risk and rendered action. Read-only, safe to retry. Fails non-retryably (type {@code
+   * The catalog's classification for a runbook a person picked (no model involved): its label, risk
+   * and rendered action. Read-only, safe to retry. Fails non-retryably (type {@code
    * UnknownRunbook}) when the catalog has no such runbook.
    */
   Classification describe(String runbookId, String service, String incidentId);

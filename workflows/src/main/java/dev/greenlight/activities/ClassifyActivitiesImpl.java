@@ -46,14 +46,29 @@ public final class ClassifyActivitiesImpl implements ClassifyActivities {
   @Override
   public Classification describe(String runbookId, String service, String incidentId) {
     GreenlightConfig config = classifier.config();
-    Runbook r = config.runbook(runbookId).orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
-        "runbook '" + runbookId + "' is not in the catalog", "UnknownRunbook"));
+    Runbook r =
+        config
+            .runbook(runbookId)
+            .orElseThrow(
+                () ->
+                    ApplicationFailure.newNonRetryableFailure(
+                        "runbook '" + runbookId + "' is not in the catalog", "UnknownRunbook"));
     if (!config.knowsService(service)) {
       throw ApplicationFailure.newNonRetryableFailure(
           "service '" + service + "' is not in the catalog's services", "UnknownService");
     }
     String action = r.action().describe(Map.of("service", service, "incident", incidentId));
-    return new Classification(r.label(), 1.0, r.id(), r.risk(), action, null, PICKED_BY_A_PERSON,
-        "Picked from the catalog by a person: no runbook matched", false, null, null);
+    return new Classification(
+        r.label(),
+        1.0,
+        r.id(),
+        r.risk(),
+        action,
+        null,
+        PICKED_BY_A_PERSON,
+        "Picked from the catalog by a person: no runbook matched",
+        false,
+        null,
+        null);
   }
 }

@@ -59,10 +59,13 @@ public final class LocalClassifier implements IncidentClassifier {
     EmbeddingClassifier.Score best = ranked.get(0);
     double s1 = score(best);
     double margin = ranked.size() > 1 ? s1 - score(ranked.get(1)) : s1;
-    double p = calibration.probability(s1, margin);
     if (closestExample < minSimilarity) {
-      return new Scored(new Verdict(null, p, scores.get(0).example(), null, model()), s1, margin);
+      // The calibration is fitted on cases that propose a runbook and says nothing about one that
+      // proposes none: an unknown carries the closest example's similarity (below min-similarity).
+      return new Scored(
+          new Verdict(null, closestExample, scores.get(0).example(), null, model()), s1, margin);
     }
+    double p = calibration.probability(s1, margin);
     return new Scored(new Verdict(best.runbook(), p, best.example(), null, model()), s1, margin);
   }
 

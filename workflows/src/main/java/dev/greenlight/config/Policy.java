@@ -10,7 +10,7 @@ import java.time.Duration;
  * @param approvalTimeout how long a gate waits for a decision before the incident expires
  */
 public record Policy(double confidenceFloor, double minSimilarity, Duration approvalTimeout) {
-  public static final double DEFAULT_CONFIDENCE_FLOOR = 0.80;
+  public static final double DEFAULT_CONFIDENCE_FLOOR = 0.94;
   public static final double DEFAULT_MIN_SIMILARITY = 0.45;
   public static final Duration DEFAULT_APPROVAL_TIMEOUT = Duration.ofHours(4);
 }

@@ -95,8 +95,13 @@ public final class Gate {
 
   /** Opens the gate for choosing one of {@code runbookIds}, or closing the incident. */
   void openChoice(
-      String newNonce, GateRule newRule, String requesterId, List<String> allowed, boolean groups,
-      List<String> runbookIds, long now) {
+      String newNonce,
+      GateRule newRule,
+      String requesterId,
+      List<String> allowed,
+      boolean groups,
+      List<String> runbookIds,
+      long now) {
     open(newNonce, newRule, requesterId, allowed, groups, now);
     state = GateState.CHOOSING;
     choices = List.copyOf(runbookIds);

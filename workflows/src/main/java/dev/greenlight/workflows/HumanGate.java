@@ -22,6 +22,7 @@ final class HumanGate {
   private final Incident incident;
   private final Deque<Decision> inbox = new ArrayDeque<>();
   private final Set<String> seenClicks = new HashSet<>();
+  private boolean waiting;
 
   HumanGate(Incident incident) {
     this.incident = incident;
@@ -34,6 +35,27 @@ final class HumanGate {
 
   /** Waits until the gate is approved, rejected or expired. */
   void await(Gate gate, List<String> principals, boolean legacy) {
+    waiting = true;
+    try {
+      awaitDecision(gate, principals, legacy);
+    } finally {
+      waiting = false;
+    }
+  }
+
+  /**
+   * Runs on its own workflow thread for the whole incident: a click that arrives while no gate is
+   * open (after it closed, or between gates) is answered with why it did not count. Clicks on an
+   * open gate are left to {@link #await}, even before it starts waiting.
+   */
+  void answerStrayClicks(Gate gate) {
+    while (true) {
+      Workflow.await(() -> !waiting && !gate.isOpen() && !inbox.isEmpty());
+      click(gate, inbox.poll(), List.of(), false);
+    }
+  }
+
+  private void awaitDecision(Gate gate, List<String> principals, boolean legacy) {
     GateRule rule = gate.rule();
     long opened = Workflow.currentTimeMillis();
     List<GateRule.Escalation> ladder = new ArrayList<>(rule.ladder());

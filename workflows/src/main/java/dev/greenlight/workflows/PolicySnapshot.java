@@ -57,7 +57,9 @@ public record PolicySnapshot(
         config.onCall(),
         tiers,
         overrides,
-        config.runbooks().stream().map(r -> new RunbookChoice(r.id(), r.label(), r.risk())).toList());
+        config.runbooks().stream()
+            .map(r -> new RunbookChoice(r.id(), r.label(), r.risk()))
+            .toList());
   }
 
   /** The catalog to pick from; empty for incidents started before picking existed. */

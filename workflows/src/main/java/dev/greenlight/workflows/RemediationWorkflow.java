@@ -27,6 +27,13 @@ public interface RemediationWorkflow {
   @SignalMethod
   void decide(Decision decision);
 
+  /**
+   * A click the bot refused before signalling (fast feedback): recorded in the timeline only, so
+   * the audit shows every click. It changes nothing at the gate.
+   */
+  @SignalMethod
+  void noteRefusal(Decision decision, Refusal.Reason reason);
+
   /** The gate's current state, for the bot's fast feedback on a click. */
   @QueryMethod
   GateView gate();

@@ -10,6 +10,7 @@ import dev.greenlight.activities.VerificationResult;
 import dev.greenlight.workflows.AuditEntry.Kind;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Async;
 import io.temporal.workflow.Workflow;
 import java.util.List;
 
@@ -28,6 +29,7 @@ public final class RemediationWorkflowImpl implements RemediationWorkflow {
     PolicySnapshot policy = req.policy();
     incident = new Incident(policy.onCall());
     humanGate = new HumanGate(incident);
+    Async.procedure(humanGate::answerStrayClicks, incident.gate());
     String workflowId = Workflow.getInfo().getWorkflowId();
     incident.audit(Kind.REQUESTED, req.requesterId(), req.service());
 
@@ -244,6 +246,16 @@ public final class RemediationWorkflowImpl implements RemediationWorkflow {
   public void decide(Decision decision) {
     if (humanGate != null) {
       humanGate.offer(decision);
+    }
+  }
+
+  @Override
+  public void noteRefusal(Decision decision, Refusal.Reason reason) {
+    if (incident != null) {
+      incident.audit(
+          Kind.CLICK_REFUSED,
+          decision.userId(),
+          decision.verdict() + " refused by the bot: " + reason);
     }
   }
 

@@ -85,6 +85,16 @@ class CombinedClassifierTest {
   }
 
   @Test
+  void unknownCarriesTheClosestSimilarityNotACalibratedProbability() {
+    // The calibration is fitted on proposals; a report that proposes no runbook must not show a
+    // high "confidence" on its card.
+    Verdict v = local.classify("checkout-api", "the office coffee machine is broken");
+
+    assertThat(v.runbook()).isNull();
+    assertThat(v.confidence()).isLessThan(demo.policy().minSimilarity());
+  }
+
+  @Test
   void bothAgreeTakesTheLowerConfidenceAndShowsBothOpinions() {
     server.enqueue(answer("oom-killed", 0.6, "OOMKilled restarts point to the memory limit."));
 

@@ -9,6 +9,7 @@ import dev.greenlight.classify.Evaluation.Prediction;
 import dev.greenlight.classify.Evaluation.Report;
 import dev.greenlight.config.ConfigLoader;
 import dev.greenlight.config.GreenlightConfig;
+import dev.greenlight.config.Policy;
 import dev.greenlight.config.Risk;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -126,6 +127,49 @@ class EvaluationTest {
     assertThat(a.probability(0.75, 0.25)).isGreaterThan(a.probability(0.45, 0.15));
     // Weighting wrong answers makes the fit more cautious everywhere.
     assertThat(Calibration.fit(pts, 3).probability(0.5, 0.17)).isLessThan(a.probability(0.5, 0.17));
+  }
+
+  @Test
+  void anExactExampleClearsTheDefaultFloorAndTheLowerFloorsTeamsUse() {
+    // Similarity 1.0 (the report is one of the runbook's examples) auto-runs a low-risk runbook
+    // even with no margin at all; the bot's end-to-end tests rely on it at floor 0.80.
+    double p = Calibration.DEFAULT.probability(1.0, 0.0);
+    assertThat(p).isGreaterThanOrEqualTo(Policy.DEFAULT_CONFIDENCE_FLOOR).isGreaterThan(0.80);
+  }
+
+  @Test
+  void shippedCalibrationIsThePlainFitOfTheBuiltInSetAndSafeAtTheDemoFloor() {
+    GreenlightConfig demo = ConfigLoader.loadDemo();
+    double floor = demo.policy().confidenceFloor();
+    assertThat(floor).isEqualTo(Policy.DEFAULT_CONFIDENCE_FLOOR);
+
+    EvalRunner.Result result =
+        EvalRunner.run(
+            demo,
+            EvalCase.builtIn(),
+            new EmbeddingClassifier(demo.runbooks()),
+            Calibration.DEFAULT,
+            null,
+            floor);
+
+    // Reproducible: `greenlight eval` refits the same (unweighted) coefficients, up to rounding.
+    Calibration refit = result.fitted().get(LocalClassifier.Strategy.NEAREST);
+    assertThat(refit.intercept()).isCloseTo(Calibration.DEFAULT.intercept(), within(0.005));
+    assertThat(refit.wSimilarity()).isCloseTo(Calibration.DEFAULT.wSimilarity(), within(0.005));
+    assertThat(refit.wMargin()).isCloseTo(Calibration.DEFAULT.wMargin(), within(0.005));
+    Report inUse = report(result, "local nearest, calibrated (in use)");
+    Report crossValidated = report(result, "local nearest, calibrated (5-fold CV)");
+    // Calibrated: in-sample and on held-out folds.
+    assertThat(inUse.ece()).isLessThan(0.05);
+    assertThat(crossValidated.ece()).isLessThan(0.05);
+    // The demo floor is high enough that nothing is auto-approved wrongly, in sample or held out.
+    assertThat(inUse.autoApproved()).isPositive();
+    assertThat(inUse.autoApprovedWrong()).isZero();
+    assertThat(crossValidated.autoApprovedWrong()).isZero();
+  }
+
+  private static Report report(EvalRunner.Result result, String name) {
+    return result.reports().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
   }
 
   @Test

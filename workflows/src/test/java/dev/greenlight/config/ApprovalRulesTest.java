@@ -16,19 +16,24 @@ class ApprovalRulesTest {
   @Test
   void defaultsAreOneApproverForLowAndMediumAndTwoNotTheRequesterForHigh() {
     GreenlightConfig c = ConfigLoader.parse(TestYaml.VALID, "test.yml");
-    assertThat(c.approvals().get(Risk.LOW)).extracting(TierRule::required, TierRule::selfApproval)
+    assertThat(c.approvals().get(Risk.LOW))
+        .extracting(TierRule::required, TierRule::selfApproval)
         .containsExactly(1, true);
-    assertThat(c.approvals().get(Risk.HIGH)).extracting(TierRule::required, TierRule::selfApproval)
+    assertThat(c.approvals().get(Risk.HIGH))
+        .extracting(TierRule::required, TierRule::selfApproval)
         .containsExactly(2, false);
     TierRule medium = c.approvals().get(Risk.MEDIUM);
     assertThat(medium.timeout()).isEqualTo(Duration.ofHours(4));
-    assertThat(medium.escalation()).extracting(TierRule.EscalationStep::after)
+    assertThat(medium.escalation())
+        .extracting(TierRule.EscalationStep::after)
         .containsExactly(Duration.ofMinutes(15), Duration.ofMinutes(45));
   }
 
   @Test
   void aTierReadsItsQuorumTimeoutAndLadder() {
-    GreenlightConfig c = parse("""
+    GreenlightConfig c =
+        parse(
+            """
         approvals:
           high:
             required: 2
@@ -46,8 +51,11 @@ class ApprovalRulesTest {
 
   @Test
   void userGroupsAndRunbookOverridesAreAccepted() {
-    GreenlightConfig c = ConfigLoader.parse(TestYaml.with("approvers: [U0ALICE, U0BOB]", "approvers: [U0ALICE, S0SRE]")
-        .replace("  - id: second\n", "  - id: second\n    approvers: [S0DBAS]\n"), "test.yml");
+    GreenlightConfig c =
+        ConfigLoader.parse(
+            TestYaml.with("approvers: [U0ALICE, U0BOB]", "approvers: [U0ALICE, S0SRE]")
+                .replace("  - id: second\n", "  - id: second\n    approvers: [S0DBAS]\n"),
+            "test.yml");
     assertThat(c.approversFor("second")).containsExactly("S0DBAS");
     assertThat(c.approversFor("first")).containsExactly("U0ALICE", "S0SRE");
   }
@@ -56,10 +64,16 @@ class ApprovalRulesTest {
   void impossibleQuorumLadderOrNotifyIsNamed() {
     assertThatThrownBy(() -> parse("approvals:\n  high: {required: 3}\n"))
         .hasMessageContaining("approvals.high.required is 3 but only 2 approver(s) are configured");
-    assertThatThrownBy(() -> parse("approvals:\n  medium: {timeout: 1h, escalation: [{after: 2h, notify: approvers}]}\n"))
-        .hasMessageContaining("approvals.medium.escalation[0].after must be later than the step before and earlier");
-    assertThatThrownBy(() -> parse("approvals:\n  low: {escalation: [{after: 5m, notify: everyone}]}\n"))
-        .hasMessageContaining("approvals.low.escalation[0].notify: 'everyone' is not approvers, on-call");
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "approvals:\n  medium: {timeout: 1h, escalation: [{after: 2h, notify: approvers}]}\n"))
+        .hasMessageContaining(
+            "approvals.medium.escalation[0].after must be later than the step before and earlier");
+    assertThatThrownBy(
+            () -> parse("approvals:\n  low: {escalation: [{after: 5m, notify: everyone}]}\n"))
+        .hasMessageContaining(
+            "approvals.low.escalation[0].notify: 'everyone' is not approvers, on-call");
     assertThatThrownBy(() -> parse("approvals:\n  high: {self-approval: maybe}\n"))
         .hasMessageContaining("approvals.high.self-approval must be true or false (got 'maybe')");
     assertThatThrownBy(() -> parse("approvals:\n  extreme: {required: 1}\n"))

@@ -44,7 +44,8 @@ class ConfigLoaderRejectsBadInputTest {
   void unknownTopLevelKeyIsNamed() {
     assertThat(rejection(TestYaml.VALID + "servces: [search-api]\n"))
         .startsWith("unknown key servces ")
-        .contains("allowed here: approvals, approvers, channel, classifier, on-call, policy, runbooks, services")
+        .contains(
+            "allowed here: approvals, approvers, channel, classifier, on-call, policy, runbooks, services")
         .endsWith("(in test.yml)");
   }
 

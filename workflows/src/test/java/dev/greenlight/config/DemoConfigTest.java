@@ -34,7 +34,7 @@ class DemoConfigTest {
 
   @Test
   void demoConfigPolicyMatchesTheFile() {
-    assertThat(demo.policy()).isEqualTo(new Policy(0.80, 0.45, Duration.ofHours(4)));
+    assertThat(demo.policy()).isEqualTo(new Policy(0.94, 0.45, Duration.ofHours(4)));
   }
 
   @Test

@@ -37,14 +37,21 @@ final class Fakes {
     public Classification classify(String service, String incidentId, String text) {
       return answer;
     }
-  
+
     @Override
     public Classification describe(String runbookId, String service, String incidentId) {
       if (!runbookId.equals("rollback-deploy")) {
-        throw io.temporal.failure.ApplicationFailure.newNonRetryableFailure("no " + runbookId, "UnknownRunbook");
+        throw io.temporal.failure.ApplicationFailure.newNonRetryableFailure(
+            "no " + runbookId, "UnknownRunbook");
       }
-      return new Classification("bad-deploy", 1.0, "rollback-deploy", Risk.HIGH,
-          "POST http://127.0.0.1/rollback?service=" + service, null, "picked by a person");
+      return new Classification(
+          "bad-deploy",
+          1.0,
+          "rollback-deploy",
+          Risk.HIGH,
+          "POST http://127.0.0.1/rollback?service=" + service,
+          null,
+          "picked by a person");
     }
   }
 

@@ -16,8 +16,10 @@ class UnknownIncidentTest extends WorkflowFixture {
   @BeforeEach
   void nothingMatches() {
     classifier.answer = new Classification(Classification.UNKNOWN, 0.2, null, null, null, "x", "m");
-    choices = List.of(new RunbookChoice("restart-oom-pods", "oom-killed", Risk.MEDIUM),
-        new RunbookChoice("rollback-deploy", "bad-deploy", Risk.HIGH));
+    choices =
+        List.of(
+            new RunbookChoice("restart-oom-pods", "oom-killed", Risk.MEDIUM),
+            new RunbookChoice("rollback-deploy", "bad-deploy", Risk.HIGH));
   }
 
   @Test
@@ -43,14 +45,23 @@ class UnknownIncidentTest extends WorkflowFixture {
     IncidentResult result = result("K1");
     assertThat(result.outcome()).isEqualTo(Outcome.RECOVERED);
     assertThat(remediator.keys).containsExactly("incident-K1:rollback-deploy");
-    assertThat(notifier.steps).containsSubsequence(CLASSIFIED, CHOOSE_RUNBOOK, RUNBOOK_PICKED,
-        AWAITING_APPROVAL, APPROVAL_RECORDED, APPROVED, REMEDIATION_STARTED, RECOVERED);
+    assertThat(notifier.steps)
+        .containsSubsequence(
+            CLASSIFIED,
+            CHOOSE_RUNBOOK,
+            RUNBOOK_PICKED,
+            AWAITING_APPROVAL,
+            APPROVAL_RECORDED,
+            APPROVED,
+            REMEDIATION_STARTED,
+            RECOVERED);
   }
 
   @Test
   void anApproverClosesTheIncidentWithoutRunningAnything() {
     RemediationWorkflow wf = start("K2");
-    wf.decide(new Decision(Verdict.REJECT, BOB, awaitOpenGate(wf), "not ours: the CDN is down", 0, "c"));
+    wf.decide(
+        new Decision(Verdict.REJECT, BOB, awaitOpenGate(wf), "not ours: the CDN is down", 0, "c"));
     IncidentResult result = result("K2");
     assertThat(result.outcome()).isEqualTo(Outcome.NO_RUNBOOK);
     assertThat(notifier.steps).endsWith(CHOOSE_RUNBOOK, CLOSED);

@@ -30,6 +30,7 @@ abstract class WorkflowFixture {
   List<String> approvers = List.of(ALICE, BOB, DAN);
 
   String requester = REQUESTER;
+
   /** The catalog offered when nothing matches; null: incidents that predate picking. */
   List<RunbookChoice> choices = null;
 

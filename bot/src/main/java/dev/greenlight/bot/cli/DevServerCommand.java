@@ -2,7 +2,6 @@ package dev.greenlight.bot.cli;
 
 import dev.greenlight.worker.DevServer;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -34,16 +33,6 @@ final class DevServerCommand implements Callable<Integer> {
             + "every incident. Point bot and worker at it with TEMPORAL_ADDRESS={}",
         server.address(),
         server.address());
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  server.close();
-                  stopped.countDown();
-                },
-                "dev-server-shutdown"));
-    stopped.await();
-    return 0;
+    return UntilStopped.await(server, "dev-server");
   }
 }

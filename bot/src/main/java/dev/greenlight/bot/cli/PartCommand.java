@@ -3,7 +3,6 @@ package dev.greenlight.bot.cli;
 import dev.greenlight.bot.Greenlight;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,18 +18,7 @@ abstract class PartCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Greenlight greenlight = Greenlight.start(mode(), System.getenv(), config);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  greenlight.close();
-                  stopped.countDown();
-                },
-                "greenlight-shutdown"));
-    stopped.await();
-    return 0;
+    return UntilStopped.await(Greenlight.start(mode(), System.getenv(), config), "greenlight");
   }
 
   @Command(

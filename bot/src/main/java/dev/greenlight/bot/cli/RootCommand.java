@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       PartCommand.Bot.class,
       PartCommand.Worker.class,
       DevServerCommand.class,
+      SandboxCommand.class,
       EvalCommand.class
     },
     footerHeading = "%nEnvironment:%n",

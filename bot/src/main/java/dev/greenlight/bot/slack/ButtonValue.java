@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 
 /**
- * What a gate button or menu option carries: the workflow ID, the gate's nonce and, for the
- * runbook menu, the runbook ID (validated against the catalog by the workflow, never trusted).
+ * What a gate button or menu option carries: the workflow ID, the gate's nonce and, for the runbook
+ * menu, the runbook ID (validated against the catalog by the workflow, never trusted).
  */
 public record ButtonValue(String workflowId, String nonce, String runbookId) {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,7 +33,8 @@ public record ButtonValue(String workflowId, String nonce, String runbookId) {
       if (!wf.startsWith("incident-") || nonce.isEmpty()) {
         return Optional.empty();
       }
-      return Optional.of(new ButtonValue(wf, nonce, n.hasNonNull("rb") ? n.get("rb").asText() : null));
+      return Optional.of(
+          new ButtonValue(wf, nonce, n.hasNonNull("rb") ? n.get("rb").asText() : null));
     } catch (Exception e) {
       return Optional.empty();
     }

@@ -137,8 +137,10 @@ public final class CardView {
               + " — nothing was run";
       case EXPIRED -> ":hourglass: Expired at " + at + " — nothing was run";
       case NONE -> "No runbook matches — needs a human";
-      case CHOOSING -> "No runbook matched: " + SlackText.mentions(g.approvers())
-          + ", pick one from the catalog, or close the incident";
+      case CHOOSING ->
+          "No runbook matched: "
+              + SlackText.mentions(g.approvers())
+              + ", pick one from the catalog, or close the incident";
       case PICKED -> "A runbook was picked; approval follows";
     };
   }

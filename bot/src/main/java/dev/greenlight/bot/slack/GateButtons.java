@@ -52,6 +52,7 @@ final class GateButtons implements BlockActionHandler {
           value.get().workflowId(),
           refusal.get().reason());
       Replies.tell(ctx, p, RefusalText.render(refusal.get()));
+      gates.noteRefusal(value.get().workflowId(), d, refusal.get());
       return ctx.ack();
     }
     if (verdict == Decision.Verdict.APPROVE
@@ -61,6 +62,8 @@ final class GateButtons implements BlockActionHandler {
     try {
       gates.signal(value.get().workflowId(), d);
       log.info("{} by {} signalled to {}", verdict, user, value.get().workflowId());
+    } catch (io.temporal.client.WorkflowNotFoundException e) {
+      Replies.tell(ctx, p, "This incident is already closed; your click was not counted.");
     } catch (RuntimeException e) {
       log.error("Could not signal {} to {}", verdict, value.get().workflowId(), e);
       Replies.tell(

@@ -73,6 +73,24 @@ final class GateClient {
     return r;
   }
 
+  /**
+   * Records a click the bot refused in the incident's timeline. Best effort: the person was already
+   * told why, and a lost note only thins the audit.
+   */
+  void noteRefusal(String workflowId, Decision d, Refusal refusal) {
+    // Sent in the background: the click is acked without waiting for it.
+    queries.execute(
+        () -> {
+          try {
+            temporal
+                .newWorkflowStub(RemediationWorkflow.class, workflowId)
+                .noteRefusal(d, refusal.reason());
+          } catch (RuntimeException e) {
+            log.info("Could not note a refused click on {}: {}", workflowId, e.getMessage());
+          }
+        });
+  }
+
   void signal(String workflowId, Decision d) {
     temporal.newWorkflowStub(RemediationWorkflow.class, workflowId).decide(d);
   }

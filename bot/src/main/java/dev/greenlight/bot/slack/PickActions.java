@@ -31,20 +31,37 @@ final class PickActions implements BlockActionHandler {
   public Response apply(BlockActionRequest req, ActionContext ctx) {
     BlockActionPayload p = req.getPayload();
     BlockActionPayload.Action action = p.getActions().get(0);
-    String raw = close || action.getSelectedOption() == null ? action.getValue() : action.getSelectedOption().getValue();
+    String raw =
+        close || action.getSelectedOption() == null
+            ? action.getValue()
+            : action.getSelectedOption().getValue();
     Optional<ButtonValue> value = ButtonValue.decode(raw);
     if (value.isEmpty() || (!close && value.get().runbookId() == null)) {
       Replies.tell(ctx, p, "This menu does not carry a Greenlight incident; nothing was done.");
       return ctx.ack();
     }
     ButtonValue v = value.get();
-    Decision d = close
-        ? new Decision(Decision.Verdict.REJECT, p.getUser().getId(), v.nonce(), CLOSE_REASON, 0, action.getActionTs())
-        : new Decision(Decision.Verdict.PICK, p.getUser().getId(), v.nonce(), null, 0, action.getActionTs(),
-            v.runbookId());
+    Decision d =
+        close
+            ? new Decision(
+                Decision.Verdict.REJECT,
+                p.getUser().getId(),
+                v.nonce(),
+                CLOSE_REASON,
+                0,
+                action.getActionTs())
+            : new Decision(
+                Decision.Verdict.PICK,
+                p.getUser().getId(),
+                v.nonce(),
+                null,
+                0,
+                action.getActionTs(),
+                v.runbookId());
     Optional<Refusal> refusal = GateClient.precheck(gates.view(v.workflowId()), d);
     if (refusal.isPresent()) {
       Replies.tell(ctx, p, RefusalText.render(refusal.get()));
+      gates.noteRefusal(v.workflowId(), d, refusal.get());
       return ctx.ack();
     }
     Replies.processing(ctx, p);
@@ -53,7 +70,10 @@ final class PickActions implements BlockActionHandler {
       log.info("{} by {} signalled to {}", d.verdict(), d.userId(), v.workflowId());
     } catch (RuntimeException e) {
       log.error("Could not signal {} to {}", d.verdict(), v.workflowId(), e);
-      Replies.tell(ctx, p, ":warning: Your choice could not be delivered (Temporal is not reachable). Please try again.");
+      Replies.tell(
+          ctx,
+          p,
+          ":warning: Your choice could not be delivered (Temporal is not reachable). Please try again.");
     }
     return ctx.ack();
   }

@@ -23,7 +23,8 @@ final class RefusalText {
           "You already approved this; approvals so far: " + people + ".";
       case REASON_REQUIRED -> "A rejection needs a reason.";
       case BAD_SNOOZE -> "Snooze is 30 minutes or 2 hours.";
-      case BAD_CHOICE -> "That choice is not available for this incident (pick a runbook from the card's menu).";
+      case BAD_CHOICE ->
+          "That choice is not available for this incident (pick a runbook from the card's menu).";
     };
   }
 }

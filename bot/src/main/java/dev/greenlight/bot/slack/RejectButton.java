@@ -51,6 +51,7 @@ final class RejectButton implements BlockActionHandler {
     Optional<Refusal> refusal = GateClient.precheck(gates.view(value.get().workflowId()), probe);
     if (refusal.isPresent()) {
       Replies.tell(ctx, p, RefusalText.render(refusal.get()));
+      gates.noteRefusal(value.get().workflowId(), probe, refusal.get());
       return ctx.ack();
     }
     String channel = p.getChannel() == null ? "" : p.getChannel().getId();

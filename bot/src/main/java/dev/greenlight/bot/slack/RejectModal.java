@@ -73,6 +73,7 @@ final class RejectModal implements ViewSubmissionHandler {
         new Decision(Decision.Verdict.REJECT, user, meta.nonce(), reason, 0, p.getView().getId());
     Optional<Refusal> refusal = GateClient.precheck(gates.view(meta.wf()), d);
     if (refusal.isPresent()) {
+      gates.noteRefusal(meta.wf(), d, refusal.get());
       return ctx.ack(
           r ->
               r.responseAction("errors")

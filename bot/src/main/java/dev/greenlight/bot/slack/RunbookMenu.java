@@ -17,14 +17,26 @@ final class RunbookMenu {
   static List<BlockElement> elements(IncidentCard card) {
     String wf = card.workflowId();
     String nonce = card.gate().nonce();
-    List<OptionObject> options = card.choices().stream()
-        .map(r -> option(plainText(cut(r.label() + " · " + r.id() + " (" + r.risk().label() + " risk)")),
-            new ButtonValue(wf, nonce, r.id()).encode()))
-        .toList();
+    List<OptionObject> options =
+        card.choices().stream()
+            .map(
+                r ->
+                    option(
+                        plainText(
+                            cut(r.label() + " · " + r.id() + " (" + r.risk().label() + " risk)")),
+                        new ButtonValue(wf, nonce, r.id()).encode()))
+            .toList();
     return List.of(
-        staticSelect(s -> s.actionId(Ids.PICK_ACTION).placeholder(plainText("Pick a runbook")).options(options)),
-        button(b -> b.actionId(Ids.CLOSE_ACTION).text(plainText("Close incident"))
-            .value(new ButtonValue(wf, nonce).encode())));
+        staticSelect(
+            s ->
+                s.actionId(Ids.PICK_ACTION)
+                    .placeholder(plainText("Pick a runbook"))
+                    .options(options)),
+        button(
+            b ->
+                b.actionId(Ids.CLOSE_ACTION)
+                    .text(plainText("Close incident"))
+                    .value(new ButtonValue(wf, nonce).encode())));
   }
 
   /** Option texts are limited to 75 characters. */

@@ -52,10 +52,14 @@ public final class ThreadText {
       case REJECTED ->
           "Rejected by " + who + (u.detail() == null ? "" : ": " + detail) + ". Nothing was run.";
       case EXPIRED -> "No decision before the approval timeout: expired. Nothing was run.";
-      case CHOOSE_RUNBOOK -> "No runbook matched. " + who
-          + ", please look: an approver can pick a runbook from the card's menu, or close the incident.";
-      case RUNBOOK_PICKED -> who + " picked runbook `" + detail + "`; it needs approval like any proposal.";
-      case CLOSED -> "Closed by " + who + (u.detail() == null ? "" : ": " + detail) + ". Nothing was run.";
+      case CHOOSE_RUNBOOK ->
+          "No runbook matched. "
+              + who
+              + ", please look: an approver can pick a runbook from the card's menu, or close the incident.";
+      case RUNBOOK_PICKED ->
+          who + " picked runbook `" + detail + "`; it needs approval like any proposal.";
+      case CLOSED ->
+          "Closed by " + who + (u.detail() == null ? "" : ": " + detail) + ". Nothing was run.";
       case NO_RUNBOOK -> "No runbook proposed. " + who + ", please take a look.";
       case PROPOSAL_CHANGED ->
           "The runbook changed since it was approved (was: "

@@ -21,6 +21,8 @@ class CommandLineTest {
             "bot",
             "worker",
             "dev-server",
+            "sandbox",
+            "eval",
             "SLACK_BOT_TOKEN",
             "SLACK_APP_TOKEN",
             "SLACK_API_URL",

@@ -2,6 +2,7 @@ package dev.greenlight.bot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.greenlight.classify.Calibration;
 import dev.greenlight.config.ConfigLoader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,6 +73,19 @@ class EvalCommandTest {
             "local centroid, calibrated (5-fold CV)",
             "Reliability, local nearest, calibrated (in use)",
             "Platt coefficients fitted on this dataset");
+  }
+
+  @Test
+  void builtInSetReproducesTheShippedCalibrationWithNoWrongAutoApproval() {
+    Run r = eval("eval", "--no-reliability");
+
+    // Exit 0: no case auto-approved wrongly at the demo floor with the calibration in use.
+    assertThat(r.code()).as(r.out() + r.err()).isZero();
+    String inUse = Calibration.DEFAULT.toString();
+    assertThat(r.out())
+        .contains("(169 cases)", "floor 0.94", "Calibration in use: " + inUse)
+        // The in-use mapping is the plain fit the command prints for the nearest strategy.
+        .contains("nearest   calibrated:   " + inUse);
   }
 
   @Test

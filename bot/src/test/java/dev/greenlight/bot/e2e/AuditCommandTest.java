@@ -37,9 +37,9 @@ class AuditCommandTest extends LoopFixture {
             "click accepted — <@U0ALICE>: `APPROVE`",
             "action: `HTTP 202, idempotency key incident-" + id + ":restart-oom-pods`",
             "verification: `recovered");
-    // Mallory's click was refused by the bot before it reached the workflow, so it is not in the
-    // timeline.
-    assertThat(audit).doesNotContain("U0MALLORY");
+    // Mallory's click was refused by the bot, which told her and noted it in the timeline.
+    assertThat(audit)
+        .contains("click refused — <@U0MALLORY>: `APPROVE refused by the bot: NOT_AN_APPROVER`");
   }
 
   @Test

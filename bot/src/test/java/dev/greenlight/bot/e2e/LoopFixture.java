@@ -50,7 +50,7 @@ abstract class LoopFixture {
         "GREENLIGHT_CONFIG",
         TestConfig.write(dir, targets.baseUrl(), approvalTimeout()).toString());
     slack.setUserGroup("S0SRE", List.of(TestConfig.GROUPIE));
-    greenlight = Greenlight.start(Greenlight.Mode.RUN, env, null);
+    greenlight = Greenlight.start(Greenlight.Mode.RUN, env, (java.nio.file.Path) null);
     if (!slack.awaitConnected(Duration.ofSeconds(30))) {
       throw new AssertionError("the bot never connected over Socket Mode");
     }

@@ -43,13 +43,18 @@ class UnknownIncidentPickTest extends LoopFixture {
     String channel = newChannel();
     ack(slack.sendSlashCommand("U0DAVE", channel, "/remediate", "payments-api " + NOTHING_LIKE_IT));
     ack(slack.clickButton(BOB, awaitMenu(channel), Ids.CLOSE_ACTION));
-    awaitReply(channel, "Closed by <@U0BOB>: closed: no runbook fits this incident. Nothing was run.");
+    awaitReply(
+        channel, "Closed by <@U0BOB>: closed: no runbook fits this incident. Nothing was run.");
     assertThat(targets.actionsFor("payments-api")).isEmpty();
   }
 
   private static Message awaitMenu(String channel) {
-    return await().atMost(Duration.ofSeconds(30)).until(() -> slack.messages(channel),
-        m -> !m.isEmpty() && m.get(0).blocks().toString().contains(Ids.PICK_ACTION)).get(0);
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> slack.messages(channel),
+            m -> !m.isEmpty() && m.get(0).blocks().toString().contains(Ids.PICK_ACTION))
+        .get(0);
   }
 
   /** The menu option's value for a runbook, as the card carries it. */

@@ -1,0 +1,96 @@
+package dev.greenlight.bot.sandbox;
+
+import dev.greenlight.bot.Greenlight;
+import dev.greenlight.config.ConfigLoader;
+import dev.greenlight.config.GreenlightConfig;
+import dev.greenlight.sandbox.SlackServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Greenlight with no Slack workspace: the sandbox Slack server with a demo workspace, sick demo
+ * services, the embedded Temporal server, the worker and the real bot, all on 127.0.0.1. The bot is
+ * not told it is in a sandbox: it only gets tokens and a Web API URL.
+ */
+public final class Sandbox implements AutoCloseable {
+  public static final String CHANNEL = "C0INCIDENTS";
+  public static final String ALICE = "U0ALICE";
+  public static final String BOB = "U0BOB";
+  public static final String CAROL = "U0CAROL";
+  static final String CONFIG_RESOURCE = "/greenlight-sandbox.yml";
+
+  private final SlackServer slack;
+  private final DemoServices demo;
+  private final Greenlight greenlight;
+
+  private Sandbox(SlackServer slack, DemoServices demo, Greenlight greenlight) {
+    this.slack = slack;
+    this.demo = demo;
+    this.greenlight = greenlight;
+  }
+
+  /** Starts everything; the page is served on {@code port} (0: any free port). */
+  public static Sandbox start(int port) throws Exception {
+    SlackServer slack =
+        SlackServer.builder()
+            .httpPort(port)
+            .channel(CHANNEL, "incidents")
+            .user(ALICE, "alice", "requester")
+            .user(BOB, "bob", "approver")
+            .user(CAROL, "carol", "on-call lead")
+            .start();
+    DemoServices demo = null;
+    try {
+      demo = DemoServices.start(0, Duration.ofSeconds(2));
+      Map<String, String> env =
+          Map.of(
+              "SLACK_BOT_TOKEN", slack.botToken(),
+              "SLACK_APP_TOKEN", slack.appToken(),
+              "SLACK_API_URL", slack.apiUrl());
+      Greenlight greenlight = Greenlight.start(Greenlight.Mode.RUN, env, config(demo.baseUrl()));
+      if (!slack.awaitConnected(Duration.ofSeconds(30))) {
+        greenlight.close();
+        throw new IllegalStateException("the bot did not connect to the sandbox Slack within 30 s");
+      }
+      return new Sandbox(slack, demo, greenlight);
+    } catch (Exception e) {
+      if (demo != null) {
+        demo.close();
+      }
+      slack.close();
+      throw e;
+    }
+  }
+
+  /** The sandbox catalog, its actions and probes pointing at the demo services. */
+  static GreenlightConfig config(String demoUrl) throws IOException {
+    try (InputStream in = Sandbox.class.getResourceAsStream(CONFIG_RESOURCE)) {
+      String yaml =
+          new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${DEMO_URL}", demoUrl);
+      return ConfigLoader.parse(yaml, "sandbox config");
+    }
+  }
+
+  /** The chat page. */
+  public String url() {
+    return slack.pageUrl();
+  }
+
+  public SlackServer slack() {
+    return slack;
+  }
+
+  public DemoServices demo() {
+    return demo;
+  }
+
+  @Override
+  public void close() {
+    greenlight.close();
+    demo.close();
+    slack.close();
+  }
+}

@@ -1,0 +1,180 @@
+package dev.greenlight.bot.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The sandbox as a newcomer sees it: the whole loop on 127.0.0.1 and its chat page in real headless
+ * Chromium (Debian's chromium and chromium-driver, installed by .ci/run).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class BrowserFixture {
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  static final Duration PATIENCE = Duration.ofSeconds(40);
+
+  Sandbox sandbox;
+  WebDriver browser;
+
+  @BeforeAll
+  void startSandboxAndBrowser() throws Exception {
+    assertThat(CHROMIUM)
+        .as("Debian's chromium (apt-get install chromium chromium-driver; see .ci/run)")
+        .exists();
+    assertThat(CHROMEDRIVER).as("Debian's chromium-driver (see .ci/run)").exists();
+    sandbox = Sandbox.start(0);
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,1000",
+        "--user-data-dir=" + Files.createTempDirectory("greenlight-chromium"));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
+    browser = new ChromeDriver(service, options);
+    browser.get(sandbox.url());
+    waitFor(d -> d.findElement(By.cssSelector("[data-testid=composer]")));
+  }
+
+  @AfterAll
+  void stopBrowserAndSandbox() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (sandbox != null) {
+      sandbox.close();
+    }
+  }
+
+  <T> T waitFor(java.util.function.Function<WebDriver, T> condition) {
+    return new WebDriverWait(browser, PATIENCE)
+        .ignoring(org.openqa.selenium.NoSuchElementException.class)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(condition::apply);
+  }
+
+  void actAs(String name) {
+    new Select(browser.findElement(By.cssSelector("[data-testid=user-switcher]")))
+        .selectByVisibleText(
+            browser
+                .findElement(By.cssSelector("[data-testid=user-switcher]"))
+                .findElements(By.tagName("option"))
+                .stream()
+                .map(WebElement::getText)
+                .filter(t -> t.startsWith(name))
+                .findFirst()
+                .orElseThrow());
+  }
+
+  void type(String text) {
+    WebElement composer = browser.findElement(By.cssSelector("[data-testid=composer]"));
+    composer.clear();
+    composer.sendKeys(text, Keys.ENTER);
+  }
+
+  /**
+   * The ts of the newest top-level message whose text contains all of {@code texts}; read inside
+   * the wait, because the page re-renders on every change.
+   */
+  String awaitCard(String... texts) {
+    return waitFor(
+        d -> {
+          List<WebElement> all = d.findElements(By.cssSelector("[data-testid=message]"));
+          for (int i = all.size() - 1; i >= 0; i--) {
+            String text = all.get(i).getText();
+            if (java.util.Arrays.stream(texts).allMatch(text::contains)) {
+              return all.get(i).getAttribute("data-ts");
+            }
+          }
+          return null;
+        });
+  }
+
+  /** Re-finds the card by its ts (the page re-renders on every change). */
+  WebElement card(String ts) {
+    return browser.findElement(By.cssSelector("[data-testid=message][data-ts='" + ts + "']"));
+  }
+
+  void click(String ts, String actionId) {
+    waitFor(
+            d ->
+                card(ts)
+                    .findElement(
+                        By.cssSelector("[data-testid=button][data-action-id=" + actionId + "]")))
+        .click();
+  }
+
+  /** Expands the card's thread and waits for a reply containing {@code text}. */
+  String awaitReply(String ts, String text) {
+    return waitFor(
+        d -> {
+          WebElement c = card(ts);
+          if (c.findElements(By.cssSelector("[data-testid=reply]")).isEmpty()) {
+            c.findElements(By.cssSelector("[data-testid=thread-toggle]"))
+                .forEach(WebElement::click);
+          }
+          String thread = c.getText();
+          return thread.contains(text) ? thread : null;
+        });
+  }
+
+  String awaitEphemeral(String text) {
+    return waitFor(
+        d ->
+            d.findElements(By.cssSelector("[data-testid=ephemeral]")).stream()
+                .map(WebElement::getText)
+                .filter(t -> t.contains(text))
+                .findFirst()
+                .orElse(null));
+  }
+
+  /** Saves a screenshot under target/ and checks that it shows something (not a blank page). */
+  Path screenshot(String name) throws Exception {
+    byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+    Path file = Path.of("target", name + ".png");
+    Files.createDirectories(file.getParent());
+    Files.write(file, png);
+    BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+    Set<Integer> colours = new HashSet<>();
+    for (int y = 0; y < image.getHeight(); y += 7) {
+      for (int x = 0; x < image.getWidth(); x += 7) {
+        colours.add(image.getRGB(x, y));
+      }
+    }
+    assertThat(colours.size()).as("distinct colours in %s", file).isGreaterThan(20);
+    return file;
+  }
+}
