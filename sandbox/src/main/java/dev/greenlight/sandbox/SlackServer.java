@@ -1,22 +1,11 @@
 package dev.greenlight.sandbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local, in-process Slack: the Web API over HTTP and Socket Mode over WebSocket, both on
@@ -33,44 +22,30 @@ public final class SlackServer implements AutoCloseable {
   private final Workspace workspace;
   private final Payloads payloads;
   private final SocketModeHub hub;
-  private final HttpServer http;
-  private final ExecutorService httpExecutor;
+  private final Envelopes envelopes;
+  private final SandboxHttp http;
   private final String apiUrl;
   private final String pageUrl;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private SlackServer(WorkspaceConfig config) {
+  SlackServer(WorkspaceConfig config) {
     this.workspace = new Workspace(config);
     this.hub = new SocketModeHub(config.appId(), config.socketPort());
-    // Unbounded (cached) pool: the page's Server-Sent Events streams each hold a thread for as long
-    // as a browser tab is open, and must never starve Web API calls or response_urls.
-    this.httpExecutor = Executors.newCachedThreadPool(daemonThreads());
-    try {
-      this.http = HttpServer.create(new InetSocketAddress("127.0.0.1", config.httpPort()), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot bind the sandbox Web API", e);
-    }
-    String base = "http://127.0.0.1:" + http.getAddress().getPort();
+    this.envelopes = new Envelopes(workspace, hub);
+    this.http = new SandboxHttp(config.httpPort());
+    String base = http.baseUrl();
     this.apiUrl = base + "/api/";
     this.pageUrl = base + "/";
     this.payloads = new Payloads(workspace, base + ResponseUrls.PATH);
-    http.createContext("/api/", new WebApi(workspace, payloads, hub::newConnectionUrl));
-    http.createContext(ResponseUrls.PATH, new ResponseUrls(workspace));
-    http.createContext("/", new SandboxPage(this, workspace));
-    http.setExecutor(httpExecutor);
-    try {
-      hub.start();
-    } catch (RuntimeException e) {
-      http.stop(0);
-      httpExecutor.shutdownNow();
-      throw e;
-    }
-    http.start();
+    http.route("/api/", new WebApi(workspace, payloads, hub::newConnectionUrl));
+    http.route(ResponseUrls.PATH, new ResponseUrls(workspace));
+    http.route("/", new SandboxPage(this, workspace));
+    http.start(hub);
   }
 
   /** Returns a builder for a server with custom identity or ports. */
-  public static Builder builder() {
-    return new Builder();
+  public static SlackServerBuilder builder() {
+    return new SlackServerBuilder();
   }
 
   /** Starts a server with default identity and ephemeral ports. */
@@ -133,31 +108,8 @@ public final class SlackServer implements AutoCloseable {
    */
   public SentEnvelope sendSlashCommand(
       String userId, String channelId, String command, String text) {
-    SentEnvelope sent =
-        send("slash_commands", payloads.slashCommand(userId, channelId, command, text), 0);
-    // Like Slack: an ack with a message (text or blocks) is shown to the user who typed the
-    // command, as an ephemeral message, or to the channel with response_type in_channel.
-    sent.ack().thenAccept(ack -> showAckMessage(userId, channelId, ack));
-    return sent;
-  }
-
-  private void showAckMessage(String userId, String channelId, Ack ack) {
-    if (!ack.hasPayload() || !ack.payload().isObject()) {
-      return;
-    }
-    JsonNode payload = ack.payload();
-    String text = payload.hasNonNull("text") ? payload.get("text").asText() : null;
-    JsonNode blocks = Payloads.withBlockIds(payload.get("blocks"));
-    boolean hasBlocks = blocks != null && blocks.isArray() && !blocks.isEmpty();
-    if ((text == null || text.isEmpty()) && !hasBlocks) {
-      return;
-    }
-    String bot = workspace.config().botUserId();
-    if ("in_channel".equals(payload.path("response_type").asText())) {
-      workspace.messages().post(channelId, null, bot, text, hasBlocks ? blocks : null);
-    } else {
-      workspace.messages().postEphemeral(channelId, userId, bot, text, hasBlocks ? blocks : null);
-    }
+    return envelopes.slashCommand(
+        userId, channelId, payloads.slashCommand(userId, channelId, command, text));
   }
 
   /**
@@ -177,7 +129,7 @@ public final class SlackServer implements AutoCloseable {
   public SentEnvelope clickButton(String userId, Message message, String actionId) {
     // The click is made on the message as the clicker's client shows it, which may be stale: a
     // card whose buttons were removed can still be clicked in a client that has not refreshed.
-    return send("interactive", payloads.blockActions(userId, message, actionId), 0);
+    return envelopes.send("interactive", payloads.blockActions(userId, message, actionId), 0);
   }
 
   /**
@@ -187,7 +139,8 @@ public final class SlackServer implements AutoCloseable {
    * @throws IllegalArgumentException if there is no such menu or option
    */
   public SentEnvelope selectOption(String userId, Message message, String actionId, String value) {
-    return send("interactive", payloads.blockActions(userId, message, actionId, value), 0);
+    return envelopes.send(
+        "interactive", payloads.blockActions(userId, message, actionId, value), 0);
   }
 
   /**
@@ -195,7 +148,8 @@ public final class SlackServer implements AutoCloseable {
    * {@code retry_reason "timeout"}, as Slack does when an ack is late.
    */
   public SentEnvelope redeliver(SentEnvelope original) {
-    return send(original.type(), original.payload().deepCopy(), original.retryAttempt() + 1);
+    return envelopes.send(
+        original.type(), original.payload().deepCopy(), original.retryAttempt() + 1);
   }
 
   /**
@@ -238,18 +192,7 @@ public final class SlackServer implements AutoCloseable {
    * "blockId.actionId"}.
    */
   public SentEnvelope submitView(String userId, View view, Map<String, String> values) {
-    SentEnvelope sent = send("interactive", payloads.viewSubmission(userId, view, values), 0);
-    // Slack closes the modal when the submission is acked without response_action "errors".
-    sent.ack()
-        .thenAccept(
-            ack -> {
-              String action =
-                  ack.payload() == null ? "" : ack.payload().path("response_action").asText("");
-              if (!"errors".equals(action)) {
-                workspace.closeView(view.id());
-              }
-            });
-    return sent;
+    return envelopes.viewSubmission(view, payloads.viewSubmission(userId, view, values));
   }
 
   /** Closes a modal as if the user pressed its Close button (no view_closed is sent). */
@@ -286,136 +229,6 @@ public final class SlackServer implements AutoCloseable {
     }
     workspace.changes().close();
     hub.stop();
-    http.stop(0);
-    httpExecutor.shutdownNow();
-  }
-
-  private SentEnvelope send(String type, ObjectNode payload, int retryAttempt) {
-    SentEnvelope envelope =
-        new SentEnvelope(
-            UUID.randomUUID().toString(), type, payload, retryAttempt, new CompletableFuture<>());
-    hub.send(envelope);
-    return envelope;
-  }
-
-  private static java.util.concurrent.ThreadFactory daemonThreads() {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, "slack-sandbox-http-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
-  }
-
-  /** Configures and starts a {@link SlackServer}. */
-  public static final class Builder {
-    private String botToken = "xoxb-sandbox-bot";
-    private String appToken = "xapp-sandbox-app";
-    private String teamId = "T0SANDBOX";
-    private String appId = "A0GREENLIGHT";
-    private String botUserId = "U0GREENBOT";
-    private String botId = "B0GREENBOT";
-    private int httpPort;
-    private int socketPort;
-    private final List<WorkspaceConfig.DirectoryUser> users = new ArrayList<>();
-    private final List<WorkspaceConfig.DirectoryChannel> channels = new ArrayList<>();
-
-    private Builder() {}
-
-    /**
-     * Adds a person to the demo workspace, e.g. {@code user("U0ALICE", "alice", "requester")}. The
-     * name is used in payloads ({@code user_name}) and on the page, the role on the page only.
-     */
-    public Builder user(String id, String name, String role) {
-      users.removeIf(u -> u.id().equals(id));
-      users.add(new WorkspaceConfig.DirectoryUser(id, name, role == null ? "" : role));
-      return this;
-    }
-
-    /** Adds a channel to the demo workspace, e.g. {@code channel("C0INCIDENTS", "incidents")}. */
-    public Builder channel(String id, String name) {
-      channels.removeIf(c -> c.id().equals(id));
-      channels.add(new WorkspaceConfig.DirectoryChannel(id, name));
-      return this;
-    }
-
-    /**
-     * Adds the demo cast: alice (requester), bob (approver), carol (on-call lead) and #incidents.
-     */
-    public Builder demoWorkspace() {
-      return user("U0ALICE", "alice", "requester")
-          .user("U0BOB", "bob", "approver")
-          .user("U0CAROL", "carol", "on-call lead")
-          .channel("C0INCIDENTS", "incidents");
-    }
-
-    /** Bot token accepted by the Web API (default {@code xoxb-sandbox-bot}). */
-    public Builder botToken(String botToken) {
-      this.botToken = botToken;
-      return this;
-    }
-
-    /** App-level token for apps.connections.open (default {@code xapp-sandbox-app}). */
-    public Builder appToken(String appToken) {
-      this.appToken = appToken;
-      return this;
-    }
-
-    /** Team id (default {@code T0SANDBOX}). */
-    public Builder teamId(String teamId) {
-      this.teamId = teamId;
-      return this;
-    }
-
-    /** App id (default {@code A0GREENLIGHT}). */
-    public Builder appId(String appId) {
-      this.appId = appId;
-      return this;
-    }
-
-    /** Bot user id (default {@code U0GREENBOT}). */
-    public Builder botUserId(String botUserId) {
-      this.botUserId = botUserId;
-      return this;
-    }
-
-    /** Bot id (default {@code B0GREENBOT}). */
-    public Builder botId(String botId) {
-      this.botId = botId;
-      return this;
-    }
-
-    /** HTTP port for the Web API and response_urls; 0 (default) picks a free one. */
-    public Builder httpPort(int httpPort) {
-      this.httpPort = httpPort;
-      return this;
-    }
-
-    /** WebSocket port for Socket Mode; 0 (default) picks a free one. */
-    public Builder socketPort(int socketPort) {
-      this.socketPort = socketPort;
-      return this;
-    }
-
-    /** Starts the server. */
-    public SlackServer start() {
-      return new SlackServer(
-          new WorkspaceConfig(
-              botToken,
-              appToken,
-              teamId,
-              appId,
-              botUserId,
-              botId,
-              httpPort,
-              socketPort,
-              users,
-              channels));
-    }
-
-    /** Same as {@link #start()}: the returned server is already listening. */
-    public SlackServer build() {
-      return start();
-    }
+    http.stop();
   }
 }

@@ -104,10 +104,7 @@ public final class CombinedClassifier {
       return c;
     }
     return c.degrade(
-        "instruction-like text in the report (\""
-            + OpenAiChatClassifier.abbreviate(hit, 40)
-            + "\")",
-        cap());
+        "instruction-like text in the report (\"" + ChatText.abbreviate(hit, 40) + "\")", cap());
   }
 
   private static Opinion opinion(Verdict v) {
