@@ -29,6 +29,9 @@ import picocli.CommandLine.Command;
       "  TEMPORAL_API_KEY, TEMPORAL_TLS_*, TEMPORAL_PROFILE,",
       "  TEMPORAL_CONFIG_FILE  read by temporal-envconfig",
       "  GREENLIGHT_LOG_LEVEL  log level (default INFO)",
+      "  GREENLIGHT_CLASSIFIER local | llm | both (overrides classifier.mode)",
+      "  GREENLIGHT_LLM_API_KEY, GREENLIGHT_LLM_BASE_URL, GREENLIGHT_LLM_MODEL,",
+      "  GREENLIGHT_LLM_TIMEOUT  the optional LLM classifier (key never logged)",
       "See docs/configuration.md for every key and variable.",
     })
 final class RootCommand extends PartCommand implements Callable<Integer> {

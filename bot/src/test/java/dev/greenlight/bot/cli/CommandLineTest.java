@@ -28,7 +28,9 @@ class CommandLineTest {
             "SLACK_API_URL",
             "GREENLIGHT_CONFIG",
             "TEMPORAL_ADDRESS",
-            "TEMPORAL_NAMESPACE");
+            "TEMPORAL_NAMESPACE",
+            "GREENLIGHT_LLM_API_KEY",
+            "GREENLIGHT_CLASSIFIER");
   }
 
   @Test

@@ -19,16 +19,11 @@ class BotKillTest extends DurabilityFixture {
 
   @Test
   void aRestartedBotHandlesTheApproveButtonOfACardPostedBeforeTheKill() throws Exception {
-    GreenlightProcess worker = spawnWorker();
-    GreenlightProcess bot = spawnBot();
-    awaitWorker(worker);
-    awaitBot(bot);
-
     String channel = "C0BOTKILL";
-    String incidentId = startIncident("U0DAVE", channel, "checkout-api " + OOM_TEXT);
-    Message card = awaitButtons(channel);
-    awaitReply(channel, "Waiting for approval");
-    awaitParkedAtGate(incidentId);
+    Parked parked = parkIncident(channel, "checkout-api " + OOM_TEXT);
+    GreenlightProcess bot = parked.bot();
+    String incidentId = parked.incidentId();
+    Message card = parked.card();
 
     // The bot dies without closing its Socket Mode connection cleanly, as with kill -9.
     killBot(bot);

@@ -254,4 +254,20 @@ abstract class DurabilityFixture {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** A running worker and bot, and an incident they started that now waits at its gate. */
+  record Parked(GreenlightProcess worker, GreenlightProcess bot, String incidentId, Message card) {}
+
+  /** Starts a worker and a bot, reports {@code text} in {@code channel}, waits at the gate. */
+  Parked parkIncident(String channel, String text) throws Exception {
+    GreenlightProcess worker = spawnWorker();
+    GreenlightProcess bot = spawnBot();
+    awaitWorker(worker);
+    awaitBot(bot);
+    String incidentId = startIncident("U0DAVE", channel, text);
+    Message card = awaitButtons(channel);
+    awaitReply(channel, "Waiting for approval");
+    awaitParkedAtGate(incidentId);
+    return new Parked(worker, bot, incidentId, card);
+  }
 }

@@ -21,16 +21,11 @@ class WorkerKillTest extends DurabilityFixture {
   @Test
   void aNewWorkerFinishesTheIncidentWithOneRemediationAfterTheOldOneIsKilledAtTheGate()
       throws Exception {
-    GreenlightProcess worker = spawnWorker();
-    GreenlightProcess bot = spawnBot();
-    awaitWorker(worker);
-    awaitBot(bot);
-
     String channel = "C0WORKERKILL1";
-    String incidentId = startIncident("U0DAVE", channel, "checkout-api " + OOM_TEXT);
-    Message card = awaitButtons(channel);
-    awaitReply(channel, "Waiting for approval");
-    awaitParkedAtGate(incidentId);
+    Parked parked = parkIncident(channel, "checkout-api " + OOM_TEXT);
+    GreenlightProcess worker = parked.worker();
+    String incidentId = parked.incidentId();
+    Message card = parked.card();
 
     // The worker dies without any chance to clean up, as with kill -9 or a lost node.
     worker.killHard();
@@ -48,16 +43,11 @@ class WorkerKillTest extends DurabilityFixture {
    */
   @Test
   void anApprovalClickedWhileNoWorkerRunsIsKeptUntilANewWorkerStarts() throws Exception {
-    GreenlightProcess worker = spawnWorker();
-    GreenlightProcess bot = spawnBot();
-    awaitWorker(worker);
-    awaitBot(bot);
-
     String channel = "C0WORKERKILL2";
-    String incidentId = startIncident("U0DAVE", channel, "search-api " + OOM_TEXT);
-    Message card = awaitButtons(channel);
-    awaitReply(channel, "Waiting for approval");
-    awaitParkedAtGate(incidentId);
+    Parked parked = parkIncident(channel, "search-api " + OOM_TEXT);
+    GreenlightProcess worker = parked.worker();
+    String incidentId = parked.incidentId();
+    Message card = parked.card();
 
     worker.killHard();
     // With no worker running, the click must still be answered within Slack's three seconds and
