@@ -1,9 +1,9 @@
 package dev.greenlight.bench;
 
-import dev.greenlight.workflows.Decision;
-import dev.greenlight.workflows.Decision.Verdict;
-import dev.greenlight.workflows.IncidentRequest;
-import dev.greenlight.workflows.PolicySnapshot;
+import dev.greenlight.api.Decision;
+import dev.greenlight.api.Decision.Verdict;
+import dev.greenlight.api.IncidentRequest;
+import dev.greenlight.api.PolicySnapshot;
 import dev.greenlight.workflows.RemediationWorkflow;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;

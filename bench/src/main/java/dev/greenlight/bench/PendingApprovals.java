@@ -1,13 +1,13 @@
 package dev.greenlight.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.greenlight.api.PolicySnapshot;
 import dev.greenlight.bot.slack.ButtonValue;
 import dev.greenlight.bot.slack.Ids;
 import dev.greenlight.config.ConfigLoader;
 import dev.greenlight.sandbox.Message;
 import dev.greenlight.sandbox.SlackServer;
 import dev.greenlight.worker.TemporalConnection;
-import dev.greenlight.workflows.PolicySnapshot;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -130,7 +130,7 @@ final class PendingApprovals {
           throw new IllegalStateException("worker did not start; see " + worker.process.log);
         }
         PolicySnapshot policy =
-            PolicySnapshot.from(ConfigLoader.parse(Files.readString(config), "bench.yml"));
+            ConfigLoader.parse(Files.readString(config), "bench.yml").policySnapshot();
         long[] idle = worker.stats();
         t.add(
             "pending_0_heap",

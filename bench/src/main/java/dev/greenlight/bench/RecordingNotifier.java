@@ -1,12 +1,12 @@
 package dev.greenlight.bench;
 
-import dev.greenlight.activities.CardRef;
-import dev.greenlight.activities.IncidentCard;
 import dev.greenlight.activities.NotificationActivities;
-import dev.greenlight.activities.ThreadUpdate;
-import dev.greenlight.activities.ThreadUpdate.Step;
-import dev.greenlight.workflows.GateState;
-import dev.greenlight.workflows.Refusal;
+import dev.greenlight.api.CardRef;
+import dev.greenlight.api.GateState;
+import dev.greenlight.api.IncidentCard;
+import dev.greenlight.api.Refusal;
+import dev.greenlight.api.ThreadUpdate;
+import dev.greenlight.api.ThreadUpdate.Step;
 import io.temporal.activity.Activity;
 import java.util.EnumSet;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.greenlight.bench;
 
+import dev.greenlight.api.PolicySnapshot;
 import dev.greenlight.bot.slack.Ids;
-import dev.greenlight.workflows.PolicySnapshot;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,7 +36,7 @@ final class Throughput {
     long srv0 = loop.devServer.cpuNanos();
     Map<String, Long> sent = new HashMap<>();
     long t0 = System.nanoTime();
-    PolicySnapshot policy = PolicySnapshot.from(loop.config);
+    PolicySnapshot policy = loop.config.policySnapshot();
     for (int i = 0; i < n; i++) {
       String ch = Loop.newChannel();
       sent.put(ch, System.nanoTime());

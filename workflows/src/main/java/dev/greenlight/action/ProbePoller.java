@@ -1,6 +1,6 @@
 package dev.greenlight.action;
 
-import dev.greenlight.activities.VerificationResult;
+import dev.greenlight.api.VerificationResult;
 import dev.greenlight.config.Probe;
 import dev.greenlight.config.Template;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.greenlight.activities;
 
+import dev.greenlight.api.Classification;
 import io.temporal.activity.ActivityInterface;
 
 /** Classifies an incident against the runbook catalog. */

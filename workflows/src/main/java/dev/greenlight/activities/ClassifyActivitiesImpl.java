@@ -1,5 +1,6 @@
 package dev.greenlight.activities;
 
+import dev.greenlight.api.Classification;
 import dev.greenlight.classify.Calibration;
 import dev.greenlight.classify.CombinedClassifier;
 import dev.greenlight.classify.EmbeddingClassifier;

@@ -1,5 +1,6 @@
 package dev.greenlight.activities;
 
+import dev.greenlight.api.Principal;
 import io.temporal.activity.ActivityInterface;
 import java.util.List;
 
@@ -7,8 +8,8 @@ import java.util.List;
 @ActivityInterface
 public interface DirectoryActivities {
   /**
-   * Expands Slack user group IDs ({@code S…}) to their members and keeps user IDs as they are,
-   * without duplicates. Read-only and safe to retry; may answer from a short-lived cache.
+   * Expands user groups to their members' user IDs and keeps users as they are, without duplicates.
+   * Read-only and safe to retry; may answer from a short-lived cache.
    */
-  List<String> resolveApprovers(List<String> principals);
+  List<String> resolveApprovers(List<Principal> principals);
 }

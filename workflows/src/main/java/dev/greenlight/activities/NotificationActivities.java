@@ -1,6 +1,9 @@
 package dev.greenlight.activities;
 
-import dev.greenlight.workflows.Refusal;
+import dev.greenlight.api.CardRef;
+import dev.greenlight.api.IncidentCard;
+import dev.greenlight.api.Refusal;
+import dev.greenlight.api.ThreadUpdate;
 import io.temporal.activity.ActivityInterface;
 
 /**

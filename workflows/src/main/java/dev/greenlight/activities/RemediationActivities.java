@@ -1,5 +1,7 @@
 package dev.greenlight.activities;
 
+import dev.greenlight.api.ActionResult;
+import dev.greenlight.api.VerificationResult;
 import io.temporal.activity.ActivityInterface;
 
 /** Runs a runbook's action and checks that it worked. */

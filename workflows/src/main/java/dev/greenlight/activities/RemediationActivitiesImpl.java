@@ -2,6 +2,9 @@ package dev.greenlight.activities;
 
 import dev.greenlight.action.HttpActionExecutor;
 import dev.greenlight.action.ProbePoller;
+import dev.greenlight.api.ActionResult;
+import dev.greenlight.api.Proposal;
+import dev.greenlight.api.VerificationResult;
 import dev.greenlight.config.GreenlightConfig;
 import dev.greenlight.config.Runbook;
 import io.temporal.activity.Activity;
@@ -43,7 +46,9 @@ public final class RemediationActivitiesImpl implements RemediationActivities {
     String key = workflowId + ":" + runbookId;
     int status;
     try {
-      status = executor.send(runbook.action(), vars(service, incidentId), key);
+      status =
+          executor.send(
+              (dev.greenlight.config.HttpAction) runbook.action(), vars(service, incidentId), key);
     } catch (IOException e) {
       // Retryable: the idempotency key makes a repeat harmless.
       throw ApplicationFailure.newFailure(
@@ -71,7 +76,9 @@ public final class RemediationActivitiesImpl implements RemediationActivities {
     Runbook runbook = runbook(runbookId);
     try {
       return poller.poll(
-          runbook.verify(), vars(service, incidentId), Activity.getExecutionContext()::heartbeat);
+          (dev.greenlight.config.Probe) runbook.verify(),
+          vars(service, incidentId),
+          Activity.getExecutionContext()::heartbeat);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw ApplicationFailure.newFailure("verification interrupted", "Interrupted");

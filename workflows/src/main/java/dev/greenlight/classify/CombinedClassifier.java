@@ -1,7 +1,7 @@
 package dev.greenlight.classify;
 
-import dev.greenlight.activities.Classification;
-import dev.greenlight.activities.Classification.Opinion;
+import dev.greenlight.api.Classification;
+import dev.greenlight.api.Classification.Opinion;
 import dev.greenlight.config.ClassifierSettings;
 import dev.greenlight.config.GreenlightConfig;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.greenlight.classify;
 
-import dev.greenlight.activities.Classification;
+import dev.greenlight.api.Classification;
 import dev.greenlight.classify.Evaluation.Prediction;
 import dev.greenlight.classify.Evaluation.Report;
 import dev.greenlight.config.ClassifierSettings;

@@ -1,6 +1,6 @@
 package dev.greenlight.classify;
 
-import dev.greenlight.config.Risk;
+import dev.greenlight.api.Risk;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

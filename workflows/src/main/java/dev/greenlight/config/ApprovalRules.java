@@ -1,22 +1,20 @@
 package dev.greenlight.config;
 
+import dev.greenlight.api.Principal;
+import dev.greenlight.api.Risk;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Reads the {@code approvals} section: one {@link TierRule} per risk tier. */
 final class ApprovalRules {
-  /** A Slack user ({@code U…}, {@code W…}) or user group ({@code S…}). */
-  static final Pattern PRINCIPAL = Pattern.compile("[UWS][A-Z0-9]{2,}");
-
   private ApprovalRules() {}
 
   static Map<Risk, TierRule> read(
-      ConfigNode node, Duration defaultTimeout, List<String> approvers) {
+      ConfigNode node, Duration defaultTimeout, List<Principal> approvers) {
     Map<Risk, TierRule> rules = new EnumMap<>(Risk.class);
     if (node != null) {
       node.allowOnly(Set.of("low", "medium", "high"));
@@ -29,7 +27,7 @@ final class ApprovalRules {
   }
 
   private static TierRule tier(
-      ConfigNode t, Risk risk, Duration defaultTimeout, List<String> approvers) {
+      ConfigNode t, Risk risk, Duration defaultTimeout, List<Principal> approvers) {
     int defaultRequired = risk == Risk.HIGH ? 2 : 1;
     if (t == null) {
       return new TierRule(
@@ -37,7 +35,7 @@ final class ApprovalRules {
     }
     t.allowOnly(Set.of("required", "self-approval", "timeout", "escalation"));
     int required = t.integer("required", defaultRequired, 1, 10);
-    boolean groups = approvers.stream().anyMatch(a -> a.startsWith("S"));
+    boolean groups = Principal.anyGroup(approvers);
     if (!groups && required > approvers.size()) {
       throw ConfigNode.fail(
           t.key("required")
@@ -75,17 +73,17 @@ final class ApprovalRules {
       if (notify.isEmpty()) {
         throw ConfigNode.fail(s.key("notify") + " must name approvers, on-call or Slack IDs");
       }
-      List<String> others = new ArrayList<>();
+      List<Principal> others = new ArrayList<>();
       for (String n : notify) {
         if (!n.equals("approvers") && !n.equals("on-call")) {
-          if (!PRINCIPAL.matcher(n).matches()) {
+          if (Principal.parse(n).isEmpty()) {
             throw ConfigNode.fail(
                 s.key("notify")
                     + ": '"
                     + n
                     + "' is not approvers, on-call, or a Slack user/group ID");
           }
-          others.add(n);
+          others.add(Principal.of(n));
         }
       }
       steps.add(

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.greenlight.api.Principal;
+import dev.greenlight.api.Risk;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +30,6 @@ public final class ConfigLoader {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Pattern SERVICE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
-  private static final Pattern SLACK_USER = Pattern.compile("[UW][A-Z0-9]{2,}");
   private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
   private ConfigLoader() {}
@@ -91,23 +92,24 @@ public final class ConfigLoader {
               + s
               + "' is not a valid service name (lower-case letters, digits, '.', '_', '-')");
     }
-    List<String> approvers = root.texts("approvers");
-    require(!approvers.isEmpty(), "approvers must not be empty (key approvers)");
-    for (String a : approvers) {
+    List<String> approverIds = root.texts("approvers");
+    require(!approverIds.isEmpty(), "approvers must not be empty (key approvers)");
+    for (String a : approverIds) {
       require(
-          ApprovalRules.PRINCIPAL.matcher(a).matches(),
+          Principal.parse(a).isPresent(),
           "approvers: '"
               + a
               + "' is not a Slack user ID (U012ABCDEF) or user group ID (S012ABCDEF)");
     }
     String onCall = root.text("on-call");
     require(
-        SLACK_USER.matcher(onCall).matches(),
+        Principal.isUserId(onCall),
         "on-call: '" + onCall + "' is not a Slack user ID like U012ABCDEF");
     String channel = root.has("channel") ? root.child("channel").toString() : "";
     require(
         channel.isEmpty() || channel.matches("[CGD][A-Z0-9]{2,}"),
         "channel: '" + channel + "' is not a Slack channel ID like C012ABCDEF (or leave it empty)");
+    List<Principal> approvers = approverIds.stream().map(Principal::of).toList();
     Policy policy = policy(root.has("policy") ? root.child("policy") : null);
     List<Runbook> runbooks = new ArrayList<>();
     Set<String> ids = new HashSet<>();
@@ -155,12 +157,13 @@ public final class ConfigLoader {
         risk != null, r.key("risk") + " must be one of low, medium, high (got '" + riskText + "')");
     List<String> examples = r.texts("examples");
     require(!examples.isEmpty(), r.key("examples") + " must list at least one example symptom");
-    List<String> overrides = r.texts("approvers");
-    for (String a : overrides) {
+    List<String> overrideIds = r.texts("approvers");
+    for (String a : overrideIds) {
       require(
-          ApprovalRules.PRINCIPAL.matcher(a).matches(),
+          Principal.parse(a).isPresent(),
           r.key("approvers") + ": '" + a + "' is not a Slack user or user group ID");
     }
+    List<Principal> overrides = overrideIds.stream().map(Principal::of).toList();
     return new Runbook(
         id,
         r.text("label"),

@@ -1,5 +1,12 @@
 package dev.greenlight.config;
 
+import dev.greenlight.api.GateRule;
+import dev.greenlight.api.PolicySnapshot;
+import dev.greenlight.api.Principal;
+import dev.greenlight.api.Risk;
+import dev.greenlight.api.RunbookChoice;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +26,7 @@ import java.util.Optional;
 public record GreenlightConfig(
     List<String> services,
     Policy policy,
-    List<String> approvers,
+    List<Principal> approvers,
     String onCall,
     String channel,
     List<Runbook> runbooks,
@@ -41,7 +48,26 @@ public record GreenlightConfig(
   }
 
   /** The approvers (users and user groups) of a runbook: its own list, or the global one. */
-  public List<String> approversFor(String runbookId) {
+  public List<Principal> approversFor(String runbookId) {
     return runbook(runbookId).map(Runbook::approvers).filter(a -> !a.isEmpty()).orElse(approvers);
+  }
+
+  /** The policy in force now, as a workflow carries it for the whole incident. */
+  public PolicySnapshot policySnapshot() {
+    Map<Risk, GateRule> tiers = new EnumMap<>(Risk.class);
+    approvals.forEach((risk, rule) -> tiers.put(risk, rule.toGateRule()));
+    Map<String, List<Principal>> overrides = new HashMap<>();
+    for (Runbook r : runbooks) {
+      if (!r.approvers().isEmpty()) {
+        overrides.put(r.id(), r.approvers());
+      }
+    }
+    return new PolicySnapshot(
+        policy.confidenceFloor(),
+        approvers,
+        onCall,
+        tiers,
+        overrides,
+        runbooks.stream().map(r -> new RunbookChoice(r.id(), r.label(), r.risk())).toList());
   }
 }

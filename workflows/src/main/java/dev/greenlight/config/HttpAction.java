@@ -8,12 +8,21 @@ import java.util.Map;
  * ({@code {service}} and {@code {incident}}) only.
  */
 public record HttpAction(
-    String method, String url, String body, Map<String, String> headers, Duration timeout) {
+    String method, String url, String body, Map<String, String> headers, Duration timeout)
+    implements ActionSpec {
+  public static final String TYPE = "http";
+
   public HttpAction {
     headers = Map.copyOf(headers);
   }
 
+  @Override
+  public String type() {
+    return TYPE;
+  }
+
   /** A one-line description for the card, e.g. {@code POST http://host/restart?service=x}. */
+  @Override
   public String describe(Map<String, String> vars) {
     return method + " " + Template.renderUrl(url, vars);
   }

@@ -1,5 +1,7 @@
 package dev.greenlight.config;
 
+import dev.greenlight.api.Principal;
+import dev.greenlight.api.Risk;
 import java.util.List;
 
 /**
@@ -13,9 +15,9 @@ public record Runbook(
     Risk risk,
     String description,
     List<String> examples,
-    HttpAction action,
-    Probe verify,
-    List<String> approvers) {
+    ActionSpec action,
+    VerifySpec verify,
+    List<Principal> approvers) {
   public Runbook {
     examples = List.copyOf(examples);
     approvers = List.copyOf(approvers);

@@ -1,5 +1,7 @@
 package dev.greenlight.config;
 
+import dev.greenlight.api.GateRule;
+import dev.greenlight.api.Principal;
 import java.time.Duration;
 import java.util.List;
 
@@ -17,6 +19,20 @@ public record TierRule(
     escalation = List.copyOf(escalation);
   }
 
+  /** This rule as the workflow carries it. */
+  public GateRule toGateRule() {
+    return new GateRule(
+        required,
+        selfApproval,
+        timeout.toSeconds(),
+        escalation.stream()
+            .map(
+                s ->
+                    new GateRule.Escalation(
+                        s.after().toSeconds(), s.notifyApprovers(), s.notifyOnCall(), s.others()))
+            .toList());
+  }
+
   /**
    * One rung of the escalation ladder.
    *
@@ -26,7 +42,7 @@ public record TierRule(
    * @param others further Slack users or user groups to mention
    */
   public record EscalationStep(
-      Duration after, boolean notifyApprovers, boolean notifyOnCall, List<String> others) {
+      Duration after, boolean notifyApprovers, boolean notifyOnCall, List<Principal> others) {
     public EscalationStep {
       others = List.copyOf(others);
     }

@@ -1,19 +1,21 @@
 package dev.greenlight.workflows;
 
-import dev.greenlight.workflows.Refusal.Reason;
+import dev.greenlight.api.Decision;
+import dev.greenlight.api.GateCheck;
+import dev.greenlight.api.GateRule;
+import dev.greenlight.api.GateState;
+import dev.greenlight.api.GateView;
+import dev.greenlight.api.Refusal;
+import dev.greenlight.api.Refusal.Reason;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /** The human gate's state inside the workflow. Plain, deterministic state: no I/O. */
-public final class Gate {
-  static final Set<Integer> SNOOZE_MINUTES = Set.of(30, 120);
-
+final class Gate {
   private GateState state = GateState.PENDING;
   private String nonce;
-  private GateRule rule = GateRule.legacy(0);
+  private GateRule rule = new GateRule(1, false, 0, List.of());
   private String requester;
   private List<String> approvers = List.of();
   private boolean viaGroups;
@@ -26,51 +28,6 @@ public final class Gate {
   private List<String> choices = List.of();
   private String picked;
   private String pickedBy;
-
-  /**
-   * Whether {@code d} may count at the gate {@code g}. The bot calls it on the queried view for
-   * fast feedback; the workflow calls it again on its own state, which is the one that counts.
-   */
-  public static Optional<Refusal> check(GateView g, Decision d) {
-    boolean choosing = g.state() == GateState.CHOOSING;
-    if (g.state() != GateState.OPEN && !choosing) {
-      List<String> who = g.rejectedBy() != null ? List.of(g.rejectedBy()) : g.approvals();
-      return refuse(Reason.GATE_CLOSED, who);
-    }
-    if (!Objects.equals(g.nonce(), d.nonce())) {
-      return refuse(Reason.STALE_CARD, List.of());
-    }
-    if (!g.approvers().contains(d.userId())) {
-      return refuse(Reason.NOT_AN_APPROVER, g.approvers());
-    }
-    if (choosing && d.verdict() == Decision.Verdict.APPROVE) {
-      return refuse(Reason.BAD_CHOICE, List.of());
-    }
-    return switch (d.verdict()) {
-      case PICK ->
-          !choosing || d.runbookId() == null || d.runbookId().isBlank()
-              ? refuse(Reason.BAD_CHOICE, List.of())
-              : Optional.empty();
-      case APPROVE ->
-          d.userId().equals(g.requester()) && !g.selfApproval()
-              ? refuse(Reason.SELF_APPROVAL, List.of())
-              : g.approvals().contains(d.userId())
-                  ? refuse(Reason.ALREADY_APPROVED_BY_YOU, g.approvals())
-                  : Optional.empty();
-      case REJECT ->
-          d.reason() == null || d.reason().isBlank()
-              ? refuse(Reason.REASON_REQUIRED, List.of())
-              : Optional.empty();
-      case SNOOZE ->
-          SNOOZE_MINUTES.contains(d.snoozeMinutes())
-              ? Optional.empty()
-              : refuse(Reason.BAD_SNOOZE, List.of());
-    };
-  }
-
-  private static Optional<Refusal> refuse(Reason reason, List<String> people) {
-    return Optional.of(new Refusal(reason, people));
-  }
 
   void open(
       String newNonce,
@@ -122,12 +79,12 @@ public final class Gate {
 
   /** Applies the decision, or returns why it is refused (then nothing changes). */
   Optional<Refusal> accept(Decision d, long now) {
-    Optional<Refusal> refusal = check(view(), d);
+    Optional<Refusal> refusal = GateCheck.check(view(), d);
     if (refusal.isPresent()) {
       return refusal;
     }
     if (d.verdict() == Decision.Verdict.PICK && !choices.contains(d.runbookId())) {
-      return refuse(Reason.BAD_CHOICE, List.of());
+      return Optional.of(new Refusal(Reason.BAD_CHOICE, List.of()));
     }
     switch (d.verdict()) {
       case PICK -> {

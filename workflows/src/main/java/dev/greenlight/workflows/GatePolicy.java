@@ -1,7 +1,8 @@
 package dev.greenlight.workflows;
 
-import dev.greenlight.activities.Classification;
-import dev.greenlight.config.Risk;
+import dev.greenlight.api.Classification;
+import dev.greenlight.api.PolicySnapshot;
+import dev.greenlight.api.Risk;
 
 /** The gate rule: only a low-risk, confident match may run without a person. */
 public final class GatePolicy {

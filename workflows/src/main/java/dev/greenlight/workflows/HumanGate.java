@@ -1,9 +1,14 @@
 package dev.greenlight.workflows;
 
-import static dev.greenlight.activities.ThreadUpdate.Step.*;
+import static dev.greenlight.api.ThreadUpdate.Step.*;
 
-import dev.greenlight.activities.ThreadUpdate;
-import dev.greenlight.workflows.AuditEntry.Kind;
+import dev.greenlight.api.AuditEntry.Kind;
+import dev.greenlight.api.Decision;
+import dev.greenlight.api.GateRule;
+import dev.greenlight.api.GateView;
+import dev.greenlight.api.Principal;
+import dev.greenlight.api.Refusal;
+import dev.greenlight.api.ThreadUpdate;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -34,10 +39,10 @@ final class HumanGate {
   }
 
   /** Waits until the gate is approved, rejected or expired. */
-  void await(Gate gate, List<String> principals, boolean legacy) {
+  void await(Gate gate, List<Principal> principals) {
     waiting = true;
     try {
-      awaitDecision(gate, principals, legacy);
+      awaitDecision(gate, principals);
     } finally {
       waiting = false;
     }
@@ -51,11 +56,11 @@ final class HumanGate {
   void answerStrayClicks(Gate gate) {
     while (true) {
       Workflow.await(() -> !waiting && !gate.isOpen() && !inbox.isEmpty());
-      click(gate, inbox.poll(), List.of(), false);
+      click(gate, inbox.poll(), List.of());
     }
   }
 
-  private void awaitDecision(Gate gate, List<String> principals, boolean legacy) {
+  private void awaitDecision(Gate gate, List<Principal> principals) {
     GateRule rule = gate.rule();
     long opened = Workflow.currentTimeMillis();
     List<GateRule.Escalation> ladder = new ArrayList<>(rule.ladder());
@@ -69,12 +74,11 @@ final class HumanGate {
                 opened + ladder.get(0).afterSeconds() * 1000, gate.view().snoozedUntilMillis());
         next = Math.min(next, due);
       }
-      // Incidents started before quorum gates always started a timer here; replay needs the same.
-      if (legacy || (inbox.isEmpty() && next > now)) {
+      if (inbox.isEmpty() && next > now) {
         Workflow.await(Duration.ofMillis(Math.max(1, next - now)), () -> !inbox.isEmpty());
       }
       while (!inbox.isEmpty() && gate.isOpen()) {
-        click(gate, inbox.poll(), principals, legacy);
+        click(gate, inbox.poll(), principals);
       }
       now = Workflow.currentTimeMillis();
       if (gate.isOpen() && now >= deadline) {
@@ -91,18 +95,15 @@ final class HumanGate {
     }
     // Clicks that arrive after the gate closed are answered, not lost.
     while (!inbox.isEmpty()) {
-      click(gate, inbox.poll(), principals, legacy);
+      click(gate, inbox.poll(), principals);
     }
   }
 
-  private void click(Gate gate, Decision d, List<String> principals, boolean legacy) {
+  private void click(Gate gate, Decision d, List<Principal> principals) {
     if (d.clickId() != null && !seenClicks.add(d.clickId() + "/" + d.userId())) {
       return;
     }
-    if (!legacy
-        && gate.view().viaGroups()
-        && gate.isOpen()
-        && !gate.approvers().contains(d.userId())) {
+    if (gate.view().viaGroups() && gate.isOpen() && !gate.approvers().contains(d.userId())) {
       // Group membership may have changed since the gate opened: look again once per unknown
       // clicker.
       gate.setApprovers(incident.activities().directory.resolveApprovers(principals));
@@ -112,9 +113,7 @@ final class HumanGate {
     if (refusal.isPresent()) {
       incident.audit(
           Kind.CLICK_REFUSED, d.userId(), d.verdict() + " refused: " + refusal.get().reason());
-      if (!legacy) {
-        incident.tell(d.userId(), refusal.get());
-      }
+      incident.tell(d.userId(), refusal.get());
       return;
     }
     incident.audit(
@@ -144,7 +143,7 @@ final class HumanGate {
     if (step.onCall()) {
       people.add(incident.onCall());
     }
-    people.addAll(step.others());
+    people.addAll(Principal.ids(step.others()));
     boolean reminder = step.approvers() && !step.onCall() && step.others().isEmpty();
     incident.audit(reminder ? Kind.REMINDER : Kind.ESCALATION, null, String.join(", ", people));
     incident.say(new ThreadUpdate(reminder ? REMINDER : ESCALATION, null, null, people));

@@ -1,9 +1,11 @@
 package dev.greenlight.workflows;
 
-import dev.greenlight.activities.CardRef;
-import dev.greenlight.activities.IncidentCard;
-import dev.greenlight.activities.ThreadUpdate;
-import dev.greenlight.workflows.AuditEntry.Kind;
+import dev.greenlight.api.AuditEntry;
+import dev.greenlight.api.AuditEntry.Kind;
+import dev.greenlight.api.CardRef;
+import dev.greenlight.api.IncidentCard;
+import dev.greenlight.api.Refusal;
+import dev.greenlight.api.ThreadUpdate;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
 import java.util.ArrayList;

@@ -1,5 +1,11 @@
 package dev.greenlight.workflows;
 
+import dev.greenlight.api.AuditEntry;
+import dev.greenlight.api.Decision;
+import dev.greenlight.api.GateView;
+import dev.greenlight.api.IncidentRequest;
+import dev.greenlight.api.IncidentResult;
+import dev.greenlight.api.Refusal;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.WorkflowInterface;

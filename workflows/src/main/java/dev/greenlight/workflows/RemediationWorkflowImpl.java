@@ -1,13 +1,24 @@
 package dev.greenlight.workflows;
 
-import static dev.greenlight.activities.ThreadUpdate.Step.*;
+import static dev.greenlight.api.ThreadUpdate.Step.*;
 
-import dev.greenlight.activities.ActionResult;
-import dev.greenlight.activities.Classification;
-import dev.greenlight.activities.IncidentCard;
-import dev.greenlight.activities.Proposal;
-import dev.greenlight.activities.VerificationResult;
-import dev.greenlight.workflows.AuditEntry.Kind;
+import dev.greenlight.api.ActionResult;
+import dev.greenlight.api.AuditEntry;
+import dev.greenlight.api.AuditEntry.Kind;
+import dev.greenlight.api.Classification;
+import dev.greenlight.api.Decision;
+import dev.greenlight.api.GateState;
+import dev.greenlight.api.GateView;
+import dev.greenlight.api.IncidentCard;
+import dev.greenlight.api.IncidentRequest;
+import dev.greenlight.api.IncidentResult;
+import dev.greenlight.api.Outcome;
+import dev.greenlight.api.PolicySnapshot;
+import dev.greenlight.api.Principal;
+import dev.greenlight.api.Proposal;
+import dev.greenlight.api.Refusal;
+import dev.greenlight.api.RunbookChoice;
+import dev.greenlight.api.VerificationResult;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
@@ -16,9 +27,6 @@ import java.util.List;
 
 /** The story of one incident. Orchestration only: every effect is an activity. */
 public final class RemediationWorkflowImpl implements RemediationWorkflow {
-  /** Quorum gates, escalation ladders, reasons and proposal binding (incidents before: legacy). */
-  static final String QUORUM_GATE = "quorum-gate";
-
   private static final int MAX_PROPOSALS = 3;
 
   private Incident incident;
@@ -34,24 +42,21 @@ public final class RemediationWorkflowImpl implements RemediationWorkflow {
     incident.audit(Kind.REQUESTED, req.requesterId(), req.service());
 
     Classification c = classify(req);
-    boolean legacy =
-        Workflow.getVersion(QUORUM_GATE, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION
-            || policy.tiers() == null;
     GatePolicy.Route route = GatePolicy.route(c, policy);
     incident.audit(Kind.POLICY, null, route.name());
     Gate gate = incident.gate();
     String proposal = null;
     for (int round = 1; ; round++) {
       if (route == GatePolicy.Route.HUMAN_GATE) {
-        List<String> approvers = approvers(policy.approversFor(c.runbookId()), legacy);
+        List<String> approvers = approvers(policy.approversFor(c.runbookId()));
         gate.open(
             Workflow.randomUUID().toString(),
-            legacy ? GateRule.legacy(policy.approvalTimeoutSeconds()) : policy.rule(c.risk()),
+            policy.rule(c.risk()),
             req.requesterId(),
             approvers,
-            hasGroups(policy.approversFor(c.runbookId())),
+            Principal.anyGroup(policy.approversFor(c.runbookId())),
             Workflow.currentTimeMillis());
-        proposal = legacy ? null : Proposal.hash(c.runbookId(), c.label(), c.action());
+        proposal = Proposal.hash(c.runbookId(), c.label(), c.action());
         incident.audit(
             Kind.GATE_OPENED, null, gate.view().required() + " of " + String.join(", ", approvers));
       }
@@ -72,9 +77,9 @@ public final class RemediationWorkflowImpl implements RemediationWorkflow {
         incident.refreshCard();
       }
       IncidentResult closed =
-          route == GatePolicy.Route.NO_RUNBOOK && !legacy && !policy.choices().isEmpty()
+          route == GatePolicy.Route.NO_RUNBOOK && !policy.runbooks().isEmpty()
               ? chooseRunbook(req, gate, policy)
-              : passGate(route, gate, policy, c, legacy);
+              : passGate(route, gate, policy, c);
       if (closed != null) {
         return closed;
       }
@@ -105,20 +110,20 @@ public final class RemediationWorkflowImpl implements RemediationWorkflow {
    * the incident. Returns the result when the incident ends here, else null (a runbook was picked).
    */
   private IncidentResult chooseRunbook(IncidentRequest req, Gate gate, PolicySnapshot policy) {
-    List<String> approvers = approvers(policy.approvers(), false);
+    List<String> approvers = approvers(policy.approvers());
     gate.openChoice(
         Workflow.randomUUID().toString(),
-        policy.rule(dev.greenlight.config.Risk.MEDIUM),
+        policy.rule(dev.greenlight.api.Risk.MEDIUM),
         req.requesterId(),
         approvers,
-        hasGroups(policy.approvers()),
-        policy.choices().stream().map(RunbookChoice::id).toList(),
+        Principal.anyGroup(policy.approvers()),
+        policy.runbooks().stream().map(RunbookChoice::id).toList(),
         Workflow.currentTimeMillis());
     incident.audit(Kind.GATE_OPENED, null, "pick a runbook: " + String.join(", ", approvers));
-    incident.setCard(incident.card().withChoices(policy.choices()));
+    incident.setCard(incident.card().withChoices(policy.runbooks()));
     incident.refreshCard();
     incident.say(CHOOSE_RUNBOOK, policy.onCall(), null);
-    humanGate.await(gate, policy.approvers(), false);
+    humanGate.await(gate, policy.approvers());
     incident.setCard(incident.card().withChoices(List.of()));
     incident.refreshCard();
     GateView v = gate.view();
@@ -138,19 +143,15 @@ public final class RemediationWorkflowImpl implements RemediationWorkflow {
     }
   }
 
-  private List<String> approvers(List<String> principals, boolean legacy) {
-    return hasGroups(principals) && !legacy
+  private List<String> approvers(List<Principal> principals) {
+    return Principal.anyGroup(principals)
         ? incident.activities().directory.resolveApprovers(principals)
-        : principals;
-  }
-
-  private static boolean hasGroups(List<String> principals) {
-    return principals.stream().anyMatch(p -> p.startsWith("S"));
+        : Principal.ids(principals);
   }
 
   /** Applies the route; returns the result when the incident ends at the gate, else null. */
   private IncidentResult passGate(
-      GatePolicy.Route route, Gate gate, PolicySnapshot policy, Classification c, boolean legacy) {
+      GatePolicy.Route route, Gate gate, PolicySnapshot policy, Classification c) {
     switch (route) {
       case NO_RUNBOOK -> {
         gate.none();
@@ -166,7 +167,7 @@ public final class RemediationWorkflowImpl implements RemediationWorkflow {
       }
       default -> {
         incident.say(AWAITING_APPROVAL, null, null);
-        humanGate.await(gate, policy.approversFor(c.runbookId()), legacy);
+        humanGate.await(gate, policy.approversFor(c.runbookId()));
         incident.refreshCard();
         GateView v = gate.view();
         switch (gate.state()) {
@@ -180,8 +181,7 @@ public final class RemediationWorkflowImpl implements RemediationWorkflow {
           }
           default -> {
             incident.say(
-                new dev.greenlight.activities.ThreadUpdate(
-                    APPROVED, v.decidedBy(), null, v.approvals()));
+                new dev.greenlight.api.ThreadUpdate(APPROVED, v.decidedBy(), null, v.approvals()));
             return null;
           }
         }

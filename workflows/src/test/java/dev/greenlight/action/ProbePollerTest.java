@@ -2,7 +2,7 @@ package dev.greenlight.action;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.greenlight.activities.VerificationResult;
+import dev.greenlight.api.VerificationResult;
 import dev.greenlight.config.Probe;
 import java.time.Duration;
 import java.util.List;

@@ -2,10 +2,11 @@ package dev.greenlight.activities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.greenlight.api.Classification;
+import dev.greenlight.api.Risk;
 import dev.greenlight.classify.EmbeddingClassifier;
 import dev.greenlight.config.ConfigLoader;
 import dev.greenlight.config.GreenlightConfig;
-import dev.greenlight.config.Risk;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,9 @@ package dev.greenlight.activities;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.greenlight.api.ActionResult;
+import dev.greenlight.api.Proposal;
+import dev.greenlight.api.VerificationResult;
 import dev.greenlight.config.ConfigLoader;
 import dev.greenlight.config.GreenlightConfig;
 import io.temporal.activity.ActivityOptions;

@@ -5,12 +5,12 @@ import static dev.greenlight.classify.LlmReplies.answer;
 import static dev.greenlight.classify.LlmReplies.error;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.greenlight.activities.Classification;
 import dev.greenlight.activities.ClassifyActivitiesImpl;
+import dev.greenlight.api.Classification;
+import dev.greenlight.api.Risk;
 import dev.greenlight.config.ClassifierSettings;
 import dev.greenlight.config.ConfigLoader;
 import dev.greenlight.config.GreenlightConfig;
-import dev.greenlight.config.Risk;
 import io.temporal.common.converter.DefaultDataConverter;
 import java.io.IOException;
 import java.util.List;

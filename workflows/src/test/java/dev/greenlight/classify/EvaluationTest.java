@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.greenlight.api.Risk;
 import dev.greenlight.classify.Evaluation.Bin;
 import dev.greenlight.classify.Evaluation.Prediction;
 import dev.greenlight.classify.Evaluation.Report;
 import dev.greenlight.config.ConfigLoader;
 import dev.greenlight.config.GreenlightConfig;
 import dev.greenlight.config.Policy;
-import dev.greenlight.config.Risk;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,8 +5,8 @@ import static dev.greenlight.classify.LlmReplies.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.greenlight.api.Risk;
 import dev.greenlight.config.ClassifierSettings;
-import dev.greenlight.config.Risk;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;

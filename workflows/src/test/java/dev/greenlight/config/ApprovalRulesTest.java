@@ -3,6 +3,8 @@ package dev.greenlight.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.greenlight.api.Principal;
+import dev.greenlight.api.Risk;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +48,7 @@ class ApprovalRulesTest {
     TierRule high = c.approvals().get(Risk.HIGH);
     assertThat(high.timeout()).isEqualTo(Duration.ofHours(2));
     assertThat(high.escalation().get(1).notifyOnCall()).isTrue();
-    assertThat(high.escalation().get(1).others()).containsExactly("S0LEADS");
+    assertThat(high.escalation().get(1).others()).containsExactly(Principal.of("S0LEADS"));
   }
 
   @Test
@@ -56,8 +58,9 @@ class ApprovalRulesTest {
             TestYaml.with("approvers: [U0ALICE, U0BOB]", "approvers: [U0ALICE, S0SRE]")
                 .replace("  - id: second\n", "  - id: second\n    approvers: [S0DBAS]\n"),
             "test.yml");
-    assertThat(c.approversFor("second")).containsExactly("S0DBAS");
-    assertThat(c.approversFor("first")).containsExactly("U0ALICE", "S0SRE");
+    assertThat(c.approversFor("second")).containsExactly(Principal.of("S0DBAS"));
+    assertThat(c.approversFor("first"))
+        .containsExactly(Principal.of("U0ALICE"), Principal.of("S0SRE"));
   }
 
   @Test

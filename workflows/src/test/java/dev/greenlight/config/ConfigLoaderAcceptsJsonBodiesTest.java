@@ -16,7 +16,7 @@ class ConfigLoaderAcceptsJsonBodiesTest {
                 "body: '{\"service\":\"{service}\",\"options\":{\"force\":true},\"labels\":{}}'"),
             "test.yml");
 
-    HttpAction action = config.runbook("first").orElseThrow().action();
+    HttpAction action = (HttpAction) config.runbook("first").orElseThrow().action();
     assertThat(
             Template.renderBody(
                 action.body(), Map.of("service", "checkout-api", "incident", "INC-1")))

@@ -2,6 +2,8 @@ package dev.greenlight.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.greenlight.api.Principal;
+import dev.greenlight.api.Risk;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,9 +41,9 @@ class DemoConfigTest {
 
   @Test
   void demoConfigPeopleAndChannelMatchTheFile() {
-    assertThat(demo.approvers()).containsExactly("U0ALICE", "U0BOB");
-    assertThat(demo.approversFor("flush-cache")).contains("U0BOB");
-    assertThat(demo.approversFor("flush-cache")).doesNotContain("U0CAROL");
+    assertThat(demo.approvers()).containsExactly(Principal.of("U0ALICE"), Principal.of("U0BOB"));
+    assertThat(demo.approversFor("flush-cache")).contains(Principal.of("U0BOB"));
+    assertThat(demo.approversFor("flush-cache")).doesNotContain(Principal.of("U0CAROL"));
     assertThat(demo.onCall()).isEqualTo("U0CAROL");
     // An empty channel means the card goes where the command was typed.
     assertThat(demo.channel()).isEmpty();
@@ -50,14 +52,14 @@ class DemoConfigTest {
   @Test
   void demoActionsAndProbesKeepTheirTemplatesAndDurations() {
     Runbook restart = demo.runbook("restart-oom-pods").orElseThrow();
-    assertThat(restart.action().method()).isEqualTo("POST");
-    assertThat(restart.action().url())
-        .isEqualTo("http://127.0.0.1:8088/actions/restart?service={service}");
-    assertThat(restart.action().body())
+    HttpAction action = (HttpAction) restart.action();
+    assertThat(action.method()).isEqualTo("POST");
+    assertThat(action.url()).isEqualTo("http://127.0.0.1:8088/actions/restart?service={service}");
+    assertThat(action.body())
         .isEqualTo("{\"service\":\"{service}\",\"incident\":\"{incident}\",\"reason\":\"oom\"}");
-    assertThat(restart.action().headers()).isEqualTo(Map.of("Content-Type", "application/json"));
+    assertThat(action.headers()).isEqualTo(Map.of("Content-Type", "application/json"));
     // The action has no timeout in the file, so the 30 second default applies.
-    assertThat(restart.action().timeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(action.timeout()).isEqualTo(Duration.ofSeconds(30));
     assertThat(restart.verify())
         .isEqualTo(
             new Probe(
@@ -67,13 +69,14 @@ class DemoConfigTest {
                 Duration.ofSeconds(5)));
 
     Runbook rollback = demo.runbook("rollback-deploy").orElseThrow();
-    assertThat(rollback.verify().timeout()).isEqualTo(Duration.ofMinutes(3));
-    assertThat(rollback.verify().interval()).isEqualTo(Duration.ofSeconds(10));
+    Probe rollbackProbe = (Probe) rollback.verify();
+    assertThat(rollbackProbe.timeout()).isEqualTo(Duration.ofMinutes(3));
+    assertThat(rollbackProbe.interval()).isEqualTo(Duration.ofSeconds(10));
   }
 
   @Test
   void describedActionRendersTheServiceIntoTheUrl() {
-    HttpAction flush = demo.runbook("flush-cache").orElseThrow().action();
+    ActionSpec flush = demo.runbook("flush-cache").orElseThrow().action();
     assertThat(flush.describe(Map.of("service", "search-api", "incident", "INC-1")))
         .isEqualTo("POST http://127.0.0.1:8088/actions/flush-cache?service=search-api");
   }

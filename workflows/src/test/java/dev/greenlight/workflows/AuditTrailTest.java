@@ -1,9 +1,11 @@
 package dev.greenlight.workflows;
 
-import static dev.greenlight.workflows.AuditEntry.Kind.*;
+import static dev.greenlight.api.AuditEntry.Kind.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.greenlight.workflows.Decision.Verdict;
+import dev.greenlight.api.AuditEntry;
+import dev.greenlight.api.Decision;
+import dev.greenlight.api.Decision.Verdict;
 import org.junit.jupiter.api.Test;
 
 class AuditTrailTest extends WorkflowFixture {

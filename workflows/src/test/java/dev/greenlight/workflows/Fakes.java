@@ -1,16 +1,18 @@
 package dev.greenlight.workflows;
 
-import dev.greenlight.activities.ActionResult;
-import dev.greenlight.activities.CardRef;
-import dev.greenlight.activities.Classification;
 import dev.greenlight.activities.ClassifyActivities;
 import dev.greenlight.activities.DirectoryActivities;
-import dev.greenlight.activities.IncidentCard;
 import dev.greenlight.activities.NotificationActivities;
 import dev.greenlight.activities.RemediationActivities;
-import dev.greenlight.activities.ThreadUpdate;
-import dev.greenlight.activities.VerificationResult;
-import dev.greenlight.config.Risk;
+import dev.greenlight.api.ActionResult;
+import dev.greenlight.api.CardRef;
+import dev.greenlight.api.Classification;
+import dev.greenlight.api.IncidentCard;
+import dev.greenlight.api.Principal;
+import dev.greenlight.api.Refusal;
+import dev.greenlight.api.Risk;
+import dev.greenlight.api.ThreadUpdate;
+import dev.greenlight.api.VerificationResult;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -92,14 +94,14 @@ final class Fakes {
         new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
-    public List<String> resolveApprovers(List<String> principals) {
+    public List<String> resolveApprovers(List<Principal> principals) {
       lookups.incrementAndGet();
       List<String> out = new java.util.ArrayList<>();
-      for (String p : principals) {
-        if (p.startsWith("S")) {
+      for (Principal p : principals) {
+        if (p.isGroup()) {
           out.addAll(members);
         } else {
-          out.add(p);
+          out.add(p.id());
         }
       }
       return out;

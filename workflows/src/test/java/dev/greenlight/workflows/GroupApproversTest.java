@@ -2,7 +2,8 @@ package dev.greenlight.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.greenlight.workflows.Decision.Verdict;
+import dev.greenlight.api.Decision;
+import dev.greenlight.api.Decision.Verdict;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,13 @@
 package dev.greenlight.workflows;
 
-import static dev.greenlight.activities.ThreadUpdate.Step.*;
+import static dev.greenlight.api.ThreadUpdate.Step.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.greenlight.workflows.Decision.Verdict;
+import dev.greenlight.api.Decision;
+import dev.greenlight.api.Decision.Verdict;
+import dev.greenlight.api.GateState;
+import dev.greenlight.api.IncidentResult;
+import dev.greenlight.api.Outcome;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

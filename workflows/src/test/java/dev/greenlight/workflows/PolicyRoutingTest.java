@@ -1,10 +1,13 @@
 package dev.greenlight.workflows;
 
-import static dev.greenlight.activities.ThreadUpdate.Step.*;
+import static dev.greenlight.api.ThreadUpdate.Step.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.greenlight.activities.Classification;
-import dev.greenlight.config.Risk;
+import dev.greenlight.api.Classification;
+import dev.greenlight.api.GateState;
+import dev.greenlight.api.IncidentResult;
+import dev.greenlight.api.Outcome;
+import dev.greenlight.api.Risk;
 import org.junit.jupiter.api.Test;
 
 class PolicyRoutingTest extends WorkflowFixture {

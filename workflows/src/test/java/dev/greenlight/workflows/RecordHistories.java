@@ -1,6 +1,7 @@
 package dev.greenlight.workflows;
 
-import dev.greenlight.workflows.Decision.Verdict;
+import dev.greenlight.api.Decision;
+import dev.greenlight.api.Decision.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -22,7 +23,7 @@ public final class RecordHistories extends WorkflowFixture {
     try {
       // approve-path.json was recorded before quorum gates (version DEFAULT) and is kept as it is:
       // it proves that incidents started then still replay. Only the current path is re-recorded.
-      r.classifier.answer = Fakes.classification(dev.greenlight.config.Risk.HIGH, 0.95);
+      r.classifier.answer = Fakes.classification(dev.greenlight.api.Risk.HIGH, 0.95);
       RemediationWorkflow wf = r.start("REPLAY2");
       String nonce = r.awaitOpenGate(wf);
       wf.decide(new Decision(Verdict.APPROVE, ALICE, nonce, null, 0, "a1"));

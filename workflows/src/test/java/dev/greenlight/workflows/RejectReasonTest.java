@@ -2,8 +2,12 @@ package dev.greenlight.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.greenlight.activities.ThreadUpdate;
-import dev.greenlight.workflows.Decision.Verdict;
+import dev.greenlight.api.Decision;
+import dev.greenlight.api.Decision.Verdict;
+import dev.greenlight.api.GateState;
+import dev.greenlight.api.IncidentResult;
+import dev.greenlight.api.Outcome;
+import dev.greenlight.api.ThreadUpdate;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,17 @@
 package dev.greenlight.workflows;
 
-import static dev.greenlight.activities.ThreadUpdate.Step.*;
+import static dev.greenlight.api.ThreadUpdate.Step.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.greenlight.activities.Classification;
-import dev.greenlight.config.Risk;
-import dev.greenlight.workflows.Decision.Verdict;
+import dev.greenlight.api.Classification;
+import dev.greenlight.api.Decision;
+import dev.greenlight.api.Decision.Verdict;
+import dev.greenlight.api.GateState;
+import dev.greenlight.api.GateView;
+import dev.greenlight.api.IncidentResult;
+import dev.greenlight.api.Outcome;
+import dev.greenlight.api.Risk;
+import dev.greenlight.api.RunbookChoice;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;

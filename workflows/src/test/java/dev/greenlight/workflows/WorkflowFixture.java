@@ -1,6 +1,14 @@
 package dev.greenlight.workflows;
 
-import dev.greenlight.config.Risk;
+import dev.greenlight.api.GateRule;
+import dev.greenlight.api.GateState;
+import dev.greenlight.api.GateView;
+import dev.greenlight.api.IncidentRequest;
+import dev.greenlight.api.IncidentResult;
+import dev.greenlight.api.PolicySnapshot;
+import dev.greenlight.api.Principal;
+import dev.greenlight.api.Risk;
+import dev.greenlight.api.RunbookChoice;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -57,7 +65,7 @@ abstract class WorkflowFixture {
     List<GateRule.Escalation> ladder =
         List.of(
             new GateRule.Escalation(15 * 60, true, false, List.of()),
-            new GateRule.Escalation(45 * 60, false, true, List.of("S0LEADS")));
+            new GateRule.Escalation(45 * 60, false, true, List.of(Principal.of("S0LEADS"))));
     Map<Risk, GateRule> tiers =
         Map.of(
             Risk.LOW, new GateRule(1, true, 3600, ladder),
@@ -69,7 +77,13 @@ abstract class WorkflowFixture {
         "pods OOMKilled since 14:02",
         requester,
         "C0INCIDENTS",
-        new PolicySnapshot(0.8, 3600, approvers, ONCALL, tiers, Map.of(), choices));
+        new PolicySnapshot(
+            0.8,
+            approvers.stream().map(Principal::of).toList(),
+            ONCALL,
+            tiers,
+            Map.of(),
+            choices == null ? List.of() : choices));
   }
 
   RemediationWorkflow start(String id) {

@@ -1,6 +1,6 @@
 package dev.greenlight.bot.slack;
 
-import dev.greenlight.workflows.AuditEntry;
+import dev.greenlight.api.AuditEntry;
 import dev.greenlight.workflows.RemediationWorkflow;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;

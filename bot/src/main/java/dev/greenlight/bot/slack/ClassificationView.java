@@ -1,6 +1,6 @@
 package dev.greenlight.bot.slack;
 
-import dev.greenlight.activities.Classification;
+import dev.greenlight.api.Classification;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

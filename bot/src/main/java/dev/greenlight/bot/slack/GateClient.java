@@ -1,9 +1,9 @@
 package dev.greenlight.bot.slack;
 
-import dev.greenlight.workflows.Decision;
-import dev.greenlight.workflows.Gate;
-import dev.greenlight.workflows.GateView;
-import dev.greenlight.workflows.Refusal;
+import dev.greenlight.api.Decision;
+import dev.greenlight.api.GateCheck;
+import dev.greenlight.api.GateView;
+import dev.greenlight.api.Refusal;
 import dev.greenlight.workflows.RemediationWorkflow;
 import io.temporal.client.WorkflowClient;
 import java.time.Duration;
@@ -64,7 +64,7 @@ final class GateClient {
     if (view.isEmpty()) {
       return Optional.empty();
     }
-    Optional<Refusal> r = Gate.check(view.get(), d);
+    Optional<Refusal> r = GateCheck.check(view.get(), d);
     if (r.isPresent()
         && r.get().reason() == Refusal.Reason.NOT_AN_APPROVER
         && view.get().viaGroups()) {

@@ -4,8 +4,8 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import dev.greenlight.api.Decision;
 import dev.greenlight.config.GreenlightConfig;
-import dev.greenlight.workflows.Decision;
 import io.temporal.client.WorkflowClient;
 
 /** Builds the Bolt app and registers one listener per interaction. */

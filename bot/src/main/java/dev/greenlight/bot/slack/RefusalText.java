@@ -1,6 +1,6 @@
 package dev.greenlight.bot.slack;
 
-import dev.greenlight.workflows.Refusal;
+import dev.greenlight.api.Refusal;
 
 /** What a person is told, privately, when their click does not count. */
 final class RefusalText {

@@ -5,9 +5,9 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
+import dev.greenlight.api.IncidentRequest;
+import dev.greenlight.api.PolicySnapshot;
 import dev.greenlight.config.GreenlightConfig;
-import dev.greenlight.workflows.IncidentRequest;
-import dev.greenlight.workflows.PolicySnapshot;
 import dev.greenlight.workflows.RemediationWorkflow;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
@@ -87,6 +87,6 @@ final class RemediateCommand implements SlashCommandHandler {
   }
 
   static PolicySnapshot snapshot(GreenlightConfig config) {
-    return PolicySnapshot.from(config);
+    return config.policySnapshot();
   }
 }

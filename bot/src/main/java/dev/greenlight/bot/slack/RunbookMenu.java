@@ -7,7 +7,7 @@ import static com.slack.api.model.block.element.BlockElements.staticSelect;
 
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.element.BlockElement;
-import dev.greenlight.activities.IncidentCard;
+import dev.greenlight.api.IncidentCard;
 import java.util.List;
 
 /** The card of an incident that matched no runbook: pick one from the catalog, or close it. */

@@ -2,6 +2,7 @@ package dev.greenlight.bot.slack;
 
 import com.slack.api.methods.MethodsClient;
 import dev.greenlight.activities.DirectoryActivities;
+import dev.greenlight.api.Principal;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,13 +36,13 @@ public final class SlackDirectory implements DirectoryActivities {
   }
 
   @Override
-  public List<String> resolveApprovers(List<String> principals) {
+  public List<String> resolveApprovers(List<Principal> principals) {
     Set<String> users = new LinkedHashSet<>();
-    for (String p : principals) {
-      if (p.startsWith("S")) {
-        users.addAll(members(p));
+    for (Principal p : principals) {
+      if (p.isGroup()) {
+        users.addAll(members(p.id()));
       } else {
-        users.add(p);
+        users.add(p.id());
       }
     }
     return List.copyOf(users);

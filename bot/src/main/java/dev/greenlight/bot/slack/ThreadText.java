@@ -1,9 +1,9 @@
 package dev.greenlight.bot.slack;
 
-import dev.greenlight.activities.Classification;
-import dev.greenlight.activities.IncidentCard;
-import dev.greenlight.activities.ThreadUpdate;
-import dev.greenlight.workflows.GateView;
+import dev.greenlight.api.Classification;
+import dev.greenlight.api.GateView;
+import dev.greenlight.api.IncidentCard;
+import dev.greenlight.api.ThreadUpdate;
 
 /** The words of each thread update under an incident card. */
 public final class ThreadText {

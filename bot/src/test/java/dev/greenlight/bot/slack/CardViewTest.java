@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.GsonBuilder;
 import com.slack.api.model.block.LayoutBlock;
-import dev.greenlight.activities.Classification;
-import dev.greenlight.activities.IncidentCard;
-import dev.greenlight.config.Risk;
-import dev.greenlight.workflows.GateState;
-import dev.greenlight.workflows.GateView;
+import dev.greenlight.api.Classification;
+import dev.greenlight.api.GateState;
+import dev.greenlight.api.GateView;
+import dev.greenlight.api.IncidentCard;
+import dev.greenlight.api.Risk;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

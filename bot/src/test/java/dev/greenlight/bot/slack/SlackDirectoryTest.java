@@ -2,6 +2,7 @@ package dev.greenlight.bot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.greenlight.api.Principal;
 import dev.greenlight.sandbox.SlackServer;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -21,16 +22,21 @@ class SlackDirectoryTest {
   @Test
   void groupsExpandToMembersOnceAndAreCachedBriefly() {
     slack.setUserGroup("S0SRE", List.of("U0ALICE", "U0GROUPIE"));
-    assertThat(directory.resolveApprovers(List.of("U0ALICE", "S0SRE", "U0BOB")))
+    assertThat(directory.resolveApprovers(principals("U0ALICE", "S0SRE", "U0BOB")))
         .containsExactly("U0ALICE", "U0GROUPIE", "U0BOB");
     slack.setUserGroup("S0SRE", List.of("U0NEWBIE"));
-    assertThat(directory.resolveApprovers(List.of("S0SRE")))
+    assertThat(directory.resolveApprovers(principals("S0SRE")))
         .containsExactly("U0ALICE", "U0GROUPIE");
     assertThat(slack.calls("usergroups.users.list")).hasSize(1);
   }
 
   @Test
   void anUnknownGroupCountsAsEmptyInsteadOfFailingTheIncident() {
-    assertThat(directory.resolveApprovers(List.of("U0ALICE", "S0GONE"))).containsExactly("U0ALICE");
+    assertThat(directory.resolveApprovers(principals("U0ALICE", "S0GONE")))
+        .containsExactly("U0ALICE");
+  }
+
+  private static List<Principal> principals(String... ids) {
+    return java.util.Arrays.stream(ids).map(Principal::of).toList();
   }
 }

@@ -1,4 +1,4 @@
-package dev.greenlight.config;
+package dev.greenlight.api;
 
 import java.util.Locale;
 
@@ -9,7 +9,7 @@ public enum Risk {
   HIGH;
 
   /** Parses {@code low|medium|high}, case-insensitively; null when the text is not a tier. */
-  static Risk parse(String text) {
+  public static Risk parse(String text) {
     for (Risk risk : values()) {
       if (risk.name().equalsIgnoreCase(text.trim())) {
         return risk;

@@ -1,4 +1,4 @@
-package dev.greenlight.activities;
+package dev.greenlight.api;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.greenlight.workflows;
+package dev.greenlight.api;
 
 /** Where an incident's gate stands. */
 public enum GateState {

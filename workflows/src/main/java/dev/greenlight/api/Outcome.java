@@ -1,4 +1,4 @@
-package dev.greenlight.workflows;
+package dev.greenlight.api;
 
 /** How an incident ended. */
 public enum Outcome {

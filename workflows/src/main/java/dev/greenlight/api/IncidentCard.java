@@ -1,7 +1,5 @@
-package dev.greenlight.activities;
+package dev.greenlight.api;
 
-import dev.greenlight.workflows.GateView;
-import dev.greenlight.workflows.RunbookChoice;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package dev.greenlight.workflows;
+package dev.greenlight.api;
 
 /** The workflow's result: how the incident ended and the gate's final state. */
 public record IncidentResult(Outcome outcome, GateView gate, String detail) {}

@@ -1,4 +1,4 @@
-package dev.greenlight.workflows;
+package dev.greenlight.api;
 
 import java.util.List;
 
@@ -16,11 +16,6 @@ public record GateRule(
     ladder = List.copyOf(ladder);
   }
 
-  /** The rule of incidents started before quorum gates existed: one approver, no ladder. */
-  static GateRule legacy(long timeoutSeconds) {
-    return new GateRule(1, true, timeoutSeconds, List.of());
-  }
-
   /**
    * One rung of the ladder.
    *
@@ -30,7 +25,7 @@ public record GateRule(
    * @param others further Slack users or user groups to mention
    */
   public record Escalation(
-      long afterSeconds, boolean approvers, boolean onCall, List<String> others) {
+      long afterSeconds, boolean approvers, boolean onCall, List<Principal> others) {
     public Escalation {
       others = List.copyOf(others);
     }

@@ -1,4 +1,4 @@
-package dev.greenlight.workflows;
+package dev.greenlight.api;
 
 /**
  * One line of an incident's timeline, kept in workflow state and read with the {@code audit} query.

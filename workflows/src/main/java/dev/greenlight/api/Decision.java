@@ -1,4 +1,4 @@
-package dev.greenlight.workflows;
+package dev.greenlight.api;
 
 /**
  * A person's click at the gate, carried by the {@code decide} signal.

@@ -1,4 +1,4 @@
-package dev.greenlight.workflows;
+package dev.greenlight.api;
 
 import java.util.List;
 

@@ -1,6 +1,5 @@
-package dev.greenlight.activities;
+package dev.greenlight.api;
 
-import dev.greenlight.config.Risk;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package dev.greenlight.workflows;
+package dev.greenlight.api;
 
 /**
  * What a person asked for with {@code /remediate}.
