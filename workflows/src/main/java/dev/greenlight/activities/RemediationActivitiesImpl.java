@@ -6,6 +6,7 @@ import dev.greenlight.api.ActionResult;
 import dev.greenlight.api.Proposal;
 import dev.greenlight.api.VerificationResult;
 import dev.greenlight.config.GreenlightConfig;
+import dev.greenlight.config.HttpAction;
 import dev.greenlight.config.Runbook;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
@@ -68,7 +69,7 @@ public final class RemediationActivitiesImpl implements RemediationActivities {
       throw ApplicationFailure.newNonRetryableFailure(
           "action " + runbookId + " was refused with HTTP " + status, "ActionRefused");
     }
-    return new ActionResult(status, key);
+    return new ActionResult(HttpAction.TYPE, "HTTP " + status, key);
   }
 
   @Override

@@ -207,8 +207,8 @@ public final class RemediationWorkflowImpl implements RemediationWorkflow {
       return result(Outcome.REMEDIATION_FAILED, Incident.rootMessage(e));
     }
     incident.audit(
-        Kind.ACTION, null, "HTTP " + done.status() + ", idempotency key " + done.idempotencyKey());
-    incident.say(REMEDIATION_FINISHED, null, "HTTP " + done.status());
+        Kind.ACTION, null, done.summary() + ", idempotency key " + done.idempotencyKey());
+    incident.say(REMEDIATION_FINISHED, null, done.summary());
     VerificationResult v;
     try {
       v = act.verify.verify(req.incidentId(), c.runbookId(), req.service());

@@ -90,7 +90,8 @@ class RemediationActivitiesImplTest {
     ActionResult result =
         activities.remediate("incident-INC-9", "INC-9", "restart-oom-pods", "checkout-api", null);
 
-    assertThat(result).isEqualTo(new ActionResult(202, "incident-INC-9:restart-oom-pods"));
+    assertThat(result)
+        .isEqualTo(new ActionResult("http", "HTTP 202", "incident-INC-9:restart-oom-pods"));
     RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
     assertThat(request.getPath()).isEqualTo("/actions/restart?service=checkout-api");
     assertThat(request.getHeader("Idempotency-Key")).isEqualTo("incident-INC-9:restart-oom-pods");

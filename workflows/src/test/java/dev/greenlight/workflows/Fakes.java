@@ -130,7 +130,7 @@ final class Fakes {
       }
       actions.incrementAndGet();
       keys.add(workflowId + ":" + runbookId);
-      return new ActionResult(200, workflowId + ":" + runbookId);
+      return new ActionResult("http", "HTTP 200", workflowId + ":" + runbookId);
     }
 
     @Override
