@@ -183,8 +183,8 @@ class RemediationActivitiesImplTest {
     assertThat(
             activities
                 .remediate("wf", "INC-9", "restart-oom-pods", "checkout-api", approved)
-                .status())
-        .isEqualTo(200);
+                .summary())
+        .isEqualTo("HTTP 200");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 }
