@@ -3,11 +3,16 @@ package dev.greenlight.workflows;
 import static dev.greenlight.api.ThreadUpdate.Step.*;
 
 import dev.greenlight.api.AuditEntry.Kind;
+import dev.greenlight.api.Classification;
 import dev.greenlight.api.Decision;
 import dev.greenlight.api.GateRule;
 import dev.greenlight.api.GateView;
+import dev.greenlight.api.Outcome;
+import dev.greenlight.api.PolicySnapshot;
 import dev.greenlight.api.Principal;
 import dev.greenlight.api.Refusal;
+import dev.greenlight.api.Risk;
+import dev.greenlight.api.RunbookChoice;
 import dev.greenlight.api.ThreadUpdate;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -38,11 +43,69 @@ final class HumanGate {
     inbox.add(d);
   }
 
+  /** Opens an approval gate for the proposal: its tier's rule, its runbook's approvers. */
+  void openApproval(Classification proposal) {
+    PolicySnapshot policy = incident.policy();
+    List<Principal> principals = policy.approversFor(proposal.runbookId());
+    List<String> approvers = resolve(principals);
+    Gate gate = incident.gate();
+    gate.open(
+        Workflow.randomUUID().toString(),
+        policy.rule(proposal.risk()),
+        incident.request().requesterId(),
+        approvers,
+        Principal.anyGroup(principals),
+        incident.now());
+    incident.audit(
+        Kind.GATE_OPENED, null, gate.view().required() + " of " + String.join(", ", approvers));
+  }
+
+  /**
+   * Nothing matched: the card offers the catalog, and an approver picks a runbook or closes the
+   * incident. Returns the picked runbook's ID; empty when the incident ended here.
+   */
+  Optional<String> awaitPick(Classification unmatched) {
+    PolicySnapshot policy = incident.policy();
+    List<String> approvers = resolve(policy.approvers());
+    Gate gate = incident.gate();
+    gate.openChoice(
+        Workflow.randomUUID().toString(),
+        policy.rule(Risk.MEDIUM),
+        incident.request().requesterId(),
+        approvers,
+        Principal.anyGroup(policy.approvers()),
+        policy.runbooks().stream().map(RunbookChoice::id).toList(),
+        incident.now());
+    incident.audit(Kind.GATE_OPENED, null, "pick a runbook: " + String.join(", ", approvers));
+    incident.showCard(unmatched);
+    incident.offerChoices(policy.runbooks());
+    incident.say(CHOOSE_RUNBOOK, incident.onCall(), null);
+    await(policy.approvers());
+    incident.offerChoices(List.of());
+    GateView v = gate.view();
+    switch (gate.state()) {
+      case PICKED -> {
+        incident.say(RUNBOOK_PICKED, gate.pickedBy(), gate.picked());
+        return Optional.of(gate.picked());
+      }
+      case REJECTED -> {
+        incident.say(CLOSED, v.rejectedBy(), v.rejectReason());
+        incident.end(Outcome.NO_RUNBOOK, "closed by " + v.rejectedBy());
+        return Optional.empty();
+      }
+      default -> {
+        incident.say(EXPIRED, null, null);
+        incident.end(Outcome.EXPIRED, "nobody picked a runbook in time");
+        return Optional.empty();
+      }
+    }
+  }
+
   /** Waits until the gate is approved, rejected or expired. */
-  void await(Gate gate, List<Principal> principals) {
+  void await(List<Principal> principals) {
     waiting = true;
     try {
-      awaitDecision(gate, principals);
+      awaitDecision(incident.gate(), principals);
     } finally {
       waiting = false;
     }
@@ -53,7 +116,8 @@ final class HumanGate {
    * open (after it closed, or between gates) is answered with why it did not count. Clicks on an
    * open gate are left to {@link #await}, even before it starts waiting.
    */
-  void answerStrayClicks(Gate gate) {
+  void answerStrayClicks() {
+    Gate gate = incident.gate();
     while (true) {
       Workflow.await(() -> !waiting && !gate.isOpen() && !inbox.isEmpty());
       click(gate, inbox.poll(), List.of());
@@ -132,6 +196,12 @@ final class HumanGate {
     } else {
       incident.audit(Kind.GATE_CLOSED, d.userId(), gate.state().name());
     }
+  }
+
+  private List<String> resolve(List<Principal> principals) {
+    return Principal.anyGroup(principals)
+        ? incident.activities().directory.resolveApprovers(principals)
+        : Principal.ids(principals);
   }
 
   private void escalate(Gate gate, GateRule.Escalation step) {

@@ -1,10 +1,18 @@
 package dev.greenlight.workflows;
 
+import static dev.greenlight.api.ThreadUpdate.Step.CLASSIFIED;
+
 import dev.greenlight.api.AuditEntry;
 import dev.greenlight.api.AuditEntry.Kind;
 import dev.greenlight.api.CardRef;
+import dev.greenlight.api.Classification;
 import dev.greenlight.api.IncidentCard;
+import dev.greenlight.api.IncidentRequest;
+import dev.greenlight.api.IncidentResult;
+import dev.greenlight.api.Outcome;
+import dev.greenlight.api.PolicySnapshot;
 import dev.greenlight.api.Refusal;
+import dev.greenlight.api.RunbookChoice;
 import dev.greenlight.api.ThreadUpdate;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
@@ -12,19 +20,40 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 
-/** One incident's shared state inside the workflow: its card, its thread and its timeline. */
+/** One incident's shared state inside the workflow: its gate, card, thread, timeline and end. */
 final class Incident {
   private static final Logger log = Workflow.getLogger(Incident.class);
 
   private final IncidentActivities act = new IncidentActivities();
   private final List<AuditEntry> audit = new ArrayList<>();
   private final Gate gate = new Gate();
-  private final String onCall;
+  private final IncidentRequest request;
   private IncidentCard card;
   private CardRef cardRef;
+  private IncidentResult result;
 
-  Incident(String onCall) {
-    this.onCall = onCall;
+  Incident(IncidentRequest request) {
+    this.request = request;
+  }
+
+  IncidentRequest request() {
+    return request;
+  }
+
+  PolicySnapshot policy() {
+    return request.policy();
+  }
+
+  String onCall() {
+    return request.policy().onCall();
+  }
+
+  String workflowId() {
+    return Workflow.getInfo().getWorkflowId();
+  }
+
+  long now() {
+    return Workflow.currentTimeMillis();
   }
 
   IncidentActivities activities() {
@@ -35,29 +64,56 @@ final class Incident {
     return gate;
   }
 
-  String onCall() {
-    return onCall;
-  }
-
-  IncidentCard card() {
-    return card;
-  }
-
   List<AuditEntry> auditLog() {
     return List.copyOf(audit);
   }
 
   void audit(Kind kind, String actor, String detail) {
-    audit.add(new AuditEntry(Workflow.currentTimeMillis(), kind, actor, detail));
+    audit.add(new AuditEntry(now(), kind, actor, detail));
   }
 
-  void postCard(String channel, IncidentCard first) {
-    card = first.withGate(gate.view());
-    cardRef = act.notify.postCard(channel, card);
+  /** Ends the incident; the workflow returns this result. */
+  IncidentResult end(Outcome outcome, String detail) {
+    result = new IncidentResult(outcome, gate.view(), detail);
+    return result;
   }
 
-  void setCard(IncidentCard newCard) {
-    card = newCard;
+  boolean ended() {
+    return result != null;
+  }
+
+  IncidentResult result() {
+    return result;
+  }
+
+  /**
+   * Shows the proposal on the card: the first time, the card is posted and the thread starts with
+   * the classification; later (a picked runbook, a new proposal), the card is re-rendered.
+   */
+  void showCard(Classification proposal) {
+    if (card == null) {
+      card =
+          new IncidentCard(
+              request.incidentId(),
+              workflowId(),
+              request.service(),
+              request.text(),
+              request.requesterId(),
+              proposal,
+              gate.view(),
+              List.of());
+      cardRef = act.notify.postCard(request.channelId(), card);
+      say(CLASSIFIED, null, proposal.label());
+    } else {
+      card = card.withClassification(proposal);
+      refreshCard();
+    }
+  }
+
+  /** Offers the catalog's runbooks on the card (empty: takes the menu away). */
+  void offerChoices(List<RunbookChoice> choices) {
+    card = card.withChoices(choices);
+    refreshCard();
   }
 
   /** Re-renders the card from the gate's current state. */

@@ -26,9 +26,10 @@ public interface RemediationWorkflow {
   IncidentResult run(IncidentRequest request);
 
   /**
-   * A person's click (approve, reject with a reason, snooze). Counted only if {@link Gate#check}
-   * allows it on the workflow's own state: the workflow is the source of truth, whatever the bot
-   * checked before. A click with a {@code clickId} already seen counts once.
+   * A person's click (approve, reject with a reason, snooze). Counted only if {@link
+   * dev.greenlight.api.GateCheck#check} allows it on the workflow's own state: the workflow is the
+   * source of truth, whatever the bot checked before. A click with a {@code clickId} already seen
+   * counts once.
    */
   @SignalMethod
   void decide(Decision decision);

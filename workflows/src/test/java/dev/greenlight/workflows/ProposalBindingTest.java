@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.greenlight.api.Classification;
 import dev.greenlight.api.Decision;
 import dev.greenlight.api.Decision.Verdict;
-import dev.greenlight.api.GateState;
-import dev.greenlight.api.GateView;
 import dev.greenlight.api.IncidentResult;
 import dev.greenlight.api.Outcome;
 import dev.greenlight.api.Proposal;
@@ -43,16 +41,5 @@ class ProposalBindingTest extends WorkflowFixture {
     assertThat(result.outcome()).isEqualTo(Outcome.RECOVERED);
     assertThat(remediator.actions.get()).isEqualTo(1);
     assertThat(remediator.hashes).hasSize(2).last().isEqualTo(remediator.currentHash);
-  }
-
-  private String awaitNewGate(RemediationWorkflow wf, String old) {
-    for (int i = 0; i < 200; i++) {
-      GateView v = wf.gate();
-      if (v.state() == GateState.OPEN && !old.equals(v.nonce())) {
-        return v.nonce();
-      }
-      env.sleep(java.time.Duration.ofMillis(50));
-    }
-    throw new AssertionError("no new gate: " + wf.gate());
   }
 }

@@ -1,14 +1,20 @@
 package dev.greenlight.workflows;
 
+import dev.greenlight.api.Classification;
 import dev.greenlight.api.Decision;
 import dev.greenlight.api.Decision.Verdict;
+import dev.greenlight.api.Risk;
+import dev.greenlight.api.RunbookChoice;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 /**
- * Regenerates the recorded histories that {@link ReplayTest} replays. Run it only when a workflow
- * change is meant to be incompatible (and then guard the change with {@code Workflow.getVersion}
- * instead, if incidents may be running):
+ * Records the histories that {@link ReplayTest} replays, one per path through the workflow. Run it
+ * only when a workflow change is meant to be incompatible; a change to workflow code that incidents
+ * may be running must instead be guarded with {@code Workflow.getVersion} and keep these replaying.
+ * Recorded paths are kept; add a new file for a new path rather than re-recording an old one.
  *
  * <pre>
  * mvn -pl workflows test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
@@ -17,26 +23,66 @@ import java.nio.file.Path;
  * </pre>
  */
 public final class RecordHistories extends WorkflowFixture {
+  /** The recorded paths, by file name. */
+  static final List<String> PATHS =
+      List.of("quorum-path", "auto-path", "reject-path", "pick-path", "expiry-path");
+
   public static void main(String[] args) throws Exception {
-    RecordHistories r = new RecordHistories();
-    r.startServer();
-    try {
-      // approve-path.json was recorded before quorum gates (version DEFAULT) and is kept as it is:
-      // it proves that incidents started then still replay. Only the current path is re-recorded.
-      r.classifier.answer = Fakes.classification(dev.greenlight.api.Risk.HIGH, 0.95);
-      RemediationWorkflow wf = r.start("REPLAY2");
-      String nonce = r.awaitOpenGate(wf);
-      wf.decide(new Decision(Verdict.APPROVE, ALICE, nonce, null, 0, "a1"));
-      wf.decide(new Decision(Verdict.APPROVE, ALICE, nonce, null, 0, "a2"));
-      wf.decide(new Decision(Verdict.SNOOZE, BOB, nonce, null, 30, "s1"));
-      wf.decide(new Decision(Verdict.APPROVE, BOB, nonce, null, 0, "b1"));
-      r.result("REPLAY2");
-      String json = r.client.fetchHistory(RemediationWorkflow.workflowId("REPLAY2")).toJson(true);
-      Path out = Path.of("workflows/src/test/resources/histories/quorum-path.json");
-      Files.writeString(out, json);
-      System.out.println("wrote " + out.toAbsolutePath());
-    } finally {
-      r.stopServer();
+    for (String path : PATHS) {
+      RecordHistories r = new RecordHistories();
+      r.startServer();
+      try {
+        r.record(path);
+      } finally {
+        r.stopServer();
+      }
     }
+  }
+
+  private void record(String path) throws Exception {
+    String id = path.toUpperCase(java.util.Locale.ROOT).replace("-PATH", "");
+    switch (path) {
+      case "quorum-path" -> {
+        // Two approvals on a high-risk tier, a duplicate click and a snooze.
+        classifier.answer = Fakes.classification(Risk.HIGH, 0.95);
+        RemediationWorkflow wf = start(id);
+        String nonce = awaitOpenGate(wf);
+        wf.decide(new Decision(Verdict.APPROVE, ALICE, nonce, null, 0, "a1"));
+        wf.decide(new Decision(Verdict.APPROVE, ALICE, nonce, null, 0, "a2"));
+        wf.decide(new Decision(Verdict.SNOOZE, BOB, nonce, null, 30, "s1"));
+        wf.decide(new Decision(Verdict.APPROVE, BOB, nonce, null, 0, "b1"));
+      }
+      case "auto-path" -> {
+        classifier.answer = Fakes.classification(Risk.LOW, 0.97);
+        start(id);
+      }
+      case "reject-path" -> {
+        RemediationWorkflow wf = start(id);
+        String nonce = awaitOpenGate(wf);
+        wf.decide(new Decision(Verdict.APPROVE, MALLORY, nonce, null, 0, "m1"));
+        wf.decide(new Decision(Verdict.REJECT, BOB, nonce, "not during the sale", 0, "r1"));
+      }
+      case "pick-path" -> {
+        classifier.answer =
+            new Classification(Classification.UNKNOWN, 0.2, null, null, null, "x", "m");
+        choices = List.of(new RunbookChoice("rollback-deploy", "bad-deploy", Risk.HIGH));
+        RemediationWorkflow wf = start(id);
+        String choosing = awaitOpenGate(wf);
+        wf.decide(new Decision(Verdict.PICK, ALICE, choosing, null, 0, "p1", "rollback-deploy"));
+        String nonce = awaitNewGate(wf, choosing);
+        wf.decide(new Decision(Verdict.APPROVE, ALICE, nonce, null, 0, "a1"));
+        wf.decide(new Decision(Verdict.APPROVE, BOB, nonce, null, 0, "b1"));
+      }
+      default -> {
+        // Nobody decides: a reminder, the on-call escalation, then expiry.
+        start(id);
+        env.sleep(Duration.ofHours(2));
+      }
+    }
+    result(id);
+    String json = client.fetchHistory(RemediationWorkflow.workflowId(id)).toJson(true);
+    Path out = Path.of("workflows/src/test/resources/histories/" + path + ".json");
+    Files.writeString(out, json);
+    System.out.println("wrote " + out.toAbsolutePath());
   }
 }

@@ -5,34 +5,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.temporal.testing.WorkflowReplayer;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Replays recorded histories against today's workflow code. A change that would break incidents
- * already running fails here: guard it with {@code Workflow.getVersion}.
+ * Replays recorded histories, one per path through the workflow, against today's workflow code. A
+ * change that would break incidents already running fails here: guard it with {@code
+ * Workflow.getVersion} instead of re-recording.
  */
 class ReplayTest {
 
-  @Test
-  void incidentStartedBeforeQuorumGatesReplaysOnTheLegacyPath() throws Exception {
-    String json = history("approve-path.json");
-    assertThat(json)
-        .contains("WORKFLOW_EXECUTION_SIGNALED", "decide")
-        .doesNotContain("MARKER_RECORDED");
+  @ParameterizedTest
+  @ValueSource(strings = {"quorum-path", "auto-path", "reject-path", "pick-path", "expiry-path"})
+  void recordedIncidentReplaysOnTodaysWorkflowCode(String path) throws Exception {
+    String json = history(path + ".json");
+    assertThat(json).contains("EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED");
     WorkflowReplayer.replayWorkflowExecution(json, RemediationWorkflowImpl.class);
   }
 
-  @Test
-  void quorumGateWithSnoozeAndDuplicateClickReplays() throws Exception {
-    String json = history("quorum-path.json");
-    // The version marker, and four clicks: two approvals, a duplicate and a snooze.
-    assertThat(json).contains("EVENT_TYPE_MARKER_RECORDED");
-    assertThat(json.split("EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED", -1)).hasSize(5);
-    WorkflowReplayer.replayWorkflowExecution(json, RemediationWorkflowImpl.class);
+  @ParameterizedTest
+  @ValueSource(strings = {"quorum-path", "reject-path", "pick-path"})
+  void recordedClicksArriveAsSignals(String path) throws Exception {
+    // The quorum path has four clicks (two approvals, a duplicate, a snooze), the pick path three
+    // (the pick and two approvals) and the reject path two (a refused approval and the reject).
+    int clicks = path.equals("quorum-path") ? 4 : path.equals("pick-path") ? 3 : 2;
+    assertThat(history(path + ".json").split("EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED", -1))
+        .hasSize(clicks + 1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"expiry-path"})
+  void recordedTimersFireInReplay(String path) throws Exception {
+    assertThat(history(path + ".json")).contains("EVENT_TYPE_TIMER_FIRED");
   }
 
   private String history(String name) throws Exception {
     try (InputStream in = getClass().getResourceAsStream("/histories/" + name)) {
+      assertThat(in).as("recorded history " + name).isNotNull();
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }

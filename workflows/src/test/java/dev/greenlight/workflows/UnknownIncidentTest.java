@@ -7,7 +7,6 @@ import dev.greenlight.api.Classification;
 import dev.greenlight.api.Decision;
 import dev.greenlight.api.Decision.Verdict;
 import dev.greenlight.api.GateState;
-import dev.greenlight.api.GateView;
 import dev.greenlight.api.IncidentResult;
 import dev.greenlight.api.Outcome;
 import dev.greenlight.api.Risk;
@@ -42,7 +41,7 @@ class UnknownIncidentTest extends WorkflowFixture {
     assertThat(notifier.told).containsExactly(ALICE + ":BAD_CHOICE", ALICE + ":BAD_CHOICE");
 
     wf.decide(new Decision(Verdict.PICK, ALICE, choosing, null, 0, "p1", "rollback-deploy"));
-    String approval = awaitNewNonce(wf, choosing);
+    String approval = awaitNewGate(wf, choosing);
     assertThat(wf.gate().state()).isEqualTo(GateState.OPEN);
     assertThat(wf.gate().required()).isEqualTo(2);
     wf.decide(new Decision(Verdict.APPROVE, ALICE, approval));
@@ -64,6 +63,20 @@ class UnknownIncidentTest extends WorkflowFixture {
   }
 
   @Test
+  void aPickedRunbookThatLeftTheCatalogEndsTheIncidentWithNothingRun() {
+    // restart-oom-pods was in the catalog when the incident started; the worker's catalog no
+    // longer has it.
+    RemediationWorkflow wf = start("K3");
+    String choosing = awaitOpenGate(wf);
+    wf.decide(new Decision(Verdict.PICK, ALICE, choosing, null, 0, "p1", "restart-oom-pods"));
+    IncidentResult result = result("K3");
+    assertThat(result.outcome()).isEqualTo(Outcome.REMEDIATION_FAILED);
+    assertThat(result.detail()).contains("restart-oom-pods");
+    assertThat(remediator.actions.get()).isZero();
+    assertThat(notifier.steps).endsWith(RUNBOOK_PICKED, REMEDIATION_FAILED);
+  }
+
+  @Test
   void anApproverClosesTheIncidentWithoutRunningAnything() {
     RemediationWorkflow wf = start("K2");
     wf.decide(
@@ -72,16 +85,5 @@ class UnknownIncidentTest extends WorkflowFixture {
     assertThat(result.outcome()).isEqualTo(Outcome.NO_RUNBOOK);
     assertThat(notifier.steps).endsWith(CHOOSE_RUNBOOK, CLOSED);
     assertThat(remediator.actions.get()).isZero();
-  }
-
-  private String awaitNewNonce(RemediationWorkflow wf, String old) {
-    for (int i = 0; i < 200; i++) {
-      GateView v = wf.gate();
-      if (v.nonce() != null && !old.equals(v.nonce())) {
-        return v.nonce();
-      }
-      env.sleep(Duration.ofMillis(50));
-    }
-    throw new AssertionError("no new gate: " + wf.gate());
   }
 }

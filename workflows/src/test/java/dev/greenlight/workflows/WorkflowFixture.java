@@ -39,8 +39,8 @@ abstract class WorkflowFixture {
 
   String requester = REQUESTER;
 
-  /** The catalog offered when nothing matches; null: incidents that predate picking. */
-  List<RunbookChoice> choices = null;
+  /** The catalog offered when nothing matches; empty: such an incident ends with nothing run. */
+  List<RunbookChoice> choices = List.of();
 
   @BeforeEach
   void startServer() {
@@ -78,12 +78,7 @@ abstract class WorkflowFixture {
         requester,
         "C0INCIDENTS",
         new PolicySnapshot(
-            0.8,
-            approvers.stream().map(Principal::of).toList(),
-            ONCALL,
-            tiers,
-            Map.of(),
-            choices == null ? List.of() : choices));
+            0.8, approvers.stream().map(Principal::of).toList(), ONCALL, tiers, Map.of(), choices));
   }
 
   RemediationWorkflow start(String id) {
@@ -108,6 +103,20 @@ abstract class WorkflowFixture {
       env.sleep(java.time.Duration.ofMillis(50));
     }
     throw new AssertionError("gate never opened: " + wf.gate());
+  }
+
+  /**
+   * Waits until a gate other than the one with nonce {@code old} is open, and returns its nonce.
+   */
+  String awaitNewGate(RemediationWorkflow wf, String old) {
+    for (int i = 0; i < 200; i++) {
+      GateView v = wf.gate();
+      if (v.nonce() != null && !old.equals(v.nonce())) {
+        return v.nonce();
+      }
+      env.sleep(java.time.Duration.ofMillis(50));
+    }
+    throw new AssertionError("no new gate opened: " + wf.gate());
   }
 
   IncidentResult result(String id) {
