@@ -4,29 +4,53 @@ import dev.greenlight.api.ActionResult;
 import dev.greenlight.api.VerificationResult;
 import io.temporal.activity.ActivityInterface;
 
-/** Runs a runbook's action and checks that it worked. */
+/**
+ * Runs a runbook's action and checks that it worked, with the action and verify kinds the catalog
+ * names ({@code http} today; see {@code docs/actions.md}). The workflow sees only these two methods
+ * and the failure types below, never the kinds.
+ */
 @ActivityInterface
 public interface RemediationActivities {
+  /** Non-retryable: the runbook no longer renders to the approved proposal; nothing was sent. */
+  String PROPOSAL_CHANGED = "ProposalChanged";
+
+  /** Non-retryable: the runbook ID is not in the catalog. */
+  String UNKNOWN_RUNBOOK = "UnknownRunbook";
+
+  /** Non-retryable: the service is not in the catalog's services. */
+  String UNKNOWN_SERVICE = "UnknownService";
+
+  /** Non-retryable: the target refused the action (e.g. HTTP 4xx). */
+  String ACTION_REFUSED = "ActionRefused";
+
+  /** Retryable: the target failed (e.g. HTTP 5xx). */
+  String ACTION_SERVER_ERROR = "ActionServerError";
+
+  /** Retryable: the target could not be reached or did not answer in time. */
+  String ACTION_IO_ERROR = "ActionIOError";
+
   /**
-   * Sends the runbook's HTTP action for this incident. URL, method and body come from the catalog,
-   * templated only with the validated service and incident ID.
+   * Runs the runbook's action for this incident with the executor of its {@code action.type}. Every
+   * parameter comes from the catalog, templated only with the validated service and incident ID.
    *
-   * <p>Idempotency key: the request carries {@code Idempotency-Key: <workflowId>:<runbookId>}, the
-   * same on every retry of this activity, so a target that honours the header applies the action
-   * once however often Temporal retries it. A 4xx answer is a permanent failure and is not retried;
-   * 5xx and I/O errors are.
+   * <p>Idempotency key: the action runs under {@code <workflowId>:<runbookId>} (for {@code http},
+   * the {@code Idempotency-Key} header), the same on every retry of this activity, so a target that
+   * honours it applies the action once however often Temporal retries it. A refusal ({@value
+   * #ACTION_REFUSED}, e.g. 4xx) is permanent and not retried; target errors ({@value
+   * #ACTION_SERVER_ERROR}, e.g. 5xx) and I/O errors ({@value #ACTION_IO_ERROR}) are.
    *
-   * <p>{@code proposalHash} is the {@link Proposal#hash} that was approved; when the catalog's
-   * runbook no longer renders to the same proposal, nothing is sent and the activity fails with the
-   * non-retryable type {@code ProposalChanged}. Null skips the check (incidents started before
-   * approvals were bound to proposals).
+   * <p>{@code proposalHash} is the {@link dev.greenlight.api.Proposal#hash} that was approved; when
+   * the catalog's runbook no longer renders to the same proposal, nothing is sent and the activity
+   * fails with the non-retryable type {@value #PROPOSAL_CHANGED}. Null skips the check (incidents
+   * started before approvals were bound to proposals).
    */
   ActionResult remediate(
       String workflowId, String incidentId, String runbookId, String service, String proposalHash);
 
   /**
-   * Polls the runbook's probe until it answers the expected status or the probe's timeout passes.
-   * Read-only, safe to retry; heartbeats while it polls. Never re-runs the action.
+   * Checks the runbook's recovery with the verifier of its {@code verify.type} (for {@code http},
+   * polls the probe until it answers the expected status or the probe's timeout passes). Read-only,
+   * safe to retry; heartbeats after every check. Never re-runs the action.
    */
   VerificationResult verify(String incidentId, String runbookId, String service);
 }

@@ -1,89 +1,116 @@
 package dev.greenlight.activities;
 
-import dev.greenlight.action.HttpActionExecutor;
-import dev.greenlight.action.ProbePoller;
+import dev.greenlight.action.ActionContext;
+import dev.greenlight.action.ActionFailure;
+import dev.greenlight.action.ActionKinds;
+import dev.greenlight.action.Heartbeat;
 import dev.greenlight.api.ActionResult;
 import dev.greenlight.api.Proposal;
 import dev.greenlight.api.VerificationResult;
 import dev.greenlight.config.GreenlightConfig;
-import dev.greenlight.config.HttpAction;
 import dev.greenlight.config.Runbook;
 import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.failure.ApplicationFailure;
-import java.io.IOException;
 import java.util.Map;
-import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs catalog actions over HTTP and polls their probes. */
+/**
+ * Runs catalog actions and verifications with the kinds in {@link ActionKinds}, and turns their
+ * outcomes into Temporal failures of the types named in {@link RemediationActivities}.
+ */
 public final class RemediationActivitiesImpl implements RemediationActivities {
   private static final Logger log = LoggerFactory.getLogger(RemediationActivitiesImpl.class);
+  private static final String INTERRUPTED = "Interrupted";
 
   private final GreenlightConfig config;
-  private final HttpActionExecutor executor;
-  private final ProbePoller poller;
+  private final ActionKinds kinds;
 
-  public RemediationActivitiesImpl(GreenlightConfig config, OkHttpClient http) {
+  /**
+   * @throws dev.greenlight.config.ConfigException when a runbook names an action or verify type
+   *     that {@code kinds} cannot run, naming the runbook and the type
+   */
+  public RemediationActivitiesImpl(GreenlightConfig config, ActionKinds kinds) {
+    kinds.requireAll(config.runbooks());
     this.config = config;
-    this.executor = new HttpActionExecutor(http);
-    this.poller = new ProbePoller(http);
+    this.kinds = kinds;
   }
 
   @Override
   public ActionResult remediate(
       String workflowId, String incidentId, String runbookId, String service, String proposalHash) {
     Runbook runbook = runbook(runbookId);
+    Map<String, String> vars = vars(service, incidentId);
     if (proposalHash != null) {
-      String now =
-          Proposal.hash(
-              runbookId, runbook.label(), runbook.action().describe(vars(service, incidentId)));
+      String now = Proposal.hash(runbookId, runbook.label(), runbook.action().describe(vars));
       if (!now.equals(proposalHash)) {
         throw ApplicationFailure.newNonRetryableFailure(
             "runbook " + runbookId + " changed since it was approved; nothing was sent",
-            "ProposalChanged");
+            PROPOSAL_CHANGED);
       }
     }
-    String key = workflowId + ":" + runbookId;
-    int status;
+    ActionContext context = context(workflowId, incidentId, runbookId, vars);
+    ActionResult result;
     try {
-      status =
-          executor.send(
-              (dev.greenlight.config.HttpAction) runbook.action(), vars(service, incidentId), key);
-    } catch (IOException e) {
-      // Retryable: the idempotency key makes a repeat harmless.
-      throw ApplicationFailure.newFailure(
-          "action " + runbookId + " failed: " + e.getMessage(), "ActionIOError");
+      result = kinds.run(runbook.action(), context);
+    } catch (ActionFailure e) {
+      log.warn(
+          "Incident {}: {} action {} failed, {}: {} (idempotency key {})",
+          incidentId,
+          runbook.action().type(),
+          runbookId,
+          e.reason(),
+          e.getMessage(),
+          context.idempotencyKey());
+      throw failure(e);
     }
     log.info(
-        "Incident {}: action {} answered HTTP {} (idempotency key {})",
+        "Incident {}: {} action {} answered {} (idempotency key {})",
         incidentId,
+        result.type(),
         runbookId,
-        status,
-        key);
-    if (status >= 500) {
-      throw ApplicationFailure.newFailure(
-          "action " + runbookId + " answered HTTP " + status, "ActionServerError");
-    }
-    if (status >= 300) {
-      throw ApplicationFailure.newNonRetryableFailure(
-          "action " + runbookId + " was refused with HTTP " + status, "ActionRefused");
-    }
-    return new ActionResult(HttpAction.TYPE, "HTTP " + status, key);
+        result.summary(),
+        result.idempotencyKey());
+    return result;
   }
 
   @Override
   public VerificationResult verify(String incidentId, String runbookId, String service) {
     Runbook runbook = runbook(runbookId);
+    Map<String, String> vars = vars(service, incidentId);
+    String workflowId = Activity.getExecutionContext().getInfo().getWorkflowId();
     try {
-      return poller.poll(
-          (dev.greenlight.config.Probe) runbook.verify(),
-          vars(service, incidentId),
-          Activity.getExecutionContext()::heartbeat);
+      return kinds.verify(runbook.verify(), context(workflowId, incidentId, runbookId, vars));
+    } catch (ActionFailure e) {
+      throw failure(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw ApplicationFailure.newFailure("verification interrupted", "Interrupted");
+      throw ApplicationFailure.newFailure("verification interrupted", INTERRUPTED);
     }
+  }
+
+  /** Maps a kind-neutral failure to its Temporal type; only a refusal is non-retryable. */
+  static ApplicationFailure failure(ActionFailure e) {
+    return switch (e.reason()) {
+      case REFUSED -> ApplicationFailure.newNonRetryableFailure(e.getMessage(), ACTION_REFUSED);
+      case TARGET_ERROR -> ApplicationFailure.newFailure(e.getMessage(), ACTION_SERVER_ERROR);
+      // Retryable: the idempotency key makes a repeat harmless.
+      case UNREACHABLE -> ApplicationFailure.newFailure(e.getMessage(), ACTION_IO_ERROR);
+    };
+  }
+
+  private static ActionContext context(
+      String workflowId, String incidentId, String runbookId, Map<String, String> vars) {
+    ActivityExecutionContext activity = Activity.getExecutionContext();
+    Heartbeat heartbeat = activity::heartbeat;
+    return new ActionContext(
+        incidentId,
+        workflowId,
+        runbookId,
+        vars,
+        ActionContext.idempotencyKey(workflowId, runbookId),
+        heartbeat);
   }
 
   private Runbook runbook(String runbookId) {
@@ -92,13 +119,13 @@ public final class RemediationActivitiesImpl implements RemediationActivities {
         .orElseThrow(
             () ->
                 ApplicationFailure.newNonRetryableFailure(
-                    "runbook '" + runbookId + "' is not in the catalog", "UnknownRunbook"));
+                    "runbook '" + runbookId + "' is not in the catalog", UNKNOWN_RUNBOOK));
   }
 
   private Map<String, String> vars(String service, String incidentId) {
     if (!config.knowsService(service)) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "service '" + service + "' is not in the catalog's services", "UnknownService");
+          "service '" + service + "' is not in the catalog's services", UNKNOWN_SERVICE);
     }
     return Map.of("service", service, "incident", incidentId);
   }

@@ -1,5 +1,8 @@
 package dev.greenlight.worker;
 
+import dev.greenlight.action.ActionKinds;
+import dev.greenlight.action.HttpActionExecutor;
+import dev.greenlight.action.HttpVerifier;
 import dev.greenlight.activities.ClassifyActivitiesImpl;
 import dev.greenlight.activities.DirectoryActivities;
 import dev.greenlight.activities.NotificationActivities;
@@ -33,14 +36,34 @@ public final class GreenlightWorker implements AutoCloseable {
   }
 
   /**
-   * Loads the model once, registers everything and starts polling. {@code notifications} and {@code
-   * directory} are the Slack side, supplied by the bot module.
+   * Loads the model once, registers everything and starts polling, with the built-in action kinds
+   * ({@link #actionKinds}). {@code notifications} and {@code directory} are the Slack side,
+   * supplied by the bot module.
+   *
+   * @throws dev.greenlight.config.ConfigException before anything is registered, when a runbook
+   *     names an action or verify type this worker cannot run
    */
   public static GreenlightWorker start(
       TemporalConnection temporal,
       GreenlightConfig config,
       NotificationActivities notifications,
       DirectoryActivities directory) {
+    return start(temporal, config, notifications, directory, actionKinds(new OkHttpClient()));
+  }
+
+  /**
+   * As {@link #start(TemporalConnection, GreenlightConfig, NotificationActivities,
+   * DirectoryActivities)}, with the given action and verify kinds.
+   */
+  public static GreenlightWorker start(
+      TemporalConnection temporal,
+      GreenlightConfig config,
+      NotificationActivities notifications,
+      DirectoryActivities directory,
+      ActionKinds kinds) {
+    // First, so a catalog naming a kind without an implementation stops the worker before the
+    // model loads.
+    RemediationActivitiesImpl remediation = new RemediationActivitiesImpl(config, kinds);
     long t0 = System.nanoTime();
     CombinedClassifier classifier = classifier(config, System.getenv());
     log.info(
@@ -53,13 +76,18 @@ public final class GreenlightWorker implements AutoCloseable {
         factory.newWorker(RemediationWorkflow.TASK_QUEUE, options(temporal.isDevServer()));
     worker.registerWorkflowImplementationTypes(RemediationWorkflowImpl.class);
     worker.registerActivitiesImplementations(
-        new ClassifyActivitiesImpl(classifier),
-        new RemediationActivitiesImpl(config, new OkHttpClient()),
-        notifications,
-        directory);
+        new ClassifyActivitiesImpl(classifier), remediation, notifications, directory);
     factory.start();
     log.info("Worker polling task queue '{}'", RemediationWorkflow.TASK_QUEUE);
     return new GreenlightWorker(factory);
+  }
+
+  /** The action and verify kinds every worker has: {@code http}. */
+  public static ActionKinds actionKinds(OkHttpClient http) {
+    return ActionKinds.builder()
+        .executor(new HttpActionExecutor(http))
+        .verifier(new HttpVerifier(http))
+        .build();
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.greenlight.action;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.greenlight.api.ActionResult;
 import dev.greenlight.config.HttpAction;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** The {@code http} action sends the catalog's request, rendered, with the idempotency key. */
 class HttpActionExecutorTest {
   private final MockWebServer server = new MockWebServer();
   private final HttpActionExecutor executor = new HttpActionExecutor(new OkHttpClient());
@@ -31,6 +33,16 @@ class HttpActionExecutorTest {
   @AfterEach
   void stop() throws Exception {
     server.shutdown();
+  }
+
+  private ActionContext context(String workflowId, String runbookId) {
+    return new ActionContext(
+        "INC 7&x",
+        workflowId,
+        runbookId,
+        vars,
+        ActionContext.idempotencyKey(workflowId, runbookId),
+        Heartbeat.NONE);
   }
 
   private RecordedRequest onlyRequest() throws InterruptedException {
@@ -54,9 +66,9 @@ class HttpActionExecutorTest {
             headers,
             Duration.ofSeconds(5));
 
-    int status = executor.send(action, vars, "wf-INC-7:restart-oom-pods");
+    ActionResult result = executor.run(action, context("wf-INC-7", "restart-oom-pods"));
 
-    assertThat(status).isEqualTo(202);
+    assertThat(result).isEqualTo(new ActionResult("http", "HTTP 202", "wf-INC-7:restart-oom-pods"));
     RecordedRequest request = onlyRequest();
     assertThat(request.getMethod()).isEqualTo("POST");
     assertThat(request.getPath())
@@ -70,16 +82,16 @@ class HttpActionExecutorTest {
   }
 
   @Test
-  void refusalStatusIsReturnedNotThrown() throws Exception {
-    // The executor reports the status; deciding what a 4xx means is the activity's job.
-    server.enqueue(new MockResponse().setResponseCode(409));
+  void putWithoutBodySendsAnEmptyBodyToTheRenderedPath() throws Exception {
+    server.enqueue(new MockResponse().setResponseCode(204));
     HttpAction action =
         new HttpAction("PUT", base + "actions/{service}", "", Map.of(), Duration.ofSeconds(5));
 
-    assertThat(executor.send(action, vars, "k")).isEqualTo(409);
+    assertThat(executor.run(action, context("wf", "k")).summary()).isEqualTo("HTTP 204");
     RecordedRequest request = onlyRequest();
     assertThat(request.getMethod()).isEqualTo("PUT");
     assertThat(request.getPath()).isEqualTo("/actions/checkout-api");
+    assertThat(request.getBodySize()).isZero();
   }
 
   @Test
@@ -89,12 +101,30 @@ class HttpActionExecutorTest {
         new HttpAction(
             "GET", base + "actions/purge?service={service}", "", Map.of(), Duration.ofSeconds(5));
 
-    assertThat(executor.send(action, vars, "wf-1:purge")).isEqualTo(200);
+    assertThat(executor.run(action, context("wf-1", "purge")).summary()).isEqualTo("HTTP 200");
     RecordedRequest request = onlyRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getBodySize()).isZero();
     assertThat(request.getHeader("Content-Length")).isNull();
     assertThat(request.getHeader("Content-Type")).isNull();
     assertThat(request.getHeader("Idempotency-Key")).isEqualTo("wf-1:purge");
+  }
+
+  @Test
+  void idempotencyKeyFromTheCatalogHeadersIsReplacedByTheRunsKey() throws Exception {
+    // The loader refuses this header; the executor still never lets the catalog choose the key.
+    server.enqueue(new MockResponse().setResponseCode(200));
+    HttpAction action =
+        new HttpAction(
+            "POST",
+            base + "actions",
+            "",
+            Map.of("Idempotency-Key", "fixed"),
+            Duration.ofSeconds(5));
+
+    executor.run(action, context("wf-2", "restart"));
+
+    assertThat(onlyRequest().getHeaders().values("Idempotency-Key"))
+        .containsExactly("wf-2:restart");
   }
 }

@@ -8,12 +8,15 @@ import dev.greenlight.api.Proposal;
 import dev.greenlight.api.VerificationResult;
 import dev.greenlight.config.ConfigLoader;
 import dev.greenlight.config.GreenlightConfig;
+import dev.greenlight.worker.GreenlightWorker;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockResponse;
@@ -23,11 +26,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The remediation activity, run by Temporal's activity test environment against a fake target. */
+/**
+ * The remediation activities with the worker's built-in kinds ({@code http}), run by Temporal's
+ * activity test environment against a fake target.
+ */
 class RemediationActivitiesImplTest {
   private final MockWebServer server = new MockWebServer();
   private TestActivityEnvironment env;
   private RemediationActivities activities;
+  private final List<String> heartbeats = new CopyOnWriteArrayList<>();
 
   @BeforeEach
   void start() throws Exception {
@@ -58,7 +65,8 @@ class RemediationActivitiesImplTest {
             "test");
     env = TestActivityEnvironment.newInstance();
     env.registerActivitiesImplementations(
-        new RemediationActivitiesImpl(config, new OkHttpClient()));
+        new RemediationActivitiesImpl(config, GreenlightWorker.actionKinds(new OkHttpClient())));
+    env.setActivityHeartbeatListener(String.class, heartbeats::add);
     // One attempt only: these tests look at how each failure is classified, not at Temporal's
     // retries.
     activities =
@@ -127,6 +135,20 @@ class RemediationActivitiesImplTest {
   }
 
   @Test
+  void unreachableTargetIsARetryableIoError() throws Exception {
+    // Nothing listens on the port once the server is shut down, so the connection is refused.
+    server.shutdown();
+
+    ApplicationFailure failure =
+        failureOf(
+            () -> activities.remediate("wf", "INC-9", "restart-oom-pods", "checkout-api", null));
+
+    assertThat(failure.getType()).isEqualTo("ActionIOError");
+    assertThat(failure.isNonRetryable()).isFalse();
+    assertThat(failure.getOriginalMessage()).contains("restart-oom-pods");
+  }
+
+  @Test
   void unknownServiceFailsPermanentlyWithoutSendingARequest() {
     ApplicationFailure failure =
         failureOf(
@@ -159,10 +181,12 @@ class RemediationActivitiesImplTest {
     assertThat(result.recovered()).isTrue();
     assertThat(result.attempts()).isEqualTo(2);
     assertThat(server.getRequestCount()).isEqualTo(2);
+    // The SDK throttles heartbeats, so the first one is what reaches Temporal here.
+    assertThat(heartbeats).startsWith("probe attempt 1");
   }
 
   @Test
-  void actionRunsOnlyForTheApprovedProposal() throws Exception {
+  void changedProposalSendsNothingAndTheApprovedOneRuns() throws Exception {
     String action = "POST " + server.url("/actions/restart?service=checkout-api");
     String approved = Proposal.hash("restart-oom-pods", "oom-killed", action);
 

@@ -6,7 +6,6 @@ import dev.greenlight.api.VerificationResult;
 import dev.greenlight.config.Probe;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.Dispatcher;
@@ -17,11 +16,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ProbePollerTest {
+/** The {@code http} verifier polls the rendered probe and heartbeats after every attempt. */
+class HttpVerifierTest {
   private final MockWebServer server = new MockWebServer();
-  private final ProbePoller poller = new ProbePoller(new OkHttpClient());
-  private final Map<String, String> vars = Map.of("service", "checkout-api", "incident", "INC-1");
-  private final List<Integer> attemptsSeen = new CopyOnWriteArrayList<>();
+  private final HttpVerifier verifier = new HttpVerifier(new OkHttpClient());
+  private final List<String> beats = new CopyOnWriteArrayList<>();
+  private final ActionContext context = EchoKind.context("restart-oom-pods", beats);
 
   @BeforeEach
   void start() throws Exception {
@@ -38,20 +38,22 @@ class ProbePollerTest {
   }
 
   @Test
-  void recoversAfterTwoUnavailableAnswers() throws Exception {
+  void recoversAfterTwoUnavailableAnswersHeartbeatingAfterEachAttempt() throws Exception {
     server.enqueue(new MockResponse().setResponseCode(503));
     server.enqueue(new MockResponse().setResponseCode(503));
     server.enqueue(new MockResponse().setResponseCode(200));
 
     VerificationResult result =
-        poller.poll(probe(Duration.ofSeconds(5), Duration.ofMillis(10)), vars, attemptsSeen::add);
+        verifier.verify(probe(Duration.ofSeconds(5), Duration.ofMillis(10)), context);
 
     assertThat(result.recovered()).isTrue();
     assertThat(result.lastStatus()).isEqualTo(200);
     assertThat(result.attempts()).isEqualTo(3);
-    assertThat(attemptsSeen).containsExactly(1, 2, 3);
+    assertThat(beats).containsExactly("probe attempt 1", "probe attempt 2", "probe attempt 3");
     assertThat(server.getRequestCount()).isEqualTo(3);
-    assertThat(server.takeRequest().getPath()).isEqualTo("/health/checkout-api");
+    RecordedRequest first = server.takeRequest();
+    assertThat(first.getPath()).isEqualTo("/health/checkout-api");
+    assertThat(first.getMethod()).isEqualTo("GET");
   }
 
   @Test
@@ -65,11 +67,11 @@ class ProbePollerTest {
         });
 
     VerificationResult result =
-        poller.poll(probe(Duration.ofMillis(200), Duration.ofMillis(20)), vars, attemptsSeen::add);
+        verifier.verify(probe(Duration.ofMillis(200), Duration.ofMillis(20)), context);
 
     assertThat(result.recovered()).isFalse();
     assertThat(result.lastStatus()).isEqualTo(503);
-    assertThat(result.attempts()).isGreaterThan(1).isEqualTo(attemptsSeen.size());
+    assertThat(result.attempts()).isGreaterThan(1).isEqualTo(beats.size());
     assertThat(server.getRequestCount()).isEqualTo(result.attempts());
     assertThat(result.detail()).contains("HTTP 503").contains("expected 200");
   }
@@ -80,11 +82,11 @@ class ProbePollerTest {
     // Nothing listens on the port once the server is shut down, so every attempt is refused.
     server.shutdown();
 
-    VerificationResult result = poller.poll(probe, vars, attemptsSeen::add);
+    VerificationResult result = verifier.verify(probe, context);
 
     assertThat(result.recovered()).isFalse();
     assertThat(result.lastStatus()).isZero();
-    assertThat(result.attempts()).isPositive().isEqualTo(attemptsSeen.size());
+    assertThat(result.attempts()).isPositive().isEqualTo(beats.size());
     assertThat(result.detail()).contains("no answer").contains("expected 200");
   }
 }

@@ -4,40 +4,51 @@ import dev.greenlight.api.VerificationResult;
 import dev.greenlight.config.Probe;
 import dev.greenlight.config.Template;
 import java.io.IOException;
-import java.util.Map;
-import java.util.function.IntConsumer;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 
-/** Polls a probe URL until it answers the expected status or the probe's timeout passes. */
-public final class ProbePoller {
+/**
+ * The {@code http} verify kind: GETs the probe's rendered URL every {@code interval} until it
+ * answers {@code expect-status} or {@code timeout} passes, and heartbeats after every attempt. An
+ * unreachable probe counts as "no answer" (status 0) and is polled again; it never fails the
+ * activity.
+ */
+public final class HttpVerifier implements Verifier<Probe> {
   private final OkHttpClient http;
 
-  public ProbePoller(OkHttpClient http) {
+  public HttpVerifier(OkHttpClient http) {
     this.http = http;
   }
 
-  /**
-   * Polls; calls {@code afterAttempt} with the attempt number after each probe (for heartbeats).
-   */
-  public VerificationResult poll(Probe probe, Map<String, String> vars, IntConsumer afterAttempt)
-      throws InterruptedException {
-    String url = Template.renderUrl(probe.url(), vars);
+  @Override
+  public String type() {
+    return Probe.TYPE;
+  }
+
+  @Override
+  public Class<Probe> specType() {
+    return Probe.class;
+  }
+
+  @Override
+  public VerificationResult verify(Probe probe, ActionContext context) throws InterruptedException {
+    Request request =
+        new Request.Builder().url(Template.renderUrl(probe.url(), context.vars())).get().build();
     long deadline = System.nanoTime() + probe.timeout().toNanos();
     int attempts = 0;
-    int last = 0;
+    int last;
     String lastError = null;
     while (true) {
       attempts++;
-      try (Response r = http.newCall(new Request.Builder().url(url).get().build()).execute()) {
+      try (Response r = http.newCall(request).execute()) {
         last = r.code();
         lastError = null;
       } catch (IOException e) {
         last = 0;
         lastError = e.getMessage();
       }
-      afterAttempt.accept(attempts);
+      context.heartbeat().beat("probe attempt " + attempts);
       if (last == probe.expectStatus()) {
         return new VerificationResult(
             true, last, attempts, "probe answered " + last + " after " + attempts + " attempt(s)");

@@ -1,0 +1,40 @@
+package dev.greenlight.action;
+
+import dev.greenlight.api.ActionResult;
+import dev.greenlight.config.ActionSpec;
+
+/**
+ * Runs one kind of runbook action: the kind whose catalog {@code action.type} equals {@link
+ * #type()}. An implementation is registered once at worker start in {@link ActionKinds}; the
+ * activities pick it by the runbook's type, and the workflow never knows which kinds exist.
+ *
+ * <p>Idempotency key: {@link ActionContext#idempotencyKey()} is {@code <workflowId>:<runbookId>},
+ * the same on every retry of the activity. Temporal may run {@link #run} more than once for one
+ * approval (a lost reply, a worker crash), so an executor must hand the key to its target in a way
+ * the target deduplicates on (the {@code http} kind sends an {@code Idempotency-Key} header), or
+ * must make the action itself idempotent under that key.
+ *
+ * <p>Everything an executor sends comes from {@code spec} (the catalog) and {@link
+ * ActionContext#vars()} (the validated {@code service} and {@code incident}); model text never
+ * reaches it.
+ *
+ * @param <S> the catalog record of this kind
+ */
+public interface ActionExecutor<S extends ActionSpec> {
+  /** The catalog's {@code action.type} this executor runs, e.g. {@code http}. */
+  String type();
+
+  /** The catalog record of this kind; a runbook whose action is not one fails at worker start. */
+  Class<S> specType();
+
+  /**
+   * Runs the action once.
+   *
+   * @return what was done, with a plain one-line summary written by the executor (e.g. {@code HTTP
+   *     202}) and the context's idempotency key
+   * @throws ActionFailure when the action did not succeed: {@link ActionFailure#permanent} when a
+   *     retry cannot help (the target refused), {@link ActionFailure#retryable} or {@link
+   *     ActionFailure#unreachable} when it can
+   */
+  ActionResult run(S spec, ActionContext context) throws ActionFailure;
+}
