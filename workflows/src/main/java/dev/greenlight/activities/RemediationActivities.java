@@ -12,6 +12,9 @@ import io.temporal.activity.ActivityInterface;
 @ActivityInterface
 public interface RemediationActivities {
   /** Non-retryable: the runbook no longer renders to the approved proposal; nothing was sent. */
+  /** Non-retryable: the call carried no approved proposal hash, so nothing was sent. */
+  String MISSING_PROPOSAL = "MissingProposal";
+
   String PROPOSAL_CHANGED = "ProposalChanged";
 
   /** Non-retryable: the runbook ID is not in the catalog. */
@@ -41,8 +44,8 @@ public interface RemediationActivities {
    *
    * <p>{@code proposalHash} is the {@link dev.greenlight.api.Proposal#hash} that was approved; when
    * the catalog's runbook no longer renders to the same proposal, nothing is sent and the activity
-   * fails with the non-retryable type {@value #PROPOSAL_CHANGED}. Null skips the check (incidents
-   * started before approvals were bound to proposals).
+   * fails with the non-retryable type {@value #PROPOSAL_CHANGED}. Without a hash nothing is sent
+   * either ({@value #MISSING_PROPOSAL}): every action runs bound to what was approved.
    */
   ActionResult remediate(
       String workflowId, String incidentId, String runbookId, String service, String proposalHash);

@@ -42,13 +42,15 @@ public final class RemediationActivitiesImpl implements RemediationActivities {
       String workflowId, String incidentId, String runbookId, String service, String proposalHash) {
     Runbook runbook = runbook(runbookId);
     Map<String, String> vars = vars(service, incidentId);
-    if (proposalHash != null) {
-      String now = Proposal.hash(runbookId, runbook.label(), runbook.action().describe(vars));
-      if (!now.equals(proposalHash)) {
-        throw ApplicationFailure.newNonRetryableFailure(
-            "runbook " + runbookId + " changed since it was approved; nothing was sent",
-            PROPOSAL_CHANGED);
-      }
+    if (proposalHash == null || proposalHash.isBlank()) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "runbook " + runbookId + " has no approved proposal; nothing was sent", MISSING_PROPOSAL);
+    }
+    String now = Proposal.hash(runbookId, runbook.label(), runbook.action().describe(vars));
+    if (!now.equals(proposalHash)) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "runbook " + runbookId + " changed since it was approved; nothing was sent",
+          PROPOSAL_CHANGED);
     }
     ActionContext context = context(workflowId, incidentId, runbookId, vars);
     ActionResult result;

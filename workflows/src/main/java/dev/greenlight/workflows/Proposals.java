@@ -2,6 +2,7 @@ package dev.greenlight.workflows;
 
 import static dev.greenlight.api.ThreadUpdate.Step.PROPOSAL_CHANGED;
 
+import dev.greenlight.activities.RemediationActivities;
 import dev.greenlight.api.ActionResult;
 import dev.greenlight.api.AuditEntry.Kind;
 import dev.greenlight.api.Classification;
@@ -18,9 +19,6 @@ import io.temporal.failure.ApplicationFailure;
 final class Proposals {
   /** How many proposals one incident may go through when its runbook keeps changing. */
   static final int MAX_PROPOSALS = 3;
-
-  /** The failure type of an action whose runbook changed since it was approved. */
-  static final String PROPOSAL_CHANGED_TYPE = "ProposalChanged";
 
   private final Incident incident;
   private int made = 1;
@@ -99,6 +97,6 @@ final class Proposals {
   /** Whether the action failed because its runbook changed since the approval. */
   static boolean changedSinceApproval(ActivityFailure e) {
     return e.getCause() instanceof ApplicationFailure af
-        && PROPOSAL_CHANGED_TYPE.equals(af.getType());
+        && RemediationActivities.PROPOSAL_CHANGED.equals(af.getType());
   }
 }

@@ -31,6 +31,9 @@ import org.junit.jupiter.api.Test;
  * its kind-neutral failures to the usual failure types.
  */
 class SecondKindPlugsInTest {
+  private static final String APPROVED =
+      Proposal.hash("say-hello", "oom-killed", "echo hello for checkout-api");
+
   private final EchoKind.Executor echo = new EchoKind.Executor();
   private final EchoKind.Check echoCheck = new EchoKind.Check();
   private final List<String> heartbeats = new CopyOnWriteArrayList<>();
@@ -80,13 +83,14 @@ class SecondKindPlugsInTest {
 
   private ApplicationFailure failureWhenEchoThrows(ActionFailure thrown) {
     echo.failWith = thrown;
-    return failureOf(() -> activities.remediate("wf", "GL-2", "say-hello", "checkout-api", null));
+    return failureOf(
+        () -> activities.remediate("wf", "GL-2", "say-hello", "checkout-api", APPROVED));
   }
 
   @Test
   void remediateRunsTheEchoExecutorWithTheRunsContext() {
     ActionResult result =
-        activities.remediate("incident-GL-2", "GL-2", "say-hello", "checkout-api", null);
+        activities.remediate("incident-GL-2", "GL-2", "say-hello", "checkout-api", APPROVED);
 
     assertThat(result)
         .isEqualTo(new ActionResult("echo", "echoed hello", "incident-GL-2:say-hello"));
@@ -101,7 +105,7 @@ class SecondKindPlugsInTest {
 
   @Test
   void proposalCheckUsesTheKindsDescription() {
-    String approved = Proposal.hash("say-hello", "oom-killed", "echo hello for checkout-api");
+    String approved = APPROVED;
     String stale = Proposal.hash("say-hello", "oom-killed", "echo bye for checkout-api");
 
     ApplicationFailure changed =

@@ -96,7 +96,8 @@ class RemediationActivitiesImplTest {
     server.enqueue(new MockResponse().setResponseCode(202));
 
     ActionResult result =
-        activities.remediate("incident-INC-9", "INC-9", "restart-oom-pods", "checkout-api", null);
+        activities.remediate(
+            "incident-INC-9", "INC-9", "restart-oom-pods", "checkout-api", approved());
 
     assertThat(result)
         .isEqualTo(new ActionResult("http", "HTTP 202", "incident-INC-9:restart-oom-pods"));
@@ -113,7 +114,9 @@ class RemediationActivitiesImplTest {
 
     ApplicationFailure failure =
         failureOf(
-            () -> activities.remediate("wf", "INC-9", "restart-oom-pods", "checkout-api", null));
+            () ->
+                activities.remediate(
+                    "wf", "INC-9", "restart-oom-pods", "checkout-api", approved()));
 
     assertThat(failure.getType()).isEqualTo("ActionRefused");
     assertThat(failure.isNonRetryable()).isTrue();
@@ -126,7 +129,9 @@ class RemediationActivitiesImplTest {
 
     ApplicationFailure failure =
         failureOf(
-            () -> activities.remediate("wf", "INC-9", "restart-oom-pods", "checkout-api", null));
+            () ->
+                activities.remediate(
+                    "wf", "INC-9", "restart-oom-pods", "checkout-api", approved()));
 
     assertThat(failure.getType()).isEqualTo("ActionServerError");
     assertThat(failure.isNonRetryable()).isFalse();
@@ -141,7 +146,9 @@ class RemediationActivitiesImplTest {
 
     ApplicationFailure failure =
         failureOf(
-            () -> activities.remediate("wf", "INC-9", "restart-oom-pods", "checkout-api", null));
+            () ->
+                activities.remediate(
+                    "wf", "INC-9", "restart-oom-pods", "checkout-api", approved()));
 
     assertThat(failure.getType()).isEqualTo("ActionIOError");
     assertThat(failure.isNonRetryable()).isFalse();
@@ -152,7 +159,8 @@ class RemediationActivitiesImplTest {
   void unknownServiceFailsPermanentlyWithoutSendingARequest() {
     ApplicationFailure failure =
         failureOf(
-            () -> activities.remediate("wf", "INC-9", "restart-oom-pods", "billing-api", null));
+            () ->
+                activities.remediate("wf", "INC-9", "restart-oom-pods", "billing-api", approved()));
 
     assertThat(failure.getType()).isEqualTo("UnknownService");
     assertThat(failure.isNonRetryable()).isTrue();
@@ -163,7 +171,8 @@ class RemediationActivitiesImplTest {
   @Test
   void unknownRunbookFailsPermanentlyWithoutSendingARequest() {
     ApplicationFailure failure =
-        failureOf(() -> activities.remediate("wf", "INC-9", "drop-database", "checkout-api", null));
+        failureOf(
+            () -> activities.remediate("wf", "INC-9", "drop-database", "checkout-api", approved()));
 
     assertThat(failure.getType()).isEqualTo("UnknownRunbook");
     assertThat(failure.isNonRetryable()).isTrue();
@@ -210,5 +219,23 @@ class RemediationActivitiesImplTest {
                 .summary())
         .isEqualTo("HTTP 200");
     assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  /** The hash an approver approved for restart-oom-pods on checkout-api. */
+  private String approved() {
+    return Proposal.hash(
+        "restart-oom-pods",
+        "oom-killed",
+        "POST " + server.url("/actions/restart?service=checkout-api"));
+  }
+
+  @Test
+  void anActionWithoutAnApprovedProposalSendsNothing() throws Exception {
+    ApplicationFailure missing =
+        failureOf(
+            () -> activities.remediate("wf", "INC-9", "restart-oom-pods", "checkout-api", null));
+    assertThat(missing.getType()).isEqualTo(RemediationActivities.MISSING_PROPOSAL);
+    assertThat(missing.isNonRetryable()).isTrue();
+    assertThat(server.getRequestCount()).isZero();
   }
 }
