@@ -48,7 +48,7 @@ abstract class ClickFixture {
     socket =
         new SocketModeApp(
             slack.appToken(),
-            GreenlightApp.create(settings, ConfigLoader.loadDemo(), (Incidents) incidents),
+            GreenlightApp.create(settings, ConfigLoader.loadDemo(), incidents),
             com.slack.api.socket_mode.SocketModeClient.Backend.JavaWebSocket);
     socket.startAsync();
     assertThat(slack.awaitConnected(Duration.ofSeconds(10))).isTrue();
