@@ -6,6 +6,7 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.socket_mode.SocketModeClient;
 import dev.greenlight.bot.Greenlight;
 import dev.greenlight.bot.slack.GreenlightApp;
+import dev.greenlight.bot.slack.IncidentClient;
 import dev.greenlight.bot.slack.SlackDirectory;
 import dev.greenlight.bot.slack.SlackNotifier;
 import dev.greenlight.bot.slack.SlackSettings;
@@ -87,7 +88,7 @@ final class Loop implements AutoCloseable {
     RecordingNotifier notifier = new RecordingNotifier(new SlackNotifier(methods));
     GreenlightWorker worker =
         GreenlightWorker.start(temporal, config, notifier, new SlackDirectory(methods));
-    App app = GreenlightApp.create(settings, config, temporal.client());
+    App app = GreenlightApp.create(settings, config, new IncidentClient(temporal.client()));
     SocketModeApp socket =
         new SocketModeApp(
             settings.appToken(),

@@ -4,6 +4,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
 import dev.greenlight.bot.slack.GreenlightApp;
+import dev.greenlight.bot.slack.IncidentClient;
 import dev.greenlight.bot.slack.SlackDirectory;
 import dev.greenlight.bot.slack.SlackNotifier;
 import dev.greenlight.bot.slack.SlackSettings;
@@ -78,7 +79,7 @@ public final class Greenlight implements AutoCloseable {
                 temporal, config, new SlackNotifier(methods), new SlackDirectory(methods)));
       }
       if (mode.bot) {
-        App app = GreenlightApp.create(slack, config, temporal.client());
+        App app = GreenlightApp.create(slack, config, new IncidentClient(temporal.client()));
         SocketModeApp socket =
             new SocketModeApp(
                 slack.appToken(), app, SocketModeClient.Backend.JavaWebSocket, SLACK_CONCURRENCY);

@@ -1,15 +1,11 @@
 package dev.greenlight.bot.slack;
 
 import dev.greenlight.api.AuditEntry;
-import dev.greenlight.workflows.RemediationWorkflow;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowNotFoundException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code /remediate audit <incident>}: the timeline, read from the workflow (no second store). */
 final class AuditView {
@@ -18,29 +14,22 @@ final class AuditView {
 
   private AuditView() {}
 
-  static String render(WorkflowClient temporal, String incidentId) {
-    List<AuditEntry> entries;
+  static String render(Incidents incidents, String incidentId) {
+    Optional<List<AuditEntry>> entries;
     try {
-      entries =
-          temporal
-              .newWorkflowStub(
-                  RemediationWorkflow.class, RemediationWorkflow.workflowId(incidentId))
-              .audit();
-    } catch (WorkflowNotFoundException e) {
-      return "No incident " + incidentId + " is known to Greenlight.";
-    } catch (RuntimeException e) {
-      if (e.getCause() instanceof StatusRuntimeException s
-          && s.getStatus().getCode() == Status.Code.NOT_FOUND) {
-        return "No incident " + incidentId + " is known to Greenlight.";
-      }
+      entries = incidents.audit(incidentId);
+    } catch (TemporalUnreachable e) {
       return ":warning: Could not read incident "
           + incidentId
           + " ("
-          + SlackText.escape(e.getClass().getSimpleName())
+          + SlackText.escape(e.error())
           + "); is a worker running?";
     }
+    if (entries.isEmpty()) {
+      return "No incident " + incidentId + " is known to Greenlight.";
+    }
     StringBuilder out = new StringBuilder("*Timeline of incident " + incidentId + "*\n");
-    for (AuditEntry e : entries) {
+    for (AuditEntry e : entries.get()) {
       out.append("• `")
           .append(TIME.format(Instant.ofEpochMilli(e.atMillis())))
           .append("` ")

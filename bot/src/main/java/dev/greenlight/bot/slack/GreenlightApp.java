@@ -6,7 +6,6 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import dev.greenlight.api.Decision;
 import dev.greenlight.config.GreenlightConfig;
-import io.temporal.client.WorkflowClient;
 
 /** Builds the Bolt app and registers one listener per interaction. */
 public final class GreenlightApp {
@@ -20,23 +19,29 @@ public final class GreenlightApp {
     return Slack.getInstance(config);
   }
 
+  /** The bot: Slack's side of every incident, which {@code incidents} keeps in Temporal. */
   public static App create(
-      SlackSettings settings, GreenlightConfig config, WorkflowClient temporal) {
+      SlackSettings settings, GreenlightConfig config, IncidentClient incidents) {
+    return create(settings, config, (Incidents) incidents);
+  }
+
+  /** The bot in front of any {@link Incidents}, such as a test's fake. */
+  static App create(SlackSettings settings, GreenlightConfig config, Incidents incidents) {
     App app =
         new App(
             AppConfig.builder()
                 .singleTeamBotToken(settings.botToken())
                 .slack(slack(settings.apiUrl()))
                 .build());
-    GateClient gates = new GateClient(temporal);
-    app.command(Ids.COMMAND, new RemediateCommand(config, temporal));
-    app.blockAction(Ids.APPROVE_ACTION, new GateButtons(gates, Decision.Verdict.APPROVE, 0));
-    app.blockAction(Ids.SNOOZE_30_ACTION, new GateButtons(gates, Decision.Verdict.SNOOZE, 30));
-    app.blockAction(Ids.SNOOZE_120_ACTION, new GateButtons(gates, Decision.Verdict.SNOOZE, 120));
-    app.blockAction(Ids.REJECT_ACTION, new RejectButton(gates));
-    app.viewSubmission(Ids.REJECT_MODAL, new RejectModal(gates));
-    app.blockAction(Ids.PICK_ACTION, new PickActions(gates, false));
-    app.blockAction(Ids.CLOSE_ACTION, new PickActions(gates, true));
+    ClickPipeline clicks = new ClickPipeline(incidents);
+    app.command(Ids.COMMAND, new RemediateCommand(config, incidents));
+    app.blockAction(Ids.APPROVE_ACTION, new GateButtons(clicks, Decision.Verdict.APPROVE, 0));
+    app.blockAction(Ids.SNOOZE_30_ACTION, new GateButtons(clicks, Decision.Verdict.SNOOZE, 30));
+    app.blockAction(Ids.SNOOZE_120_ACTION, new GateButtons(clicks, Decision.Verdict.SNOOZE, 120));
+    app.blockAction(Ids.REJECT_ACTION, new RejectButton(clicks));
+    app.viewSubmission(Ids.REJECT_MODAL, new RejectModal(clicks));
+    app.blockAction(Ids.PICK_ACTION, new PickActions(clicks, false));
+    app.blockAction(Ids.CLOSE_ACTION, new PickActions(clicks, true));
     return app;
   }
 }

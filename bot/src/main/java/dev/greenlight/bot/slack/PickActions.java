@@ -5,11 +5,10 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.methods.SlackApiException;
 import dev.greenlight.api.Decision;
-import dev.greenlight.api.Refusal;
+import java.io.IOException;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The runbook menu and the Close button of an incident that matched nothing. The chosen runbook ID
@@ -17,64 +16,47 @@ import org.slf4j.LoggerFactory;
  */
 final class PickActions implements BlockActionHandler {
   static final String CLOSE_REASON = "closed: no runbook fits this incident";
-  private static final Logger log = LoggerFactory.getLogger(PickActions.class);
+  static final String NOT_OURS =
+      "This menu does not carry a Greenlight incident; nothing was done.";
+  static final String UNDELIVERED =
+      ":warning: Your choice could not be delivered (Temporal is not reachable). Please try again.";
 
-  private final GateClient gates;
+  private final ClickPipeline clicks;
   private final boolean close;
 
-  PickActions(GateClient gates, boolean close) {
-    this.gates = gates;
+  PickActions(ClickPipeline clicks, boolean close) {
+    this.clicks = clicks;
     this.close = close;
   }
 
   @Override
-  public Response apply(BlockActionRequest req, ActionContext ctx) {
+  public Response apply(BlockActionRequest req, ActionContext ctx)
+      throws IOException, SlackApiException {
     BlockActionPayload p = req.getPayload();
     BlockActionPayload.Action action = p.getActions().get(0);
     String raw =
         close || action.getSelectedOption() == null
             ? action.getValue()
             : action.getSelectedOption().getValue();
-    Optional<ButtonValue> value = ButtonValue.decode(raw);
-    if (value.isEmpty() || (!close && value.get().runbookId() == null)) {
-      Replies.tell(ctx, p, "This menu does not carry a Greenlight incident; nothing was done.");
-      return ctx.ack();
-    }
-    ButtonValue v = value.get();
-    Decision d =
-        close
-            ? new Decision(
-                Decision.Verdict.REJECT,
-                p.getUser().getId(),
-                v.nonce(),
-                CLOSE_REASON,
-                0,
-                action.getActionTs())
-            : new Decision(
-                Decision.Verdict.PICK,
-                p.getUser().getId(),
-                v.nonce(),
-                null,
-                0,
-                action.getActionTs(),
-                v.runbookId());
-    Optional<Refusal> refusal = GateClient.precheck(gates.view(v.workflowId()), d);
-    if (refusal.isPresent()) {
-      Replies.tell(ctx, p, RefusalText.render(refusal.get()));
-      gates.noteRefusal(v.workflowId(), d, refusal.get());
-      return ctx.ack();
-    }
-    Replies.processing(ctx, p);
-    try {
-      gates.signal(v.workflowId(), d);
-      log.info("{} by {} signalled to {}", d.verdict(), d.userId(), v.workflowId());
-    } catch (RuntimeException e) {
-      log.error("Could not signal {} to {}", d.verdict(), v.workflowId(), e);
-      Replies.tell(
-          ctx,
-          p,
-          ":warning: Your choice could not be delivered (Temporal is not reachable). Please try again.");
-    }
-    return ctx.ack();
+    Optional<Click> click =
+        ButtonValue.decode(raw)
+            .filter(v -> close || v.runbookId() != null)
+            .map(v -> new Click(v.workflowId(), decision(p.getUser().getId(), v, action)));
+    Answer answer = new Answer.Privately(ctx, p);
+    // Either choice ends the choosing gate, so the menu goes at once. A closed incident is
+    // answered like an unreachable Temporal: the choice was not delivered.
+    return clicks.run(
+        click,
+        NOT_OURS,
+        answer,
+        (c, gate) -> clicks.signal(c, answer, true, UNDELIVERED, UNDELIVERED));
+  }
+
+  private Decision decision(String user, ButtonValue v, BlockActionPayload.Action action) {
+    return close
+        ? new Decision(
+            Decision.Verdict.REJECT, user, v.nonce(), CLOSE_REASON, 0, action.getActionTs())
+        : new Decision(
+            Decision.Verdict.PICK, user, v.nonce(), null, 0, action.getActionTs(), v.runbookId());
   }
 }

@@ -11,71 +11,80 @@ import static com.slack.api.model.view.Views.viewClose;
 import static com.slack.api.model.view.Views.viewSubmit;
 import static com.slack.api.model.view.Views.viewTitle;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.methods.SlackApiException;
 import com.slack.api.model.view.View;
 import dev.greenlight.api.Decision;
-import dev.greenlight.api.Refusal;
+import java.io.IOException;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Reject: checks the clicker, then opens a modal asking for the (required) reason. */
+/**
+ * Reject: checks the clicker, then opens a modal asking for the (required) reason; nothing is
+ * signalled until the modal is submitted ({@link RejectModal}).
+ */
 final class RejectButton implements BlockActionHandler {
   private static final Logger log = LoggerFactory.getLogger(RejectButton.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final GateClient gates;
+  /** The reason comes with the modal: the check before it covers everything else. */
+  private static final String PENDING_REASON = "pending";
 
-  RejectButton(GateClient gates) {
-    this.gates = gates;
+  private final ClickPipeline clicks;
+
+  RejectButton(ClickPipeline clicks) {
+    this.clicks = clicks;
   }
 
   @Override
   public Response apply(BlockActionRequest req, ActionContext ctx)
-      throws java.io.IOException, com.slack.api.methods.SlackApiException {
+      throws IOException, SlackApiException {
     BlockActionPayload p = req.getPayload();
-    String user = p.getUser().getId();
-    Optional<ButtonValue> value = ButtonValue.decode(p.getActions().get(0).getValue());
-    if (value.isEmpty()) {
-      Replies.tell(ctx, p, "This button does not carry a Greenlight incident; nothing was done.");
-      return ctx.ack();
-    }
-    // The reason comes with the modal: check everything else now.
-    Decision probe =
-        new Decision(Decision.Verdict.REJECT, user, value.get().nonce(), "pending", 0, null);
-    Optional<Refusal> refusal = GateClient.precheck(gates.view(value.get().workflowId()), probe);
-    if (refusal.isPresent()) {
-      Replies.tell(ctx, p, RefusalText.render(refusal.get()));
-      gates.noteRefusal(value.get().workflowId(), probe, refusal.get());
-      return ctx.ack();
-    }
+    Optional<Click> click =
+        ButtonValue.decode(p.getActions().get(0).getValue())
+            .map(
+                v ->
+                    new Click(
+                        v.workflowId(),
+                        new Decision(
+                            Decision.Verdict.REJECT,
+                            p.getUser().getId(),
+                            v.nonce(),
+                            PENDING_REASON,
+                            0,
+                            null)));
+    Answer answer = new Answer.Privately(ctx, p);
+    return clicks.run(
+        click, ClickPipeline.NOT_A_GREENLIGHT_BUTTON, answer, (c, gate) -> open(ctx, p, c, answer));
+  }
+
+  /** Opens the reject form for the card that was clicked. */
+  private static Response open(ActionContext ctx, BlockActionPayload p, Click click, Answer answer)
+      throws IOException, SlackApiException {
     String channel = p.getChannel() == null ? "" : p.getChannel().getId();
     String ts = p.getMessage() == null ? "" : p.getMessage().getTs();
     RejectModal.Metadata meta =
-        new RejectModal.Metadata(value.get().workflowId(), value.get().nonce(), channel, ts);
+        new RejectModal.Metadata(click.workflowId(), click.decision().nonce(), channel, ts);
     View modal = modal(meta);
     var opened = ctx.client().viewsOpen(r -> r.triggerId(p.getTriggerId()).view(modal));
     if (!opened.isOk()) {
-      log.warn("views.open failed for {}: {}", user, opened.getError());
-      Replies.tell(
-          ctx,
-          p,
+      log.warn("views.open failed for {}: {}", p.getUser().getId(), opened.getError());
+      return answer.say(
           ":warning: Could not open the reject form ("
               + SlackText.escape(opened.getError())
               + "); nothing was decided. Please click Reject again.");
-    } else if (p.getMessage() != null) {
+    }
+    if (p.getMessage() != null) {
       RejectModal.rememberCard(opened.getView().getId(), p.getMessage().getBlocks());
     }
-    return ctx.ack();
+    return answer.done();
   }
 
-  static View modal(RejectModal.Metadata meta) throws java.io.IOException {
-    String metadata = JSON.writeValueAsString(meta);
+  static View modal(RejectModal.Metadata meta) {
     return view(
         v ->
             v.type("modal")
@@ -83,7 +92,7 @@ final class RejectButton implements BlockActionHandler {
                 .title(viewTitle(t -> t.type("plain_text").text("Reject remediation")))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Reject")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
-                .privateMetadata(metadata)
+                .privateMetadata(meta.encode())
                 .blocks(
                     asBlocks(
                         section(

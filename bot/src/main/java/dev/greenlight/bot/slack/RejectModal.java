@@ -1,26 +1,31 @@
 package dev.greenlight.bot.slack;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.methods.SlackApiException;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.ViewState;
 import dev.greenlight.api.Decision;
-import dev.greenlight.api.Refusal;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The reject modal's submission: a reason is required; then the reject is signalled. */
 final class RejectModal implements ViewSubmissionHandler {
-  private static final Logger log = LoggerFactory.getLogger(RejectModal.class);
+  static final String NOT_OURS = "This form is not one Greenlight opened; nothing was done.";
+  static final String NO_REASON = "Say why you reject it.";
+  static final String UNDELIVERED =
+      "Temporal is not reachable; nothing was decided. Try again in a moment.";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Cards behind open modals, for the "Processing…" edit; losing one only skips that edit. */
@@ -33,13 +38,43 @@ final class RejectModal implements ViewSubmissionHandler {
             }
           });
 
-  /** What the modal carries in {@code private_metadata}. */
-  record Metadata(String wf, String nonce, String channel, String ts) {}
+  /** What the modal carries in {@code private_metadata}: the incident and the card behind it. */
+  record Metadata(String wf, String nonce, String channel, String ts) {
+    String encode() {
+      try {
+        return JSON.writeValueAsString(this);
+      } catch (JsonProcessingException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
 
-  private final GateClient gates;
+    /** Empty when the metadata is not what {@link #encode} wrote for an incident. */
+    static Optional<Metadata> decode(String json) {
+      try {
+        Metadata m = JSON.readValue(json == null ? "" : json, Metadata.class);
+        if (m.wf() == null || !m.wf().startsWith("incident-") || isEmpty(m.nonce())) {
+          return Optional.empty();
+        }
+        return Optional.of(
+            new Metadata(
+                m.wf(),
+                m.nonce(),
+                m.channel() == null ? "" : m.channel(),
+                m.ts() == null ? "" : m.ts()));
+      } catch (IOException | RuntimeException e) {
+        return Optional.empty();
+      }
+    }
 
-  RejectModal(GateClient gates) {
-    this.gates = gates;
+    private static boolean isEmpty(String s) {
+      return s == null || s.isEmpty();
+    }
+  }
+
+  private final ClickPipeline clicks;
+
+  RejectModal(ClickPipeline clicks) {
+    this.clicks = clicks;
   }
 
   static void rememberCard(String viewId, List<LayoutBlock> blocks) {
@@ -47,56 +82,40 @@ final class RejectModal implements ViewSubmissionHandler {
   }
 
   @Override
-  public Response apply(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
+  public Response apply(ViewSubmissionRequest req, ViewSubmissionContext ctx)
+      throws IOException, SlackApiException {
     ViewSubmissionPayload p = req.getPayload();
-    String user = p.getUser().getId();
-    Metadata meta;
-    try {
-      meta = JSON.readValue(p.getView().getPrivateMetadata(), Metadata.class);
-    } catch (Exception e) {
-      return ctx.ack(
-          r ->
-              r.responseAction("errors")
-                  .errors(
-                      Map.of(
-                          Ids.REASON_BLOCK,
-                          "This form is not one Greenlight opened; nothing was done.")));
+    Optional<Metadata> meta = Metadata.decode(p.getView().getPrivateMetadata());
+    if (meta.isEmpty()) {
+      return Answer.InForm.error(ctx, NOT_OURS);
     }
     String reason = reason(p.getView().getState());
     if (reason.isBlank()) {
-      return ctx.ack(
-          r ->
-              r.responseAction("errors")
-                  .errors(Map.of(Ids.REASON_BLOCK, "Say why you reject it.")));
+      return Answer.InForm.error(ctx, NO_REASON);
     }
-    Decision d =
-        new Decision(Decision.Verdict.REJECT, user, meta.nonce(), reason, 0, p.getView().getId());
-    Optional<Refusal> refusal = GateClient.precheck(gates.view(meta.wf()), d);
-    if (refusal.isPresent()) {
-      gates.noteRefusal(meta.wf(), d, refusal.get());
-      return ctx.ack(
-          r ->
-              r.responseAction("errors")
-                  .errors(Map.of(Ids.REASON_BLOCK, RefusalText.render(refusal.get()))));
-    }
-    List<LayoutBlock> card = CARDS.remove(p.getView().getId());
+    String viewId = p.getView().getId();
+    Click click =
+        new Click(
+            meta.get().wf(),
+            new Decision(
+                Decision.Verdict.REJECT,
+                p.getUser().getId(),
+                meta.get().nonce(),
+                reason,
+                0,
+                viewId));
+    Answer answer = new Answer.InForm(ctx, () -> processing(ctx, viewId, meta.get()));
+    // A closed incident is answered like an unreachable Temporal: the reject was not delivered.
+    return clicks.check(
+        click, answer, (c, gate) -> clicks.signal(c, answer, true, UNDELIVERED, UNDELIVERED));
+  }
+
+  /** Edits the card the modal was opened from, if the bot still remembers it. */
+  private static void processing(ViewSubmissionContext ctx, String viewId, Metadata meta) {
+    List<LayoutBlock> card = CARDS.remove(viewId);
     if (card != null && !meta.channel().isEmpty()) {
       Replies.processing(ctx, meta.channel(), meta.ts(), card);
     }
-    try {
-      gates.signal(meta.wf(), d);
-      log.info("REJECT by {} signalled to {}", user, meta.wf());
-    } catch (RuntimeException e) {
-      log.error("Could not signal REJECT to {}", meta.wf(), e);
-      return ctx.ack(
-          r ->
-              r.responseAction("errors")
-                  .errors(
-                      Map.of(
-                          Ids.REASON_BLOCK,
-                          "Temporal is not reachable; nothing was decided. Try again in a moment.")));
-    }
-    return ctx.ack();
   }
 
   private static String reason(ViewState state) {

@@ -8,11 +8,6 @@ import com.slack.api.bolt.response.Response;
 import dev.greenlight.api.IncidentRequest;
 import dev.greenlight.api.PolicySnapshot;
 import dev.greenlight.config.GreenlightConfig;
-import dev.greenlight.workflows.RemediationWorkflow;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowExecutionAlreadyStarted;
-import io.temporal.client.WorkflowOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,12 +17,12 @@ final class RemediateCommand implements SlashCommandHandler {
 
   private final GreenlightConfig config;
   private final CommandParser parser;
-  private final WorkflowClient temporal;
+  private final Incidents incidents;
 
-  RemediateCommand(GreenlightConfig config, WorkflowClient temporal) {
+  RemediateCommand(GreenlightConfig config, Incidents incidents) {
     this.config = config;
     this.parser = new CommandParser(config);
-    this.temporal = temporal;
+    this.incidents = incidents;
   }
 
   @Override
@@ -38,7 +33,7 @@ final class RemediateCommand implements SlashCommandHandler {
       return ctx.ack(CommandParser.usage(config));
     }
     if (cmd instanceof ParsedCommand.Audit audit) {
-      return ctx.ack(AuditView.render(temporal, audit.incidentId()));
+      return ctx.ack(AuditView.render(incidents, audit.incidentId()));
     }
     if (cmd instanceof ParsedCommand.Invalid invalid) {
       return ctx.ack(invalid.message());
@@ -54,25 +49,15 @@ final class RemediateCommand implements SlashCommandHandler {
             p.getUserId(),
             channel,
             snapshot(config));
-    RemediationWorkflow workflow =
-        temporal.newWorkflowStub(
-            RemediationWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(RemediationWorkflow.workflowId(incidentId))
-                .setTaskQueue(RemediationWorkflow.TASK_QUEUE)
-                .setWorkflowIdReusePolicy(
-                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-                .build());
     try {
-      WorkflowClient.start(workflow::run, request);
-    } catch (WorkflowExecutionAlreadyStarted e) {
-      log.info("Incident {} already started (redelivered request)", incidentId);
-      return ctx.ack("Incident " + incidentId + " is already started.");
-    } catch (RuntimeException e) {
-      log.error("Could not start incident {} for {}", incidentId, p.getUserId(), e);
+      if (incidents.start(request) == Incidents.StartResult.ALREADY_STARTED) {
+        log.info("Incident {} already started (redelivered request)", incidentId);
+        return ctx.ack("Incident " + incidentId + " is already started.");
+      }
+    } catch (TemporalUnreachable e) {
       return ctx.ack(
           ":warning: Could not start the incident: Temporal is not reachable ("
-              + SlackText.escape(e.getClass().getSimpleName())
+              + SlackText.escape(e.error())
               + "). Nothing was started; please run the command again.");
     }
     log.info("Incident {} started by {} for {}", incidentId, p.getUserId(), start.service());

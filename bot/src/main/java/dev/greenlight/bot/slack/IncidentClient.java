@@ -1,0 +1,136 @@
+package dev.greenlight.bot.slack;
+
+import dev.greenlight.api.AuditEntry;
+import dev.greenlight.api.Decision;
+import dev.greenlight.api.GateView;
+import dev.greenlight.api.IncidentRequest;
+import dev.greenlight.api.Refusal;
+import dev.greenlight.workflows.RemediationWorkflow;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bot's only Temporal client: starts incidents, sends decisions, reads gates and timelines. It
+ * turns Temporal's exceptions into Greenlight outcomes, so the Slack handlers never see Temporal
+ * types.
+ *
+ * <p>A query needs a running worker; when none answers within {@link #QUERY_BUDGET} the gate is
+ * reported unknown and the click is signalled anyway, because the workflow checks it again and
+ * Temporal keeps the signal until a worker comes back.
+ */
+public final class IncidentClient implements Incidents {
+  static final Duration QUERY_BUDGET = Duration.ofMillis(1500);
+  private static final Logger log = LoggerFactory.getLogger(IncidentClient.class);
+
+  private final WorkflowClient temporal;
+  private final ExecutorService background =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "greenlight-temporal");
+            t.setDaemon(true);
+            return t;
+          });
+
+  public IncidentClient(WorkflowClient temporal) {
+    this.temporal = temporal;
+  }
+
+  @Override
+  public StartResult start(IncidentRequest request) {
+    RemediationWorkflow workflow =
+        temporal.newWorkflowStub(
+            RemediationWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(RemediationWorkflow.workflowId(request.incidentId()))
+                .setTaskQueue(RemediationWorkflow.TASK_QUEUE)
+                .setWorkflowIdReusePolicy(
+                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                .build());
+    try {
+      WorkflowClient.start(workflow::run, request);
+      return StartResult.STARTED;
+    } catch (WorkflowExecutionAlreadyStarted e) {
+      return StartResult.ALREADY_STARTED;
+    } catch (RuntimeException e) {
+      log.error("Could not start incident {}", request.incidentId(), e);
+      throw new TemporalUnreachable(e);
+    }
+  }
+
+  @Override
+  public Optional<GateView> gate(String workflowId) {
+    CompletableFuture<GateView> f =
+        CompletableFuture.supplyAsync(() -> stub(workflowId).gate(), background);
+    try {
+      return Optional.of(f.get(QUERY_BUDGET.toMillis(), TimeUnit.MILLISECONDS));
+    } catch (Exception e) {
+      f.cancel(true);
+      log.info(
+          "Gate query for {} did not answer in {} ms ({}); the workflow will check the click itself",
+          workflowId,
+          QUERY_BUDGET.toMillis(),
+          e.getClass().getSimpleName());
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public SignalResult signal(String workflowId, Decision decision) {
+    try {
+      stub(workflowId).decide(decision);
+      return SignalResult.DELIVERED;
+    } catch (WorkflowNotFoundException e) {
+      log.info("{} for {}, which is closed", decision.verdict(), workflowId);
+      return SignalResult.INCIDENT_CLOSED;
+    } catch (RuntimeException e) {
+      log.error("Could not signal {} to {}", decision.verdict(), workflowId, e);
+      return SignalResult.UNREACHABLE;
+    }
+  }
+
+  @Override
+  public void noteRefusal(String workflowId, Decision decision, Refusal refusal) {
+    // Sent in the background: the click is acked without waiting for it.
+    background.execute(
+        () -> {
+          try {
+            stub(workflowId).noteRefusal(decision, refusal.reason());
+          } catch (RuntimeException e) {
+            log.info("Could not note a refused click on {}: {}", workflowId, e.getMessage());
+          }
+        });
+  }
+
+  @Override
+  public Optional<List<AuditEntry>> audit(String incidentId) {
+    try {
+      return Optional.of(stub(RemediationWorkflow.workflowId(incidentId)).audit());
+    } catch (WorkflowNotFoundException e) {
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      if (e.getCause() instanceof StatusRuntimeException s
+          && s.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        return Optional.empty();
+      }
+      throw new TemporalUnreachable(e);
+    }
+  }
+
+  private RemediationWorkflow stub(String workflowId) {
+    return temporal.newWorkflowStub(RemediationWorkflow.class, workflowId);
+  }
+}
