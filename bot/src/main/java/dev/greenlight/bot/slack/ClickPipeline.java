@@ -21,6 +21,10 @@ final class ClickPipeline {
   static final String NOT_A_GREENLIGHT_BUTTON =
       "This button does not carry a Greenlight incident; nothing was done.";
 
+  /** The answer to a click on an incident whose workflow has already ended. */
+  static final String INCIDENT_CLOSED =
+      "This incident is already closed; your click was not counted.";
+
   private static final Logger log = LoggerFactory.getLogger(ClickPipeline.class);
 
   /** What a click does once the bot's check let it through. */
@@ -69,11 +73,9 @@ final class ClickPipeline {
    * Sends the decision, first showing "Processing…" when {@code closesGate}: the edit must come
    * before the signal, or it could overwrite the final card the workflow draws.
    *
-   * @param closed the answer when the incident is already closed
    * @param undelivered the answer when Temporal could not be reached
    */
-  Response signal(
-      Click click, Answer answer, boolean closesGate, String closed, String undelivered) {
+  Response signal(Click click, Answer answer, boolean closesGate, String undelivered) {
     if (closesGate) {
       answer.processing();
     }
@@ -83,7 +85,7 @@ final class ClickPipeline {
         log.info("{} by {} signalled to {}", d.verdict(), d.userId(), click.workflowId());
         yield answer.done();
       }
-      case INCIDENT_CLOSED -> answer.say(closed);
+      case INCIDENT_CLOSED -> answer.say(INCIDENT_CLOSED);
       case UNREACHABLE -> answer.say(undelivered);
     };
   }

@@ -16,7 +16,6 @@ import java.util.Optional;
  * removes the buttons at once ("Processing…"); the workflow then renders the final card.
  */
 final class GateButtons implements BlockActionHandler {
-  static final String CLOSED = "This incident is already closed; your click was not counted.";
   static final String UNDELIVERED =
       ":warning: Your click could not be delivered (Temporal is not reachable). "
           + "Nothing was decided; please click again.";
@@ -54,7 +53,7 @@ final class GateButtons implements BlockActionHandler {
         click,
         ClickPipeline.NOT_A_GREENLIGHT_BUTTON,
         answer,
-        (c, gate) -> clicks.signal(c, answer, closesGate(gate), CLOSED, UNDELIVERED));
+        (c, gate) -> clicks.signal(c, answer, closesGate(gate), UNDELIVERED));
   }
 
   /** Whether this click closes the gate, as far as the queried gate tells. */

@@ -43,13 +43,9 @@ final class PickActions implements BlockActionHandler {
             .filter(v -> close || v.runbookId() != null)
             .map(v -> new Click(v.workflowId(), decision(p.getUser().getId(), v, action)));
     Answer answer = new Answer.Privately(ctx, p);
-    // Either choice ends the choosing gate, so the menu goes at once. A closed incident is
-    // answered like an unreachable Temporal: the choice was not delivered.
+    // Either choice ends the choosing gate, so the menu goes at once.
     return clicks.run(
-        click,
-        NOT_OURS,
-        answer,
-        (c, gate) -> clicks.signal(c, answer, true, UNDELIVERED, UNDELIVERED));
+        click, NOT_OURS, answer, (c, gate) -> clicks.signal(c, answer, true, UNDELIVERED));
   }
 
   private Decision decision(String user, ButtonValue v, BlockActionPayload.Action action) {

@@ -105,9 +105,7 @@ final class RejectModal implements ViewSubmissionHandler {
                 0,
                 viewId));
     Answer answer = new Answer.InForm(ctx, () -> processing(ctx, viewId, meta.get()));
-    // A closed incident is answered like an unreachable Temporal: the reject was not delivered.
-    return clicks.check(
-        click, answer, (c, gate) -> clicks.signal(c, answer, true, UNDELIVERED, UNDELIVERED));
+    return clicks.check(click, answer, (c, gate) -> clicks.signal(c, answer, true, UNDELIVERED));
   }
 
   /** Edits the card the modal was opened from, if the bot still remembers it. */
