@@ -7,7 +7,7 @@ import dev.greenlight.bot.slack.Ids;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class VerificationFailureTest extends LoopFixture {
+class VerificationFailureIT extends LoopFixture {
 
   @Test
   void failedVerificationEscalatesToOnCallWithoutRerunningTheAction() throws Exception {

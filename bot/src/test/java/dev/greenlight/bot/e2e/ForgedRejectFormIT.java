@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class ForgedRejectFormTest extends LoopFixture {
+class ForgedRejectFormIT extends LoopFixture {
 
   @Test
   void aRejectFormWhoseMetadataIsNotGreenlightsIsRefusedInTheFormAndDecidesNothing()

@@ -8,7 +8,7 @@ import dev.greenlight.sandbox.Ack;
 import dev.greenlight.sandbox.Message;
 import org.junit.jupiter.api.Test;
 
-class RejectPathTest extends LoopFixture {
+class RejectPathIT extends LoopFixture {
 
   @Test
   void rejectClosesTheCardAndRunsNothing() throws Exception {

@@ -10,7 +10,7 @@ import dev.greenlight.sandbox.Message;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class UnknownIncidentPickTest extends LoopFixture {
+class UnknownIncidentPickIT extends LoopFixture {
   private static final String NOTHING_LIKE_IT = "the office coffee machine is broken again";
 
   @Test

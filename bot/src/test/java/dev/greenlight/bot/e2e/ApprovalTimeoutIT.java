@@ -7,7 +7,7 @@ import dev.greenlight.bot.slack.Ids;
 import dev.greenlight.sandbox.Message;
 import org.junit.jupiter.api.Test;
 
-class ApprovalTimeoutTest extends LoopFixture {
+class ApprovalTimeoutIT extends LoopFixture {
   @Override
   String approvalTimeout() {
     return "3s";

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.greenlight.bot.slack.Ids;
 import org.junit.jupiter.api.Test;
 
-class ApproveInBrowserTest extends BrowserFixture {
+class ApproveInBrowserIT extends BrowserFixture {
 
   @Test
   void aliceReportsBobApprovesAndTheThreadFillsToRecovered() throws Exception {

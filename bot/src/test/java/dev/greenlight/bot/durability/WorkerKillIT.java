@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * A worker killed with SIGKILL while an incident waits at the gate loses nothing: a new worker
  * process picks the incident up and the approved remediation runs exactly once.
  */
-class WorkerKillTest extends DurabilityFixture {
+class WorkerKillIT extends DurabilityFixture {
 
   @Test
   void aNewWorkerFinishesTheIncidentWithOneRemediationAfterTheOldOneIsKilledAtTheGate()

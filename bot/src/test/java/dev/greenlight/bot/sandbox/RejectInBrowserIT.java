@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-class RejectInBrowserTest extends BrowserFixture {
+class RejectInBrowserIT extends BrowserFixture {
 
   @Test
   void rejectAsksForAReasonInAModalAndTheCardSaysWhy() {

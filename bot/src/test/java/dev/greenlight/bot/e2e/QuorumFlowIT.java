@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class QuorumFlowTest extends LoopFixture {
+class QuorumFlowIT extends LoopFixture {
 
   @Test
   void highRiskNeedsTwoPeopleNotTheRequesterAndAGroupMemberCounts() throws Exception {

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class ClickStormTest extends LoopFixture {
+class ClickStormIT extends LoopFixture {
 
   @Test
   void twentyClicksFromFiveUsersThroughSlackDecideExactlyOnce() throws Exception {

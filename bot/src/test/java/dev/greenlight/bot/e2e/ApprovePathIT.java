@@ -9,7 +9,7 @@ import java.util.List;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
-class ApprovePathTest extends LoopFixture {
+class ApprovePathIT extends LoopFixture {
 
   @Test
   void approveRunsTheActionOnceWithItsIdempotencyKeyAndReportsRecovery() throws Exception {

@@ -6,7 +6,7 @@ import dev.greenlight.bot.slack.Ids;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
-class EscalationInBrowserTest extends BrowserFixture {
+class EscalationInBrowserIT extends BrowserFixture {
 
   @Test
   void aServiceThatStaysSickEscalatesToTheOnCallLead() throws Exception {

@@ -7,7 +7,7 @@ import dev.greenlight.bot.slack.Ids;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class AutoApprovedPathTest extends LoopFixture {
+class AutoApprovedPathIT extends LoopFixture {
 
   @Test
   void lowRiskConfidentMatchRunsWithoutButtonsAndSaysSo() throws Exception {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * the click, a restarted bot process handles the old card's Approve button, because everything the
  * button needs is in the button and in Temporal.
  */
-class BotKillTest extends DurabilityFixture {
+class BotKillIT extends DurabilityFixture {
 
   @Test
   void aRestartedBotHandlesTheApproveButtonOfACardPostedBeforeTheKill() throws Exception {

@@ -9,7 +9,7 @@ import dev.greenlight.sandbox.Message;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class NonApproverClickTest extends LoopFixture {
+class NonApproverClickIT extends LoopFixture {
 
   @Test
   void nonApproverIsRefusedPrivatelyAndTheGateStaysOpen() throws Exception {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * A two-approver gate keeps its first approval across a kill -9 of both bot and worker: the
  * approvals live in workflow state, not in any process.
  */
-class RestartBetweenApprovalsTest extends DurabilityFixture {
+class RestartBetweenApprovalsIT extends DurabilityFixture {
 
   @Test
   void firstApprovalSurvivesKillingBotAndWorkerAndTheSecondCompletesTheQuorum() throws Exception {

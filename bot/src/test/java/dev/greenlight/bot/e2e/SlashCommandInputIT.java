@@ -7,7 +7,7 @@ import dev.greenlight.sandbox.Message;
 import dev.greenlight.sandbox.SentEnvelope;
 import org.junit.jupiter.api.Test;
 
-class SlashCommandInputTest extends LoopFixture {
+class SlashCommandInputIT extends LoopFixture {
 
   @Test
   void helpAndBareCommandPrintUsage() throws Exception {

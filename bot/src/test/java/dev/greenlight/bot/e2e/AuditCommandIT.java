@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.greenlight.bot.slack.Ids;
 import org.junit.jupiter.api.Test;
 
-class AuditCommandTest extends LoopFixture {
+class AuditCommandIT extends LoopFixture {
 
   @Test
   void auditShowsTheWholeTimelineFromTheWorkflow() throws Exception {
