@@ -77,8 +77,7 @@ final class HumanGate {
         policy.runbooks().stream().map(RunbookChoice::id).toList(),
         incident.now());
     incident.audit(Kind.GATE_OPENED, null, "pick a runbook: " + String.join(", ", approvers));
-    incident.showCard(unmatched);
-    incident.offerChoices(policy.runbooks());
+    incident.showCard(unmatched, policy.runbooks());
     incident.say(CHOOSE_RUNBOOK, incident.onCall(), null);
     await(policy.approvers());
     incident.offerChoices(List.of());

@@ -91,6 +91,11 @@ final class Incident {
    * the classification; later (a picked runbook, a new proposal), the card is re-rendered.
    */
   void showCard(Classification proposal) {
+    showCard(proposal, List.of());
+  }
+
+  /** Shows the proposal with the catalog's runbooks to pick from (empty: no menu). */
+  void showCard(Classification proposal, List<RunbookChoice> choices) {
     if (card == null) {
       card =
           new IncidentCard(
@@ -101,11 +106,11 @@ final class Incident {
               request.requesterId(),
               proposal,
               gate.view(),
-              List.of());
+              choices);
       cardRef = act.notify.postCard(request.channelId(), card);
       say(CLASSIFIED, null, proposal.label());
     } else {
-      card = card.withClassification(proposal);
+      card = card.withClassification(proposal).withChoices(choices);
       refreshCard();
     }
   }

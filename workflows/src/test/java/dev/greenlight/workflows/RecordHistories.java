@@ -14,7 +14,7 @@ import java.util.List;
  * Records the histories that {@link ReplayTest} replays, one per path through the workflow. Run it
  * only when a workflow change is meant to be incompatible; a change to workflow code that incidents
  * may be running must instead be guarded with {@code Workflow.getVersion} and keep these replaying.
- * Recorded paths are kept; add a new file for a new path rather than re-recording an old one.
+ * Recorded paths are kept: without arguments it records only paths that have no file yet.
  *
  * <pre>
  * mvn -pl workflows test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
@@ -27,8 +27,13 @@ public final class RecordHistories extends WorkflowFixture {
   static final List<String> PATHS =
       List.of("quorum-path", "auto-path", "reject-path", "pick-path", "expiry-path");
 
+  /** Records the named paths, or else every path that has no recorded file yet. */
   public static void main(String[] args) throws Exception {
-    for (String path : PATHS) {
+    List<String> paths =
+        args.length > 0
+            ? List.of(args)
+            : PATHS.stream().filter(p -> !Files.exists(file(p))).toList();
+    for (String path : paths) {
       RecordHistories r = new RecordHistories();
       r.startServer();
       try {
@@ -81,8 +86,12 @@ public final class RecordHistories extends WorkflowFixture {
     }
     result(id);
     String json = client.fetchHistory(RemediationWorkflow.workflowId(id)).toJson(true);
-    Path out = Path.of("workflows/src/test/resources/histories/" + path + ".json");
+    Path out = file(path);
     Files.writeString(out, json);
     System.out.println("wrote " + out.toAbsolutePath());
+  }
+
+  private static Path file(String path) {
+    return Path.of("workflows/src/test/resources/histories/" + path + ".json");
   }
 }

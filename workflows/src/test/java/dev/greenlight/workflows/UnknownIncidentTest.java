@@ -32,7 +32,9 @@ class UnknownIncidentTest extends WorkflowFixture {
     RemediationWorkflow wf = start("K1");
     String choosing = awaitOpenGate(wf);
     assertThat(wf.gate().state()).isEqualTo(GateState.CHOOSING);
-    assertThat(notifier.updates).last().extracting(c -> c.choices().size()).isEqualTo(2);
+    // The card is posted once, already offering the catalog and carrying the choosing gate.
+    assertThat(notifier.posted).singleElement().extracting(c -> c.choices().size()).isEqualTo(2);
+    assertThat(notifier.posted.get(0).gate().nonce()).isEqualTo(choosing);
 
     // Approving is not possible before a runbook is chosen, and the choice must be in the catalog.
     wf.decide(new Decision(Verdict.APPROVE, ALICE, choosing));
