@@ -1,6 +1,9 @@
 package dev.greenlight.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -53,7 +56,59 @@ public record ClassifierSettings(
           "json_schema",
           "bearer");
 
+  public ClassifierSettings {
+    Check.oneOf("mode", mode, List.of(LOCAL, LLM, BOTH));
+    Check.oneOf("strategy", strategy, List.of("nearest", "centroid"));
+    Invalid.require(
+        Check.text("base-url", baseUrl).startsWith("http://") || baseUrl.startsWith("https://"),
+        "base-url",
+        " must be an http:// or https:// URL (got '" + baseUrl + "')");
+    Check.text("model", llmModel);
+    Invalid.require(
+        Check.text("api-key-env", apiKeyEnv).matches("[A-Za-z_][A-Za-z0-9_]*"),
+        "api-key-env",
+        " must name an environment variable, not hold the key itself");
+    Check.duration("timeout", timeout, null, null);
+    Check.between("max-attempts", maxAttempts, 1, 10);
+    Check.duration("retry-budget", retryBudget, null, null);
+    Check.oneOf("response-format", responseFormat, List.of("json_schema", "json_object"));
+    Check.oneOf("auth-header", authHeader, List.of("bearer", "api-key"));
+  }
+
+  /**
+   * The settings a {@code classifier} mapping describes, with the defaults for what it leaves out.
+   */
+  @JsonCreator
+  static ClassifierSettings fromFile(
+      @JsonProperty("mode") String mode,
+      @JsonProperty("strategy") String strategy,
+      @JsonProperty("base-url") String baseUrl,
+      @JsonProperty("model") String llmModel,
+      @JsonProperty("api-key-env") String apiKeyEnv,
+      @JsonProperty("timeout") Duration timeout,
+      @JsonProperty("max-attempts") Integer maxAttempts,
+      @JsonProperty("retry-budget") Duration retryBudget,
+      @JsonProperty("response-format") String responseFormat,
+      @JsonProperty("auth-header") String authHeader) {
+    return new ClassifierSettings(
+        or(mode, DEFAULT.mode),
+        or(strategy, DEFAULT.strategy),
+        or(baseUrl, DEFAULT.baseUrl),
+        or(llmModel, DEFAULT.llmModel),
+        or(apiKeyEnv, DEFAULT.apiKeyEnv),
+        or(timeout, DEFAULT.timeout),
+        or(maxAttempts, DEFAULT.maxAttempts),
+        or(retryBudget, DEFAULT.retryBudget),
+        or(responseFormat, DEFAULT.responseFormat),
+        or(authHeader, DEFAULT.authHeader));
+  }
+
+  private static <T> T or(T value, T fallback) {
+    return value == null ? fallback : value;
+  }
+
   /** Local mode with every other setting at its default. */
+  @JsonCreator(mode = JsonCreator.Mode.DISABLED)
   public ClassifierSettings(String mode) {
     this(
         mode,
@@ -91,72 +146,22 @@ public record ClassifierSettings(
       throw new ConfigException(
           "GREENLIGHT_LLM_TIMEOUT must be a positive duration like 10s (got '" + t + "')");
     }
-    return new ClassifierSettings(
-        m.isEmpty() ? mode : m,
-        strategy,
-        url.isEmpty() ? baseUrl : url,
-        model.isEmpty() ? llmModel : model,
-        apiKeyEnv,
-        parsed,
-        maxAttempts,
-        retryBudget,
-        responseFormat,
-        authHeader);
-  }
-
-  /** Reads the {@code classifier} section; null means the section is absent. */
-  static ClassifierSettings read(ConfigNode node) {
-    if (node == null) {
-      return DEFAULT;
+    try {
+      return new ClassifierSettings(
+          m.isEmpty() ? mode : m,
+          strategy,
+          url.isEmpty() ? baseUrl : url,
+          model.isEmpty() ? llmModel : model,
+          apiKeyEnv,
+          parsed,
+          maxAttempts,
+          retryBudget,
+          responseFormat,
+          authHeader);
+    } catch (Invalid e) {
+      // The other overrides are checked above, so only GREENLIGHT_LLM_BASE_URL can be refused here.
+      throw new ConfigException(
+          e.under("classifier").getMessage() + " (set by GREENLIGHT_LLM_BASE_URL)", e);
     }
-    node.allowOnly(
-        Set.of(
-            "mode",
-            "strategy",
-            "base-url",
-            "model",
-            "api-key-env",
-            "timeout",
-            "max-attempts",
-            "retry-budget",
-            "response-format",
-            "auth-header"));
-    String mode = oneOf(node, "mode", LOCAL, LOCAL, LLM, BOTH);
-    String strategy = oneOf(node, "strategy", DEFAULT.strategy, "nearest", "centroid");
-    String baseUrl = node.text("base-url", DEFAULT_BASE_URL);
-    if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
-      throw ConfigNode.fail(
-          node.key("base-url") + " must be an http:// or https:// URL (got '" + baseUrl + "')");
-    }
-    String apiKeyEnv = node.text("api-key-env", DEFAULT_API_KEY_ENV);
-    if (!apiKeyEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-      throw ConfigNode.fail(
-          node.key("api-key-env") + " must name an environment variable, not hold the key itself");
-    }
-    return new ClassifierSettings(
-        mode,
-        strategy,
-        baseUrl,
-        node.text("model", DEFAULT_MODEL),
-        apiKeyEnv,
-        node.duration("timeout", DEFAULT.timeout),
-        node.integer("max-attempts", DEFAULT.maxAttempts, 1, 10),
-        node.duration("retry-budget", DEFAULT.retryBudget),
-        oneOf(node, "response-format", DEFAULT.responseFormat, "json_schema", "json_object"),
-        oneOf(node, "auth-header", DEFAULT.authHeader, "bearer", "api-key"));
-  }
-
-  private static String oneOf(ConfigNode node, String key, String fallback, String... allowed) {
-    String value = node.text(key, fallback);
-    if (!Set.of(allowed).contains(value)) {
-      throw ConfigNode.fail(
-          node.key(key)
-              + " must be one of "
-              + String.join(", ", allowed)
-              + " (got '"
-              + value
-              + "')");
-    }
-    return value;
   }
 }

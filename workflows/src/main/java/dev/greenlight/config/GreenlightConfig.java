@@ -1,5 +1,7 @@
 package dev.greenlight.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.greenlight.api.GateRule;
 import dev.greenlight.api.PolicySnapshot;
 import dev.greenlight.api.Principal;
@@ -7,19 +9,22 @@ import dev.greenlight.api.Risk;
 import dev.greenlight.api.RunbookChoice;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Everything Greenlight is told by its configuration file, validated.
  *
  * @param services the services incidents may name; the only values {@code {service}} takes
  * @param policy the gate policy
- * @param approvers Slack user IDs allowed to approve or reject
+ * @param approvers Slack users and user groups allowed to approve or reject
  * @param onCall who verification failures escalate to (a Slack user ID)
  * @param channel where incident cards go; empty means the channel the command was typed in
- * @param runbooks the catalog
+ * @param runbooks the catalog, with unique IDs
  * @param classifier which classifier runs
  * @param approvals the gate rule of each risk tier
  */
@@ -32,11 +37,71 @@ public record GreenlightConfig(
     List<Runbook> runbooks,
     ClassifierSettings classifier,
     Map<Risk, TierRule> approvals) {
+  private static final Pattern SERVICE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
+  private static final Pattern CHANNEL = Pattern.compile("[CGD][A-Z0-9]{2,}");
+
   public GreenlightConfig {
+    Invalid.require(
+        services != null && !services.isEmpty(), "services", " must not be empty (key services)");
+    for (String s : services) {
+      Invalid.require(
+          SERVICE.matcher(s).matches(),
+          "services",
+          ": '" + s + "' is not a valid service name (lower-case letters, digits, '.', '_', '-')");
+    }
     services = List.copyOf(services);
+    Check.present("policy", policy);
+    Invalid.require(
+        approvers != null && !approvers.isEmpty(),
+        "approvers",
+        " must not be empty (key approvers)");
     approvers = List.copyOf(approvers);
+    Invalid.require(
+        Principal.isUserId(Check.text("on-call", onCall)),
+        "on-call",
+        ": '" + onCall + "' is not a Slack user ID like U012ABCDEF");
+    channel = channel == null ? "" : channel.trim();
+    Invalid.require(
+        channel.isEmpty() || CHANNEL.matcher(channel).matches(),
+        "channel",
+        ": '" + channel + "' is not a Slack channel ID like C012ABCDEF (or leave it empty)");
+    Check.present("runbooks", runbooks);
+    Invalid.require(!runbooks.isEmpty(), "runbooks", " must not be empty (key runbooks)");
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < runbooks.size(); i++) {
+      String id = runbooks.get(i).id();
+      Invalid.require(ids.add(id), "runbooks[" + i + "].id", ": duplicate runbook id '" + id + "'");
+    }
     runbooks = List.copyOf(runbooks);
+    Check.present("classifier", classifier);
     approvals = Map.copyOf(approvals);
+    for (Risk risk : Risk.values()) {
+      Check.present("approvals." + risk.label(), approvals.get(risk));
+    }
+  }
+
+  /** The configuration a file describes, with the defaults for the sections it leaves out. */
+  @JsonCreator
+  static GreenlightConfig fromFile(
+      @JsonProperty("services") List<String> services,
+      @JsonProperty("policy") Policy policy,
+      @JsonProperty("approvers") List<Principal> approvers,
+      @JsonProperty("on-call") String onCall,
+      @JsonProperty("channel") String channel,
+      @JsonProperty("runbooks") List<Runbook> runbooks,
+      @JsonProperty("classifier") ClassifierSettings classifier,
+      @JsonProperty("approvals") ApprovalRules approvals) {
+    Policy p = policy == null ? Policy.DEFAULT : policy;
+    return new GreenlightConfig(
+        services,
+        p,
+        approvers,
+        onCall,
+        channel,
+        runbooks,
+        classifier == null ? ClassifierSettings.DEFAULT : classifier,
+        (approvals == null ? ApprovalRules.NONE : approvals)
+            .resolve(p.approvalTimeout(), approvers));
   }
 
   public Optional<Runbook> runbook(String id) {

@@ -17,6 +17,14 @@ public final class Template {
   // placeholders.
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([\\w.-]+)}");
 
+  /**
+   * Values that render each placeholder as itself, to show a template as written: {@code
+   * describe(Template.VISIBLE)} gives {@code POST http://host/restart?service={service}}. Only this
+   * map is exempt from URL-encoding; real values are always encoded.
+   */
+  public static final Map<String, String> VISIBLE =
+      Map.of("service", "{service}", "incident", "{incident}");
+
   private Template() {}
 
   /** The first placeholder that is not allowed, or null when the template is fine. */
@@ -46,7 +54,8 @@ public final class Template {
       if (value == null) {
         throw new IllegalArgumentException("no value for placeholder " + m.group());
       }
-      String text = encode ? URLEncoder.encode(value, StandardCharsets.UTF_8) : value;
+      String text =
+          encode && vars != VISIBLE ? URLEncoder.encode(value, StandardCharsets.UTF_8) : value;
       m.appendReplacement(out, Matcher.quoteReplacement(text));
     }
     m.appendTail(out);

@@ -71,4 +71,13 @@ class TemplateTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("{incident}");
   }
+
+  @Test
+  void visiblePlaceholdersRenderAsWrittenWhileEqualRealValuesAreStillEncoded() {
+    assertThat(Template.renderUrl("http://h/{service}?incident={incident}", Template.VISIBLE))
+        .isEqualTo("http://h/{service}?incident={incident}");
+    // Only the VISIBLE map itself is exempt from encoding, not a map with the same text.
+    assertThat(Template.renderUrl("http://h/{service}", Map.of("service", "{service}")))
+        .isEqualTo("http://h/%7Bservice%7D");
+  }
 }

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
       PartCommand.Worker.class,
       DevServerCommand.class,
       SandboxCommand.class,
-      EvalCommand.class
+      EvalCommand.class,
+      CheckCommand.class
     },
     footerHeading = "%nEnvironment:%n",
     footer = {
@@ -32,6 +33,7 @@ import picocli.CommandLine.Command;
       "  GREENLIGHT_CLASSIFIER local | llm | both (overrides classifier.mode)",
       "  GREENLIGHT_LLM_API_KEY, GREENLIGHT_LLM_BASE_URL, GREENLIGHT_LLM_MODEL,",
       "  GREENLIGHT_LLM_TIMEOUT  the optional LLM classifier (key never logged)",
+      "Validate a config before deploying it: greenlight check --config FILE",
       "See docs/configuration.md for every key and variable.",
     })
 final class RootCommand extends PartCommand implements Callable<Integer> {
