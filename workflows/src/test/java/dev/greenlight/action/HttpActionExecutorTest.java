@@ -1,6 +1,7 @@
 package dev.greenlight.action;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.greenlight.api.ActionResult;
 import dev.greenlight.config.HttpAction;
@@ -111,20 +112,16 @@ class HttpActionExecutorTest {
   }
 
   @Test
-  void idempotencyKeyFromTheCatalogHeadersIsReplacedByTheRunsKey() throws Exception {
-    // The loader refuses this header; the executor still never lets the catalog choose the key.
-    server.enqueue(new MockResponse().setResponseCode(200));
-    HttpAction action =
-        new HttpAction(
-            "POST",
-            base + "actions",
-            "",
-            Map.of("Idempotency-Key", "fixed"),
-            Duration.ofSeconds(5));
-
-    executor.run(action, context("wf-2", "restart"));
-
-    assertThat(onlyRequest().getHeaders().values("Idempotency-Key"))
-        .containsExactly("wf-2:restart");
+  void theCatalogCannotChooseTheIdempotencyKey() {
+    // The record itself refuses the header, so no executor ever sees a catalog-chosen key.
+    assertThatThrownBy(
+            () ->
+                new HttpAction(
+                    "POST",
+                    base + "actions",
+                    "",
+                    Map.of("Idempotency-Key", "fixed"),
+                    Duration.ofSeconds(5)))
+        .hasMessageContaining("Idempotency-Key is set by Greenlight");
   }
 }
