@@ -21,6 +21,8 @@ public record AuditEntry(long atMillis, Kind kind, String actor, String detail) 
     GATE_CLOSED,
     PROPOSAL_CHANGED,
     ACTION,
-    VERIFICATION
+    VERIFICATION,
+    /** Slack could not be told something (the card, a thread update, a private note). */
+    NOTIFICATION_FAILED
   }
 }

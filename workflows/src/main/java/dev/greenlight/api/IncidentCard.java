@@ -8,6 +8,10 @@ import java.util.List;
  * @param gate the gate as it stands: state, the nonce the buttons carry (when open), approvals so
  *     far, who decided and when
  * @param choices the runbooks a person may pick when nothing matched (empty otherwise)
+ * @param outcome how the incident ended (recovered, escalated, rejected, expired, failed), or null
+ *     while it is still open
+ * @param outcomeDetail a plain fact from Greenlight about the outcome (the probe's last answer, the
+ *     failure), or null
  */
 public record IncidentCard(
     String incidentId,
@@ -17,11 +21,14 @@ public record IncidentCard(
     String requesterId,
     Classification classification,
     GateView gate,
-    List<RunbookChoice> choices) {
+    List<RunbookChoice> choices,
+    Outcome outcome,
+    String outcomeDetail) {
   public IncidentCard {
     choices = choices == null ? List.of() : List.copyOf(choices);
   }
 
+  /** A card of an open incident. */
   public IncidentCard(
       String incidentId,
       String workflowId,
@@ -30,23 +37,76 @@ public record IncidentCard(
       String requesterId,
       Classification classification,
       GateView gate) {
-    this(incidentId, workflowId, service, text, requesterId, classification, gate, List.of());
+    this(
+        incidentId,
+        workflowId,
+        service,
+        text,
+        requesterId,
+        classification,
+        gate,
+        List.of(),
+        null,
+        null);
   }
 
   /** The same card with the gate moved on. */
   public IncidentCard withGate(GateView newGate) {
     return new IncidentCard(
-        incidentId, workflowId, service, text, requesterId, classification, newGate, choices);
+        incidentId,
+        workflowId,
+        service,
+        text,
+        requesterId,
+        classification,
+        newGate,
+        choices,
+        outcome,
+        outcomeDetail);
   }
 
   /** The same card offering {@code newChoices} to pick from. */
   public IncidentCard withChoices(List<RunbookChoice> newChoices) {
     return new IncidentCard(
-        incidentId, workflowId, service, text, requesterId, classification, gate, newChoices);
+        incidentId,
+        workflowId,
+        service,
+        text,
+        requesterId,
+        classification,
+        gate,
+        newChoices,
+        outcome,
+        outcomeDetail);
   }
 
   /** The same card with a new classification (a changed proposal). */
   public IncidentCard withClassification(Classification c) {
-    return new IncidentCard(incidentId, workflowId, service, text, requesterId, c, gate, choices);
+    return new IncidentCard(
+        incidentId,
+        workflowId,
+        service,
+        text,
+        requesterId,
+        c,
+        gate,
+        choices,
+        outcome,
+        outcomeDetail);
+  }
+
+  /** The same card showing how the incident ended. */
+  public IncidentCard withOutcome(Outcome newOutcome, String detail) {
+    return new IncidentCard(
+        incidentId,
+        workflowId,
+        service,
+        text,
+        requesterId,
+        classification,
+        gate,
+        choices,
+        newOutcome,
+        detail);
   }
 }

@@ -206,8 +206,13 @@ final class HumanGate {
   private void escalate(Gate gate, GateRule.Escalation step) {
     List<String> people = new ArrayList<>();
     if (step.approvers()) {
+      // Those who approved already are not reminded, nor the requester where they may not approve.
+      GateView v = gate.view();
       people.addAll(
-          gate.approvers().stream().filter(a -> !gate.view().approvals().contains(a)).toList());
+          gate.approvers().stream()
+              .filter(a -> !v.approvals().contains(a))
+              .filter(a -> v.selfApproval() || !a.equals(v.requester()))
+              .toList());
     }
     if (step.onCall()) {
       people.add(incident.onCall());

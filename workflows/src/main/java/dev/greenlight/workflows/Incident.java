@@ -4,7 +4,6 @@ import static dev.greenlight.api.ThreadUpdate.Step.CLASSIFIED;
 
 import dev.greenlight.api.AuditEntry;
 import dev.greenlight.api.AuditEntry.Kind;
-import dev.greenlight.api.CardRef;
 import dev.greenlight.api.Classification;
 import dev.greenlight.api.IncidentCard;
 import dev.greenlight.api.IncidentRequest;
@@ -14,26 +13,28 @@ import dev.greenlight.api.PolicySnapshot;
 import dev.greenlight.api.Refusal;
 import dev.greenlight.api.RunbookChoice;
 import dev.greenlight.api.ThreadUpdate;
-import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
 
 /** One incident's shared state inside the workflow: its gate, card, thread, timeline and end. */
 final class Incident {
-  private static final Logger log = Workflow.getLogger(Incident.class);
-
   private final IncidentActivities act = new IncidentActivities();
   private final List<AuditEntry> audit = new ArrayList<>();
   private final Gate gate = new Gate();
   private final IncidentRequest request;
+  private final Notices notices;
   private IncidentCard card;
-  private CardRef cardRef;
   private IncidentResult result;
 
   Incident(IncidentRequest request) {
     this.request = request;
+    this.notices =
+        new Notices(
+            act.notify,
+            Notices.queuedForThisIncident(),
+            (what, why) ->
+                audit(Kind.NOTIFICATION_FAILED, null, "Slack was not told " + what + ": " + why));
   }
 
   IncidentRequest request() {
@@ -72,9 +73,17 @@ final class Incident {
     audit.add(new AuditEntry(now(), kind, actor, detail));
   }
 
-  /** Ends the incident; the workflow returns this result. */
+  /**
+   * Ends the incident; the workflow returns this result. The card shows the outcome, and the
+   * incident waits (boundedly) for its last notifications to be sent.
+   */
   IncidentResult end(Outcome outcome, String detail) {
     result = new IncidentResult(outcome, gate.view(), detail);
+    if (notices.queued() && card != null) {
+      card = card.withGate(gate.view()).withOutcome(outcome, detail);
+      notices.updateCard(card);
+    }
+    notices.drain();
     return result;
   }
 
@@ -106,8 +115,10 @@ final class Incident {
               request.requesterId(),
               proposal,
               gate.view(),
-              choices);
-      cardRef = act.notify.postCard(request.channelId(), card);
+              choices,
+              null,
+              null);
+      notices.postCard(request.channelId(), card);
       say(CLASSIFIED, null, proposal.label());
     } else {
       card = card.withClassification(proposal).withChoices(choices);
@@ -124,29 +135,21 @@ final class Incident {
   /** Re-renders the card from the gate's current state. */
   void refreshCard() {
     card = card.withGate(gate.view());
-    act.notify.updateCard(cardRef, card);
+    notices.updateCard(card);
   }
 
-  /** Thread updates are best effort: a Slack outage must not stop a remediation. */
+  /** Posts one step in the card's thread; best effort, never in the incident's way. */
   void say(ThreadUpdate update) {
-    try {
-      act.notify.postUpdate(cardRef, card, update);
-    } catch (ActivityFailure e) {
-      log.warn("Could not post thread update {}: {}", update.step(), rootMessage(e));
-    }
+    notices.postUpdate(card, update);
   }
 
   void say(ThreadUpdate.Step step, String actor, String detail) {
     say(new ThreadUpdate(step, actor, detail));
   }
 
-  /** Private notes are best effort too. */
+  /** Tells one person privately why their click did not count; best effort too. */
   void tell(String userId, Refusal refusal) {
-    try {
-      act.notify.tellUser(cardRef, userId, refusal);
-    } catch (ActivityFailure e) {
-      log.warn("Could not tell {} about a refused click: {}", userId, rootMessage(e));
-    }
+    notices.tell(userId, refusal);
   }
 
   static String rootMessage(Throwable e) {

@@ -58,18 +58,27 @@ final class Fakes {
   }
 
   static final class Notifier implements NotificationActivities {
+    /** When set, every call fails with this Slack error. */
+    volatile String slackError;
+
+    /** Whether {@link #slackError} is worth retrying (an outage) or not (a permanent refusal). */
+    volatile boolean retryable;
+
+    final AtomicInteger failedCalls = new AtomicInteger();
     final List<IncidentCard> posted = new CopyOnWriteArrayList<>();
     final List<IncidentCard> updates = new CopyOnWriteArrayList<>();
     final List<ThreadUpdate.Step> steps = new CopyOnWriteArrayList<>();
 
     @Override
     public CardRef postCard(String channelId, IncidentCard card) {
+      failIfSlackIsDown();
       posted.add(card);
       return new CardRef(channelId, "1700000000.000100");
     }
 
     @Override
     public void updateCard(CardRef card, IncidentCard content) {
+      failIfSlackIsDown();
       updates.add(content);
     }
 
@@ -78,13 +87,27 @@ final class Fakes {
 
     @Override
     public void postUpdate(CardRef card, IncidentCard content, ThreadUpdate update) {
+      failIfSlackIsDown();
       steps.add(update.step());
       threadUpdates.add(update);
     }
 
     @Override
     public void tellUser(CardRef card, String userId, Refusal refusal) {
+      failIfSlackIsDown();
       told.add(userId + ":" + refusal.reason());
+    }
+
+    private void failIfSlackIsDown() {
+      String error = slackError;
+      if (error != null) {
+        failedCalls.incrementAndGet();
+        String message = "chat answered error '" + error + "'";
+        throw retryable
+            ? io.temporal.failure.ApplicationFailure.newFailure(message, "SlackError")
+            : io.temporal.failure.ApplicationFailure.newNonRetryableFailure(
+                message, "SlackRefused");
+      }
     }
   }
 
@@ -116,6 +139,11 @@ final class Fakes {
     final List<String> hashes = new CopyOnWriteArrayList<>();
     volatile String currentHash;
 
+    /** The test server's clock, and when the action last ran by it. */
+    volatile java.util.function.LongSupplier clock = System::currentTimeMillis;
+
+    volatile long ranAtMillis;
+
     @Override
     public ActionResult remediate(
         String workflowId,
@@ -129,6 +157,7 @@ final class Fakes {
             "changed", "ProposalChanged");
       }
       actions.incrementAndGet();
+      ranAtMillis = clock.getAsLong();
       keys.add(workflowId + ":" + runbookId);
       return new ActionResult("http", "HTTP 200", workflowId + ":" + runbookId);
     }

@@ -25,7 +25,13 @@ import java.util.List;
 public final class RecordHistories extends WorkflowFixture {
   /** The recorded paths, by file name. */
   static final List<String> PATHS =
-      List.of("quorum-path", "auto-path", "reject-path", "pick-path", "expiry-path");
+      List.of(
+          "quorum-path",
+          "auto-path",
+          "reject-path",
+          "pick-path",
+          "expiry-path",
+          "queued-notices-path");
 
   /** Records the named paths, or else every path that has no recorded file yet. */
   public static void main(String[] args) throws Exception {
@@ -77,6 +83,15 @@ public final class RecordHistories extends WorkflowFixture {
         String nonce = awaitNewGate(wf, choosing);
         wf.decide(new Decision(Verdict.APPROVE, ALICE, nonce, null, 0, "a1"));
         wf.decide(new Decision(Verdict.APPROVE, BOB, nonce, null, 0, "b1"));
+      }
+      case "queued-notices-path" -> {
+        // Version 1 of Notices.CHANGE_ID: notifications queued off the critical path, a snooze,
+        // an approval, a refused click answered privately, and the outcome on the card.
+        RemediationWorkflow wf = start(id);
+        String nonce = awaitOpenGate(wf);
+        wf.decide(new Decision(Verdict.APPROVE, MALLORY, nonce, null, 0, "m1"));
+        wf.decide(new Decision(Verdict.SNOOZE, BOB, nonce, null, 30, "s1"));
+        wf.decide(new Decision(Verdict.APPROVE, ALICE, nonce, null, 0, "a1"));
       }
       default -> {
         // Nobody decides: a reminder, the on-call escalation, then expiry.

@@ -16,7 +16,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ReplayTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"quorum-path", "auto-path", "reject-path", "pick-path", "expiry-path"})
+  @ValueSource(
+      strings = {
+        "quorum-path",
+        "auto-path",
+        "reject-path",
+        "pick-path",
+        "expiry-path",
+        "queued-notices-path"
+      })
   void recordedIncidentReplaysOnTodaysWorkflowCode(String path) throws Exception {
     String json = history(path + ".json");
     assertThat(json).contains("EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED");
@@ -37,6 +45,25 @@ class ReplayTest {
   @ValueSource(strings = {"expiry-path"})
   void recordedTimersFireInReplay(String path) throws Exception {
     assertThat(history(path + ".json")).contains("EVENT_TYPE_TIMER_FIRED");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"queued-notices-path"})
+  void incidentsSinceQueuedNotificationsCarryTheVersionMarker(String path) throws Exception {
+    assertThat(history(path + ".json"))
+        .contains("EVENT_TYPE_MARKER_RECORDED", encoded(Notices.CHANGE_ID));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"quorum-path", "auto-path", "reject-path", "pick-path", "expiry-path"})
+  void incidentsFromBeforeQueuedNotificationsHaveNoMarker(String path) throws Exception {
+    assertThat(history(path + ".json")).doesNotContain(encoded(Notices.CHANGE_ID));
+  }
+
+  /** How a change ID stands in a history: a JSON string payload, base64-encoded. */
+  private static String encoded(String changeId) {
+    return java.util.Base64.getEncoder()
+        .encodeToString(("\"" + changeId + "\"").getBytes(StandardCharsets.UTF_8));
   }
 
   private String history(String name) throws Exception {

@@ -39,6 +39,9 @@ abstract class WorkflowFixture {
 
   String requester = REQUESTER;
 
+  /** The high tier's rule in {@link #request}; tests may change it before starting. */
+  GateRule high = new GateRule(2, false, 3600, List.of());
+
   /** The catalog offered when nothing matches; empty: such an incident ends with nothing run. */
   List<RunbookChoice> choices = List.of();
 
@@ -48,6 +51,7 @@ abstract class WorkflowFixture {
     Worker worker = env.newWorker(RemediationWorkflow.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(RemediationWorkflowImpl.class);
     worker.registerActivitiesImplementations(classifier, notifier, remediator, directory);
+    remediator.clock = () -> env.currentTimeMillis();
     env.start();
     client = env.getWorkflowClient();
   }
@@ -70,7 +74,7 @@ abstract class WorkflowFixture {
         Map.of(
             Risk.LOW, new GateRule(1, true, 3600, ladder),
             Risk.MEDIUM, new GateRule(1, true, 3600, ladder),
-            Risk.HIGH, new GateRule(2, false, 3600, List.of()));
+            Risk.HIGH, high);
     return new IncidentRequest(
         id,
         "checkout-api",

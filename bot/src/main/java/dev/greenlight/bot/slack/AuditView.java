@@ -1,6 +1,7 @@
 package dev.greenlight.bot.slack;
 
 import dev.greenlight.api.AuditEntry;
+import dev.greenlight.api.Redaction;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -38,7 +39,7 @@ final class AuditView {
         out.append(" — ").append(SlackText.mention(e.actor()));
       }
       if (e.detail() != null && !e.detail().isEmpty()) {
-        out.append(": ").append(SlackText.code(e.detail()));
+        out.append(": ").append(SlackText.code(Redaction.urls(e.detail())));
       }
       out.append('\n');
     }

@@ -16,6 +16,7 @@ import dev.greenlight.api.Classification;
 import dev.greenlight.api.GateState;
 import dev.greenlight.api.GateView;
 import dev.greenlight.api.IncidentCard;
+import dev.greenlight.api.Redaction;
 import dev.greenlight.api.Risk;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -47,7 +48,13 @@ public final class CardView {
     Classification c = card.classification();
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(
-        header(h -> h.text(plainText("Incident " + card.incidentId() + " · " + card.service()))));
+        header(
+            h ->
+                h.text(
+                    plainText(
+                        SlackText.fit(
+                            "Incident " + card.incidentId() + " · " + card.service(),
+                            SlackText.HEADER_TEXT)))));
     blocks.add(
         section(
             s ->
@@ -56,9 +63,12 @@ public final class CardView {
                         "Reported by "
                             + SlackText.mention(card.requesterId())
                             + ":\n"
-                            + SlackText.quote(card.text(), 1500)))));
+                            + SlackText.quote(card.text(), SlackText.SECTION_TEXT - 40)))));
     List<TextObject> fields = new ArrayList<>();
-    fields.add(markdownText("*Classification*\n" + SlackText.escape(c.label())));
+    fields.add(
+        markdownText(
+            SlackText.fit(
+                "*Classification*\n" + SlackText.escape(c.label()), SlackText.SECTION_FIELD)));
     fields.add(markdownText("*Confidence*\n" + percent(c.confidence())));
     fields.add(markdownText("*Risk*\n" + (c.risk() == null ? "—" : c.risk().label())));
     fields.add(
@@ -67,16 +77,37 @@ public final class CardView {
     blocks.add(section(s -> s.fields(fields)));
     if (c.action() != null) {
       blocks.add(
-          section(s -> s.text(markdownText("*Proposed action*\n" + SlackText.escape(c.action())))));
+          section(
+              s ->
+                  s.text(
+                      markdownText(
+                          SlackText.fit(
+                              "*Proposed action*\n" + SlackText.escape(Redaction.urls(c.action())),
+                              SlackText.SECTION_TEXT)))));
     }
-    blocks.add(context(x -> x.elements(List.of(markdownText(ClassificationView.explanation(c))))));
+    blocks.add(
+        context(
+            x ->
+                x.elements(
+                    List.of(
+                        markdownText(
+                            SlackText.fit(
+                                ClassificationView.explanation(c), SlackText.CONTEXT_TEXT))))));
     GateView gate = card.gate();
     if (gate.nonce() != null) {
       List<BlockElement> elements =
           gate.state() == GateState.CHOOSING ? RunbookMenu.elements(card) : buttons(card);
       blocks.add(actions(a -> a.blockId(Ids.GATE_BLOCK).elements(elements)));
     }
-    blocks.add(context(x -> x.elements(List.of(markdownText(status(card))))));
+    blocks.add(
+        context(
+            x ->
+                x.elements(
+                    List.of(markdownText(SlackText.fit(status(card), SlackText.CONTEXT_TEXT))))));
+    if (card.outcome() != null) {
+      blocks.add(
+          section(s -> s.text(markdownText(SlackText.fit(outcome(card), SlackText.SECTION_TEXT)))));
+    }
     return blocks;
   }
 
@@ -106,11 +137,13 @@ public final class CardView {
         .title(plainText("Approve a high-risk action?"))
         .text(
             markdownText(
-                "This runs `"
-                    + SlackText.escape(card.classification().action())
-                    + "` on *"
-                    + SlackText.escape(card.service())
-                    + "*."))
+                SlackText.fit(
+                    "This runs `"
+                        + SlackText.escape(Redaction.urls(card.classification().action()))
+                        + "` on *"
+                        + SlackText.escape(card.service())
+                        + "*.",
+                    SlackText.CONFIRM_TEXT)))
         .confirm(plainText("Approve"))
         .deny(plainText("Cancel"))
         .style("danger")
@@ -145,9 +178,31 @@ public final class CardView {
     };
   }
 
+  /** How the incident ended, in one line under the card. */
+  static String outcome(IncidentCard card) {
+    String detail =
+        card.outcomeDetail() == null || card.outcomeDetail().isBlank()
+            ? ""
+            : ": " + SlackText.escape(Redaction.urls(card.outcomeDetail()));
+    return switch (card.outcome()) {
+      case RECOVERED -> ":large_green_circle: *Recovered*" + detail;
+      case ESCALATED -> ":rotating_light: *Escalated to on-call*, not recovered" + detail;
+      case REJECTED -> ":no_entry: *Rejected*, nothing was run";
+      case EXPIRED -> ":hourglass: *Expired*, nothing was run";
+      case REMEDIATION_FAILED -> ":x: *Remediation failed*, escalated to on-call" + detail;
+      case NO_RUNBOOK -> ":grey_question: *Closed*, no runbook ran" + detail;
+    };
+  }
+
+  /** Who the gate still waits for: not those who approved, nor the requester where they may not. */
   private static String waiting(GateView g) {
+    List<String> waitingFor =
+        g.approvers().stream()
+            .filter(a -> !g.approvals().contains(a))
+            .filter(a -> g.selfApproval() || !a.equals(g.requester()))
+            .toList();
     StringBuilder s =
-        new StringBuilder("Waiting for approval from ").append(SlackText.mentions(g.approvers()));
+        new StringBuilder("Waiting for approval from ").append(SlackText.mentions(waitingFor));
     if (g.required() > 1) {
       s.append(" · ")
           .append(g.approvals().size())

@@ -32,13 +32,51 @@ public final class SlackText {
     return out.toString();
   }
 
-  /** Untrusted text as a quoted, escaped block, cut to {@code max} characters. */
+  /** What a cut text ends with, so nobody mistakes it for the whole. */
+  public static final String TRUNCATED = "…(truncated)";
+
+  /** Slack's limit on a section's text, in characters as sent (after escaping). */
+  public static final int SECTION_TEXT = 3000;
+
+  /** Slack's limit on one section field. */
+  public static final int SECTION_FIELD = 2000;
+
+  /** Slack's limit on a header's plain text. */
+  public static final int HEADER_TEXT = 150;
+
+  /** Slack's limit on a confirmation dialog's text. */
+  public static final int CONFIRM_TEXT = 300;
+
+  /** Slack's limit on a context element's text. */
+  public static final int CONTEXT_TEXT = 2000;
+
+  /**
+   * {@code sent} (already escaped: what Slack will count) cut to at most {@code max} characters,
+   * ending with {@link #TRUNCATED} when it was cut. A cut never splits an escape like {@code &amp;}
+   * or a surrogate pair.
+   */
+  public static String fit(String sent, int max) {
+    if (sent == null || sent.length() <= max) {
+      return sent;
+    }
+    if (max <= TRUNCATED.length()) {
+      return sent.substring(0, Math.max(0, max));
+    }
+    int end = max - TRUNCATED.length();
+    int amp = sent.lastIndexOf('&', end - 1);
+    if (amp >= 0 && sent.indexOf(';', amp) >= end) {
+      end = amp;
+    }
+    if (end > 0 && Character.isHighSurrogate(sent.charAt(end - 1))) {
+      end--;
+    }
+    return sent.substring(0, end) + TRUNCATED;
+  }
+
+  /** Untrusted text as a quoted, escaped block, fitted to {@code max} characters as sent. */
   public static String quote(String text, int max) {
     String t = text == null ? "" : text.strip();
-    if (t.length() > max) {
-      t = t.substring(0, max) + "…";
-    }
-    return "> " + escape(t).replace("\n", "\n> ");
+    return fit("> " + escape(t).replace("\n", "\n> "), max);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.greenlight.bot.slack;
 import dev.greenlight.api.Classification;
 import dev.greenlight.api.GateView;
 import dev.greenlight.api.IncidentCard;
+import dev.greenlight.api.Redaction;
 import dev.greenlight.api.ThreadUpdate;
 
 /** The words of each thread update under an incident card. */
@@ -13,7 +14,7 @@ public final class ThreadText {
     Classification c = card.classification();
     GateView g = card.gate();
     String who = SlackText.mention(u.actor());
-    String detail = SlackText.escape(u.detail());
+    String detail = SlackText.escape(Redaction.urls(u.detail()));
     String people = SlackText.mentions(u.people());
     return switch (u.step()) {
       case CLASSIFIED ->
@@ -34,7 +35,10 @@ public final class ThreadText {
           "Approved by policy: low risk and confidence at or above the floor. Running now.";
       case AWAITING_APPROVAL ->
           "Waiting for approval from "
-              + SlackText.mentions(g.approvers())
+              + SlackText.mentions(
+                  g.approvers().stream()
+                      .filter(a -> g.selfApproval() || !a.equals(g.requester()))
+                      .toList())
               + (g.required() > 1
                   ? " ("
                       + g.required()

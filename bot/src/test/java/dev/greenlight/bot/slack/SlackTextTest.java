@@ -22,7 +22,27 @@ class SlackTextTest {
   @Test
   void quoteCutsLongTextAndQuotesEveryLine() {
     assertThat(SlackText.quote("a\nb", 100)).isEqualTo("> a\n> b");
-    assertThat(SlackText.quote("x".repeat(50), 10)).isEqualTo("> " + "x".repeat(10) + "…");
+    assertThat(SlackText.quote("x".repeat(50), 30))
+        .hasSize(30)
+        .isEqualTo("> " + "x".repeat(16) + SlackText.TRUNCATED);
+  }
+
+  @Test
+  void aQuoteIsMeasuredAfterEscapingAndNeverSplitsAnEscape() {
+    // 2,000 ampersands escape to 10,000 characters: far over a section's 3,000.
+    String quoted = SlackText.quote("&".repeat(2000), SlackText.SECTION_TEXT);
+    assertThat(quoted)
+        .hasSizeLessThanOrEqualTo(SlackText.SECTION_TEXT)
+        .endsWith(SlackText.TRUNCATED);
+    assertThat(quoted.replace(SlackText.TRUNCATED, "")).endsWith("&amp;");
+  }
+
+  @Test
+  void newlinesCountAsTheQuoteMarksTheyBecome() {
+    String quoted = SlackText.quote("a\n".repeat(2000), SlackText.SECTION_TEXT);
+    assertThat(quoted)
+        .hasSizeLessThanOrEqualTo(SlackText.SECTION_TEXT)
+        .endsWith(SlackText.TRUNCATED);
   }
 
   @Test

@@ -1,0 +1,148 @@
+package dev.greenlight.workflows;
+
+import dev.greenlight.activities.NotificationActivities;
+import dev.greenlight.api.CardRef;
+import dev.greenlight.api.IncidentCard;
+import dev.greenlight.api.Refusal;
+import dev.greenlight.api.ThreadUpdate;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.CompletablePromise;
+import io.temporal.workflow.Functions;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+
+/**
+ * What the incident tells Slack: its card, the replies in the card's thread and private notes.
+ * Notifications never decide whether or when a remediation runs.
+ *
+ * <p>Since version 1 of {@link #CHANGE_ID} they are queued: each runs after the ones before it, in
+ * order, on its own retry schedule, while the incident goes on; a card update that a newer one has
+ * overtaken is skipped; a notification that fails for good is recorded and the queue moves on.
+ * Incidents started before told Slack in line, as their histories were recorded; they still do, but
+ * a failure no longer fails them.
+ */
+final class Notices {
+  /** The {@code Workflow.getVersion} change that took notifications off the critical path. */
+  static final String CHANGE_ID = "notifications-off-critical-path";
+
+  /** How long a finished incident waits for its last notifications before it completes. */
+  static final Duration DRAIN = Duration.ofMinutes(15);
+
+  private static final Logger log = Workflow.getLogger(Notices.class);
+
+  private final NotificationActivities notify;
+  private final boolean queued;
+  private final BiConsumer<String, String> onFailure;
+  private CardRef cardRef;
+  private Promise<Void> tail = done();
+  private int cardVersion;
+
+  /**
+   * @param onFailure told what could not be sent and why, for the incident's timeline
+   */
+  Notices(NotificationActivities notify, boolean queued, BiConsumer<String, String> onFailure) {
+    this.notify = notify;
+    this.queued = queued;
+    this.onFailure = onFailure;
+  }
+
+  /** The version this incident runs: queued for new incidents, in line for older ones. */
+  static boolean queuedForThisIncident() {
+    return Workflow.getVersion(CHANGE_ID, Workflow.DEFAULT_VERSION, 1) == 1;
+  }
+
+  /** Whether notifications are queued (the incident's version). */
+  boolean queued() {
+    return queued;
+  }
+
+  void postCard(String channelId, IncidentCard card) {
+    if (!queued) {
+      inline("the card", () -> cardRef = notify.postCard(channelId, card));
+      return;
+    }
+    Promise<Void> posted =
+        tail.thenCompose(ignored -> Async.function(notify::postCard, channelId, card))
+            .thenApply(
+                ref -> {
+                  cardRef = ref;
+                  return null;
+                });
+    tail = recover(posted, "the card");
+  }
+
+  void updateCard(IncidentCard card) {
+    if (!queued) {
+      inline("a card update", () -> notify.updateCard(cardRef, card));
+      return;
+    }
+    int version = ++cardVersion;
+    enqueue(
+        "a card update",
+        () ->
+            version < cardVersion || cardRef == null
+                ? done()
+                : Async.procedure(notify::updateCard, cardRef, card));
+  }
+
+  void postUpdate(IncidentCard card, ThreadUpdate update) {
+    String what = "thread update " + update.step();
+    if (!queued) {
+      inline(what, () -> notify.postUpdate(cardRef, card, update));
+      return;
+    }
+    enqueue(what, () -> Async.procedure(notify::postUpdate, cardRef, card, update));
+  }
+
+  void tell(String userId, Refusal refusal) {
+    String what = "a private note to " + userId;
+    if (!queued) {
+      inline(what, () -> notify.tellUser(cardRef, userId, refusal));
+      return;
+    }
+    enqueue(what, () -> Async.procedure(notify::tellUser, cardRef, userId, refusal));
+  }
+
+  /** Waits, at most {@link #DRAIN}, until everything queued was sent or given up. */
+  void drain() {
+    if (queued) {
+      Workflow.await(DRAIN, tail::isCompleted);
+    }
+  }
+
+  private void enqueue(String what, Functions.Func<Promise<Void>> send) {
+    tail = recover(tail.thenCompose(ignored -> send.apply()), what);
+  }
+
+  private Promise<Void> recover(Promise<Void> step, String what) {
+    return step.exceptionally(
+        e -> {
+          failed(what, e);
+          return null;
+        });
+  }
+
+  private void inline(String what, Runnable send) {
+    try {
+      send.run();
+    } catch (ActivityFailure e) {
+      failed(what, e);
+    }
+  }
+
+  private void failed(String what, Throwable e) {
+    String why = Incident.rootMessage(e);
+    log.warn("Could not send {}: {}", what, why);
+    onFailure.accept(what, why);
+  }
+
+  private static Promise<Void> done() {
+    CompletablePromise<Void> p = Workflow.newPromise();
+    p.complete(null);
+    return p;
+  }
+}
