@@ -180,16 +180,43 @@ abstract class DurabilityFixture {
   }
 
   /**
-   * Waits until the workflow is parked at the gate: its last history event is the approval
-   * timeout's timer. Every activity before the gate has then completed and been recorded, so a kill
-   * from here on cannot make the new process repeat one.
+   * Waits until the workflow is parked at the gate: the approval timeout's timer has started, every
+   * activity scheduled so far (the card and its thread replies, which run beside the gate) has
+   * finished, and no workflow task is in flight. Nothing then runs until a click or a timer, so a
+   * kill from here on cannot make the new process repeat an activity.
    */
   void awaitParkedAtGate(String incidentId) {
     String workflowId = RemediationWorkflow.workflowId(incidentId);
     awaitUntil(
         "workflow " + workflowId + " to wait at the gate",
-        () -> lastEvent(workflowId),
-        type -> type == EventType.EVENT_TYPE_TIMER_STARTED);
+        () -> temporal.client().fetchHistory(workflowId).getEvents(),
+        DurabilityFixture::parked);
+  }
+
+  private static boolean parked(List<HistoryEvent> events) {
+    if (events.isEmpty()) {
+      return false;
+    }
+    long count = events.stream().filter(e -> is(e, EventType.EVENT_TYPE_TIMER_STARTED)).count();
+    long scheduled =
+        events.stream().filter(e -> is(e, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)).count();
+    long finished =
+        events.stream()
+            .filter(
+                e ->
+                    is(e, EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED)
+                        || is(e, EventType.EVENT_TYPE_ACTIVITY_TASK_FAILED)
+                        || is(e, EventType.EVENT_TYPE_ACTIVITY_TASK_TIMED_OUT))
+            .count();
+    EventType last = events.get(events.size() - 1).getEventType();
+    return count > 0
+        && scheduled == finished
+        && (last == EventType.EVENT_TYPE_TIMER_STARTED
+            || last == EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED);
+  }
+
+  private static boolean is(HistoryEvent e, EventType type) {
+    return e.getEventType() == type;
   }
 
   /** Whether the incident's workflow history records a signal (a decision from the bot). */
@@ -240,11 +267,6 @@ abstract class DurabilityFixture {
     GreenlightProcess p = GreenlightProcess.start(subcommand, env, subcommand);
     processes.add(p);
     return p;
-  }
-
-  private EventType lastEvent(String workflowId) {
-    List<HistoryEvent> events = temporal.client().fetchHistory(workflowId).getEvents();
-    return events.isEmpty() ? null : events.get(events.size() - 1).getEventType();
   }
 
   private static int freePort() {
