@@ -81,11 +81,49 @@ final class ArgoJson {
       String message,
       String templateName,
       String startedAt,
-      String finishedAt) {
+      String finishedAt,
+      Io inputs,
+      Io outputs) {
     String label() {
       return displayName != null && !displayName.isEmpty() ? displayName : name;
     }
+
+    /** Argo's {@code IsActiveSuspendNode}: a Suspend node still Running. */
+    boolean activeSuspend() {
+      return "Suspend".equals(type) && RUNNING.equals(phase);
+    }
+
+    List<Parameter> inputParameters() {
+      return inputs == null ? List.of() : inputs.params();
+    }
+
+    List<Parameter> outputParameters() {
+      return outputs == null ? List.of() : outputs.params();
+    }
   }
+
+  /** {@code io.argoproj.workflow.v1alpha1.Inputs} and {@code Outputs}: only the parameters. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Io(List<Parameter> parameters) {
+    List<Parameter> params() {
+      return parameters == null ? List.of() : parameters;
+    }
+  }
+
+  /**
+   * {@code io.argoproj.workflow.v1alpha1.Parameter}: a suspend node's output that waits to be
+   * supplied has {@code valueFrom.supplied} and no value.
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Parameter(String name, String value, ValueFrom valueFrom) {
+    boolean awaitsSupply() {
+      return valueFrom != null && valueFrom.supplied() != null;
+    }
+  }
+
+  /** {@code io.argoproj.workflow.v1alpha1.ValueFrom}: only whether it is supplied. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record ValueFrom(Map<String, Object> supplied) {}
 
   /** {@code io.argoproj.workflow.v1alpha1.WorkflowList}. */
   @JsonIgnoreProperties(ignoreUnknown = true)

@@ -56,6 +56,7 @@ final class FakeArgoServer implements AutoCloseable {
   private boolean loseSubmitReply;
   private boolean staleNextList;
   private int failReads;
+  private Runnable beforeNextPut;
   private int created;
 
   private record Plan(int runningReads, Consumer<FakeWorkflow> ending) {}
@@ -130,6 +131,12 @@ final class FakeArgoServer implements AutoCloseable {
   /** The next {@code n} reads of a single workflow answer HTTP 503. */
   synchronized FakeArgoServer failReads(int n) {
     failReads = n;
+    return this;
+  }
+
+  /** Runs {@code race} just before the next PUT is applied: someone else was faster. */
+  synchronized FakeArgoServer beforeNextPut(Runnable race) {
+    beforeNextPut = race;
     return this;
   }
 
@@ -218,6 +225,11 @@ final class FakeArgoServer implements AutoCloseable {
       }
       if (path.size() == 6 && method.equals("PUT")) {
         String op = path.get(5);
+        if (beforeNextPut != null) {
+          Runnable race = beforeNextPut;
+          beforeNextPut = null;
+          race.run();
+        }
         return guarded(
             op, () -> FakeGates.apply(this, workflows.get(ns + "/" + path.get(4)), op, body));
       }

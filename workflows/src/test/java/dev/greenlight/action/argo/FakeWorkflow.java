@@ -36,6 +36,7 @@ final class FakeWorkflow {
     volatile String phase;
     volatile String message = "";
     String finishedAt;
+    final Map<String, String> inputs = new LinkedHashMap<>();
     final Map<String, String> outputs = new LinkedHashMap<>();
     final List<String> suppliedOutputs = new ArrayList<>();
 
@@ -59,6 +60,11 @@ final class FakeWorkflow {
       }
       if (finishedAt != null) {
         n.put("finishedAt", finishedAt);
+      }
+      if (!inputs.isEmpty()) {
+        List<Map<String, Object>> params = new ArrayList<>();
+        inputs.forEach((k, v) -> params.add(Map.of("name", k, "value", v)));
+        n.put("inputs", Map.of("parameters", params));
       }
       if (!outputs.isEmpty() || !suppliedOutputs.isEmpty()) {
         List<Map<String, Object>> params = new ArrayList<>();
