@@ -66,6 +66,9 @@ public final class ArgoServers {
             .followRedirects(false)
             .followSslRedirects(false);
     Tls.apply(builder, name, server);
+    if (token != null && server.url().startsWith("http://") && !loopback(server.url())) {
+      log.warn("Argo server '{}': the token is sent over plain http; use https", name);
+    }
     log.info(
         "Argo server '{}': {} (token {})",
         name,
@@ -80,6 +83,14 @@ public final class ArgoServers {
         server.pollInterval());
   }
 
+  private static boolean loopback(String url) {
+    String host = HttpUrl.get(url).host();
+    return host.equals("localhost")
+        || host.equals("127.0.0.1")
+        || host.equals("[::1]")
+        || host.equals("::1");
+  }
+
   /**
    * Checks that every {@code argo} action and check names a configured server, so a typo stops the
    * worker instead of failing the first approved incident.
@@ -92,9 +103,38 @@ public final class ArgoServers {
       if (r.action() instanceof ArgoAction a && !clients.containsKey(a.server())) {
         throw unknown(r, i, "action", a.server());
       }
-      if (r.verify() instanceof ArgoVerify v && !clients.containsKey(v.server())) {
-        throw unknown(r, i, "verify", v.server());
+      if (r.verify() instanceof ArgoVerify v) {
+        if (!clients.containsKey(v.server())) {
+          throw unknown(r, i, "verify", v.server());
+        }
+        if (!v.runsTemplate()) {
+          requireFollowable(r, i, v);
+        }
       }
+    }
+  }
+
+  /** A check without a template follows the action's workflow, so there must be one to find. */
+  private static void requireFollowable(Runbook r, int index, ArgoVerify v) {
+    String where = String.format("runbook '%s' (runbooks[%d].verify", r.id(), index);
+    if (!(r.action() instanceof ArgoAction a)) {
+      throw new ConfigException(
+          where
+              + ".template): a check of type argo without a template follows the action's"
+              + " workflow, but the action is of type "
+              + r.action().type());
+    }
+    if (!a.server().equals(v.server()) || !a.namespace().equals(v.namespace())) {
+      throw new ConfigException(
+          where
+              + ".namespace): the check follows the action's workflow in "
+              + a.server()
+              + "/"
+              + a.namespace()
+              + ", not "
+              + v.server()
+              + "/"
+              + v.namespace());
     }
   }
 

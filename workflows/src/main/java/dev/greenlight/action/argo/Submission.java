@@ -130,7 +130,7 @@ record Submission(
               + subject
               + " ("
               + e.getMessage()
-              + "); check the template's parameters",
+              + "); check that the template exists and takes these parameters",
           what
               + ": submitting "
               + subject

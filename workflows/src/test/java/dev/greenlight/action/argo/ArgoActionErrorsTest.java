@@ -116,6 +116,19 @@ class ArgoActionErrorsTest {
   }
 
   @Test
+  void aSubmissionArgoRejectsAsInvalidIsPermanent() {
+    // Argo validates the workflow before creating it and answers 400 (InvalidArgument).
+    argo.failNext(0, 400);
+
+    ActionFailure f = failureOf(executor);
+
+    assertThat(f.permanent()).isTrue();
+    assertThat(f.getMessage())
+        .contains("rejected the submission of WorkflowTemplate fix-oom in namespace remediation")
+        .contains("check that the template exists and takes these parameters");
+  }
+
+  @Test
   void aServerErrorOnTheListIsRetryable() {
     argo.failNext(500);
 

@@ -81,6 +81,38 @@ class ArgoServersTest {
   }
 
   @Test
+  void aCheckFollowingTheActionsWorkflowNeedsAnArgoActionInTheSameNamespace() {
+    ArgoServers servers =
+        ArgoServers.from(
+            new ArgoSettings(Map.of("default", SERVER)),
+            Map.of("ARGO_TOKEN", "t"),
+            new OkHttpClient());
+    ArgoVerify follow = new ArgoVerify(null, "ns", null, false, null, null);
+    Runbook http =
+        new Runbook(
+            "restart",
+            "oom",
+            Risk.MEDIUM,
+            "",
+            List.of("x"),
+            new dev.greenlight.config.HttpAction(
+                "POST", "http://x/", "", Map.of(), Duration.ofSeconds(5)),
+            follow,
+            List.<Principal>of());
+    Runbook elsewhere =
+        runbook("fix", new ArgoAction(null, "other", "fix", false, null, null), follow);
+
+    assertThatThrownBy(() -> servers.requireAll(List.of(http)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("runbook 'restart' (runbooks[0].verify.template): a check of type")
+        .hasMessageEndingWith("but the action is of type http");
+    assertThatThrownBy(() -> servers.requireAll(List.of(elsewhere)))
+        .hasMessage(
+            "runbook 'fix' (runbooks[0].verify.namespace): the check follows the action's workflow"
+                + " in default/other, not default/ns");
+  }
+
+  @Test
   void theKindsPlugIntoActionKindsAndRunThroughIt() throws Exception {
     try (FakeArgoServer argo = new FakeArgoServer()) {
       argo.template(ArgoFixtures.NS, ArgoFixtures.TEMPLATE)
