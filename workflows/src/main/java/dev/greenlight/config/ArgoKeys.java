@@ -1,6 +1,7 @@
 package dev.greenlight.config;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -89,7 +90,7 @@ final class ArgoKeys {
           }
           sorted.put(name, value);
         });
-    return java.util.Collections.unmodifiableMap(sorted);
+    return Collections.unmodifiableMap(sorted);
   }
 
   static Duration duration(String key, Duration value, Duration fallback, Duration max) {

@@ -61,15 +61,7 @@ public final class ArgoActionExecutor implements ActionExecutor<ArgoAction> {
           WorkflowWatch.await(
               client, action.namespace(), name, action.timeout(), context.heartbeat());
     } catch (ArgoCallException e) {
-      throw Submission.classified(
-          e,
-          what
-              + ": the Argo Server refused to read workflow "
-              + name
-              + " ("
-              + e.getMessage()
-              + "); check the token's RBAC (get workflows)",
-          what + ": reading workflow " + name + " failed (" + e.getMessage() + ")");
+      throw WorkflowWatch.refusedRead(e, what, name);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw ActionFailure.unreachable(what + ": interrupted while waiting for " + name, e);

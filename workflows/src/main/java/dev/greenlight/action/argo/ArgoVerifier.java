@@ -75,15 +75,7 @@ public final class ArgoVerifier implements Verifier<ArgoVerify> {
           WorkflowWatch.await(
               client, check.namespace(), name, check.timeout(), context.heartbeat());
     } catch (ArgoCallException e) {
-      throw Submission.classified(
-          e,
-          what
-              + ": the Argo Server refused to read workflow "
-              + name
-              + " ("
-              + e.getMessage()
-              + "); check the token's RBAC (get workflows)",
-          what + ": reading workflow " + name + " failed (" + e.getMessage() + ")");
+      throw WorkflowWatch.refusedRead(e, what, name);
     }
     String subject = "Argo workflow " + name;
     String link = client.link(check.namespace(), name);

@@ -6,10 +6,12 @@ import dev.greenlight.action.argo.ArgoJson.SubmitOptions;
 import dev.greenlight.action.argo.ArgoJson.SubmitRequest;
 import dev.greenlight.action.argo.ArgoJson.Workflow;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -120,7 +122,7 @@ record Submission(
                 + e.getMessage()
                 + (e.status() == 404 ? ": no such template or namespace" : "")
                 + "); check the token's RBAC (create workflows, get "
-                + resourceKind.toLowerCase(java.util.Locale.ROOT)
+                + resourceKind.toLowerCase(Locale.ROOT)
                 + "s)");
       }
       throw classified(
@@ -177,7 +179,7 @@ record Submission(
   }
 
   private static String kind(IOException e) {
-    return e instanceof java.io.InterruptedIOException ? "timed out" : e.getClass().getSimpleName();
+    return e instanceof InterruptedIOException ? "timed out" : e.getClass().getSimpleName();
   }
 
   private static String nullToEmpty(String s) {

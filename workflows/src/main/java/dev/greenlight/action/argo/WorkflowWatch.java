@@ -1,5 +1,6 @@
 package dev.greenlight.action.argo;
 
+import dev.greenlight.action.ActionFailure;
 import dev.greenlight.action.Heartbeat;
 import dev.greenlight.action.argo.ArgoJson.Node;
 import dev.greenlight.action.argo.ArgoJson.Workflow;
@@ -91,6 +92,19 @@ final class WorkflowWatch {
       }
       Thread.sleep(interval.toMillis());
     }
+  }
+
+  /** A read the server refused (4xx other than 404): permanent; a 5xx would be retryable. */
+  static ActionFailure refusedRead(ArgoCallException e, String what, String name) {
+    return Submission.classified(
+        e,
+        what
+            + ": the Argo Server refused to read workflow "
+            + name
+            + " ("
+            + e.getMessage()
+            + "); check the token's RBAC (get workflows)",
+        what + ": reading workflow " + name + " failed (" + e.getMessage() + ")");
   }
 
   /** The ending a read shows, or empty while the workflow is pending or running. */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.greenlight.action.ActionContext;
 import dev.greenlight.action.ActionFailure;
+import dev.greenlight.config.ArgoAction;
 import dev.greenlight.config.ArgoServer;
 import dev.greenlight.config.ArgoSettings;
 import java.time.Duration;
@@ -71,7 +72,7 @@ class ArgoActionErrorsTest {
         catchThrowableOfType(
             () ->
                 executor.run(
-                    new dev.greenlight.config.ArgoAction(
+                    new ArgoAction(
                         null, NS, "no-such-template", false, Map.of(), Duration.ofSeconds(1)),
                     context),
             ActionFailure.class);

@@ -11,6 +11,7 @@ import dev.greenlight.api.ActionResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,7 +87,7 @@ class ArgoActionIdempotencyTest {
     argo.change(
         s -> {
           FakeWorkflow other =
-              s.add(NS, name, java.util.Map.of(ArgoLabels.KEY, hash, ArgoLabels.INCIDENT, "x"));
+              s.add(NS, name, Map.of(ArgoLabels.KEY, hash, ArgoLabels.INCIDENT, "x"));
           other.succeed();
         });
     ArgoActionExecutor executor = new ArgoActionExecutor(argo.servers());
@@ -101,7 +102,7 @@ class ArgoActionIdempotencyTest {
   @Test
   void aNameTakenByAWorkflowWithoutTheKeyIsRefusedAndNothingIsAdopted() throws Exception {
     String name = ArgoLabels.workflowName(TEMPLATE, ArgoLabels.keyHash(context.idempotencyKey()));
-    argo.change(s -> s.add(NS, name, java.util.Map.of()));
+    argo.change(s -> s.add(NS, name, Map.of()));
     ArgoActionExecutor executor = new ArgoActionExecutor(argo.servers());
 
     ActionFailure failure =

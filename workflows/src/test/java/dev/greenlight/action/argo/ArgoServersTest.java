@@ -11,13 +11,17 @@ import dev.greenlight.config.ArgoServer;
 import dev.greenlight.config.ArgoSettings;
 import dev.greenlight.config.ArgoVerify;
 import dev.greenlight.config.ConfigException;
+import dev.greenlight.config.HttpAction;
 import dev.greenlight.config.Runbook;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Servers are built at worker start: the token comes from the named environment variable (the
@@ -64,6 +68,40 @@ class ArgoServersTest {
   }
 
   @Test
+  void aFileWithoutCertificatesStopsTheWorker(@TempDir Path dir) throws Exception {
+    Path pem = Files.writeString(dir.resolve("ca.pem"), "not a cert");
+    ArgoServer tls =
+        new ArgoServer("https://argo.example", null, null, pem.toString(), false, null);
+
+    assertThatThrownBy(
+            () ->
+                ArgoServers.from(
+                    new ArgoSettings(Map.of("prod", tls)), Map.of(), new OkHttpClient()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("argo.servers.prod.ca-file: " + pem);
+  }
+
+  @Test
+  void aTokenThatAlreadySaysBearerIsSentAsIs() throws Exception {
+    try (FakeArgoServer argo = new FakeArgoServer()) {
+      argo.template(ArgoFixtures.NS, ArgoFixtures.TEMPLATE)
+          .plan(ArgoFixtures.TEMPLATE, 0, FakeWorkflow::succeed);
+      ArgoServers servers =
+          ArgoServers.from(
+              new ArgoSettings(Map.of("default", argo.settings())),
+              Map.of(FakeArgoServer.TOKEN_ENV, "Bearer " + FakeArgoServer.TOKEN + "\n"),
+              new OkHttpClient());
+
+      new ArgoActionExecutor(servers)
+          .run(ArgoFixtures.action(), ArgoFixtures.context(new ArrayList<>()));
+
+      assertThat(argo.calls())
+          .isNotEmpty()
+          .allMatch(c -> ("Bearer " + FakeArgoServer.TOKEN).equals(c.authorization()));
+    }
+  }
+
+  @Test
   void aRunbookNamingAnUnknownServerStopsTheWorker() {
     ArgoServers servers =
         ArgoServers.from(
@@ -95,8 +133,7 @@ class ArgoServersTest {
             Risk.MEDIUM,
             "",
             List.of("x"),
-            new dev.greenlight.config.HttpAction(
-                "POST", "http://x/", "", Map.of(), Duration.ofSeconds(5)),
+            new HttpAction("POST", "http://x/", "", Map.of(), Duration.ofSeconds(5)),
             follow,
             List.<Principal>of());
     Runbook elsewhere =
