@@ -43,6 +43,7 @@ public final class ArgoActionExecutor implements ActionExecutor<ArgoAction> {
   @Override
   public ActionResult run(ArgoAction action, ActionContext context) throws ActionFailure {
     String what = "action " + context.runbookId();
+    long deadline = System.nanoTime() + action.timeout().toNanos();
     ArgoClient client = servers.client(action.server(), what);
     Submission submission =
         new Submission(
@@ -57,9 +58,7 @@ public final class ArgoActionExecutor implements ActionExecutor<ArgoAction> {
     String link = client.link(action.namespace(), name);
     Ending end;
     try {
-      end =
-          WorkflowWatch.await(
-              client, action.namespace(), name, action.timeout(), context.heartbeat());
+      end = WorkflowWatch.await(client, action.namespace(), name, deadline, context.heartbeat());
     } catch (ArgoCallException e) {
       throw WorkflowWatch.refusedRead(e, what, name);
     } catch (InterruptedException e) {

@@ -23,7 +23,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class ArgoServers {
   private static final Logger log = LoggerFactory.getLogger(ArgoServers.class);
-  private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+
+  /**
+   * One call's limit. The action's wait (at most 4 minutes, counted from the activity's start) plus
+   * one last call stays inside the remediate activity's 5 minutes.
+   */
+  private static final Duration CALL_TIMEOUT = Duration.ofSeconds(20);
 
   private final Map<String, ArgoClient> clients;
 

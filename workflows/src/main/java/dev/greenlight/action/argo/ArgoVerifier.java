@@ -41,6 +41,7 @@ public final class ArgoVerifier implements Verifier<ArgoVerify> {
   public VerificationResult verify(ArgoVerify check, ActionContext context)
       throws ActionFailure, InterruptedException {
     String what = "verification of " + context.runbookId();
+    long deadline = System.nanoTime() + check.timeout().toNanos();
     ArgoClient client = servers.client(check.server(), what);
     String name;
     if (check.runsTemplate()) {
@@ -71,9 +72,7 @@ public final class ArgoVerifier implements Verifier<ArgoVerify> {
     }
     Ending end;
     try {
-      end =
-          WorkflowWatch.await(
-              client, check.namespace(), name, check.timeout(), context.heartbeat());
+      end = WorkflowWatch.await(client, check.namespace(), name, deadline, context.heartbeat());
     } catch (ArgoCallException e) {
       throw WorkflowWatch.refusedRead(e, what, name);
     }

@@ -43,16 +43,16 @@ final class WorkflowWatch {
   private WorkflowWatch() {}
 
   /**
-   * Reads {@code name} until it ends or {@code timeout} passes.
+   * Reads {@code name} until it ends or {@code deadline} ({@link System#nanoTime()}) passes. The
+   * caller takes the deadline when its activity started, so the lookup and the submit count too.
    *
    * @throws ArgoCallException when the server refuses a read (4xx other than 404): the caller
    *     classifies it
    * @throws InterruptedException when the wait is interrupted
    */
   static Ending await(
-      ArgoClient client, String namespace, String name, Duration timeout, Heartbeat heartbeat)
+      ArgoClient client, String namespace, String name, long deadline, Heartbeat heartbeat)
       throws ArgoCallException, InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
     Duration interval = client.pollInterval();
     int polls = 0;
     while (true) {
