@@ -1,6 +1,5 @@
 package dev.greenlight.action.argo;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.greenlight.config.ArgoServer;
 import dev.greenlight.config.ArgoSettings;
@@ -17,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.Dispatcher;
@@ -43,23 +41,21 @@ final class FakeArgoServer implements AutoCloseable {
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern LABEL_VALUE =
-      Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?");
 
   private final MockWebServer server = new MockWebServer();
-  private final Map<String, FakeWorkflow> workflows = new LinkedHashMap<>();
-  private final Set<String> templates = new HashSet<>();
-  private final Map<String, Plan> plans = new LinkedHashMap<>();
+  final Map<String, FakeWorkflow> workflows = new LinkedHashMap<>();
+  final Set<String> templates = new HashSet<>();
+  final Map<String, Plan> plans = new LinkedHashMap<>();
   private final Set<String> forbidden = new HashSet<>();
   private final Deque<Integer> failNext = new ArrayDeque<>();
   private final List<Call> calls = new CopyOnWriteArrayList<>();
-  private boolean loseSubmitReply;
+  boolean loseSubmitReply;
   private boolean staleNextList;
   private int failReads;
   private Runnable beforeNextPut;
-  private int created;
+  int created;
 
-  private record Plan(int runningReads, Consumer<FakeWorkflow> ending) {}
+  record Plan(int runningReads, Consumer<FakeWorkflow> ending) {}
 
   FakeArgoServer() throws IOException {
     server.setDispatcher(
@@ -218,7 +214,7 @@ final class FakeArgoServer implements AutoCloseable {
         return guarded("list", () -> list(ns, url.queryParameter("listOptions.labelSelector")));
       }
       if (path.size() == 5 && path.get(4).equals("submit") && method.equals("POST")) {
-        return guarded("submit", () -> submit(ns, JSON.readTree(body)));
+        return guarded("submit", () -> FakeSubmit.submit(this, ns, JSON.readTree(body)));
       }
       if (path.size() == 5 && method.equals("GET")) {
         return guarded("get", () -> get(ns, path.get(4)));
@@ -265,51 +261,6 @@ final class FakeArgoServer implements AutoCloseable {
     return FakeResponses.ok(Map.of("metadata", Map.of(), "items", items));
   }
 
-  private MockResponse submit(String ns, JsonNode req) {
-    String kind = req.path("resourceKind").asText();
-    String template = req.path("resourceName").asText();
-    String key =
-        kind.equals("ClusterWorkflowTemplate") ? "cluster/" + template : ns + "/" + template;
-    if (!templates.contains(key)) {
-      String what =
-          kind.equals("ClusterWorkflowTemplate") ? "clusterworkflowtemplates" : "workflowtemplates";
-      return FakeResponses.error(404, 5, what + ".argoproj.io \"" + template + "\" not found");
-    }
-    JsonNode opts = req.path("submitOptions");
-    Map<String, String> labels = new LinkedHashMap<>();
-    String labelText = opts.path("labels").asText("");
-    for (String kv : labelText.isEmpty() ? new String[0] : labelText.split(",")) {
-      String[] p = kv.split("=", 2);
-      if (p.length != 2 || !LABEL_VALUE.matcher(p[1]).matches()) {
-        return FakeResponses.error(
-            400, 3, "expected labels of the form: NAME1=VALUE2,NAME2=VALUE2");
-      }
-      labels.put(p[0], p[1]);
-    }
-    List<String> params = new ArrayList<>();
-    opts.path("parameters").forEach(p -> params.add(p.asText()));
-    String name = opts.path("name").asText("");
-    if (name.isEmpty()) {
-      name = template + "-" + Integer.toString(36 * 36 * 36 * 36 + ++created, 36);
-    }
-    if (workflows.containsKey(ns + "/" + name)) {
-      return FakeResponses.error(409, 6, "workflows.argoproj.io \"" + name + "\" already exists");
-    }
-    FakeWorkflow w =
-        new FakeWorkflow(ns, name, "uid-" + name, kind, template, params, labels, stamp());
-    Plan plan = plans.get(template);
-    if (plan != null) {
-      w.readsUntilEnd = plan.runningReads();
-      w.ending = plan.ending();
-    }
-    workflows.put(ns + "/" + name, w);
-    if (loseSubmitReply) {
-      loseSubmitReply = false;
-      return FakeResponses.error(503, 14, "upstream connect error");
-    }
-    return FakeResponses.ok(w.json());
-  }
-
   private MockResponse get(String ns, String name) {
     if (failReads > 0) {
       failReads--;
@@ -332,7 +283,7 @@ final class FakeArgoServer implements AutoCloseable {
     return FakeResponses.ok(w.json());
   }
 
-  private String stamp() {
+  String stamp() {
     return String.format("2026-12-01T09:%02d:00Z", workflows.size() % 60);
   }
 }
