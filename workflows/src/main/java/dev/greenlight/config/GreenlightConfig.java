@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  * @param runbooks the catalog, with unique IDs
  * @param classifier which classifier runs
  * @param approvals the gate rule of each risk tier
+ * @param argo the Argo Servers that runbooks of type {@code argo} reach ({@link ArgoSettings#NONE}
+ *     when none do)
  */
 public record GreenlightConfig(
     List<String> services,
@@ -36,7 +38,8 @@ public record GreenlightConfig(
     String channel,
     List<Runbook> runbooks,
     ClassifierSettings classifier,
-    Map<Risk, TierRule> approvals) {
+    Map<Risk, TierRule> approvals,
+    ArgoSettings argo) {
   private static final Pattern SERVICE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
   private static final Pattern CHANNEL = Pattern.compile("[CGD][A-Z0-9]{2,}");
 
@@ -75,6 +78,7 @@ public record GreenlightConfig(
     runbooks = List.copyOf(runbooks);
     Check.present("classifier", classifier);
     approvals = Map.copyOf(approvals);
+    argo = argo == null ? ArgoSettings.NONE : argo;
     for (Risk risk : Risk.values()) {
       Check.present("approvals." + risk.label(), approvals.get(risk));
     }
@@ -90,7 +94,8 @@ public record GreenlightConfig(
       @JsonProperty("channel") String channel,
       @JsonProperty("runbooks") List<Runbook> runbooks,
       @JsonProperty("classifier") ClassifierSettings classifier,
-      @JsonProperty("approvals") ApprovalRules approvals) {
+      @JsonProperty("approvals") ApprovalRules approvals,
+      @JsonProperty("argo") ArgoSettings argo) {
     Policy p = policy == null ? Policy.DEFAULT : policy;
     return new GreenlightConfig(
         services,
@@ -101,7 +106,8 @@ public record GreenlightConfig(
         runbooks,
         classifier == null ? ClassifierSettings.DEFAULT : classifier,
         (approvals == null ? ApprovalRules.NONE : approvals)
-            .resolve(p.approvalTimeout(), approvers));
+            .resolve(p.approvalTimeout(), approvers),
+        argo);
   }
 
   public Optional<Runbook> runbook(String id) {

@@ -3,6 +3,9 @@ package dev.greenlight.worker;
 import dev.greenlight.action.ActionKinds;
 import dev.greenlight.action.HttpActionExecutor;
 import dev.greenlight.action.HttpVerifier;
+import dev.greenlight.action.argo.ArgoActionExecutor;
+import dev.greenlight.action.argo.ArgoServers;
+import dev.greenlight.action.argo.ArgoVerifier;
 import dev.greenlight.activities.ClassifyActivitiesImpl;
 import dev.greenlight.activities.DirectoryActivities;
 import dev.greenlight.activities.NotificationActivities;
@@ -48,7 +51,12 @@ public final class GreenlightWorker implements AutoCloseable {
       GreenlightConfig config,
       NotificationActivities notifications,
       DirectoryActivities directory) {
-    return start(temporal, config, notifications, directory, actionKinds(new OkHttpClient()));
+    return start(
+        temporal,
+        config,
+        notifications,
+        directory,
+        actionKinds(config, System.getenv(), new OkHttpClient()));
   }
 
   /**
@@ -84,10 +92,30 @@ public final class GreenlightWorker implements AutoCloseable {
 
   /** The action and verify kinds every worker has: {@code http}. */
   public static ActionKinds actionKinds(OkHttpClient http) {
+    return kinds(http).build();
+  }
+
+  /**
+   * Every built-in kind for this catalog: {@code http}, and {@code argo} reaching the catalog's
+   * Argo Servers with the tokens their {@code token-env} variables hold in {@code env}.
+   *
+   * @throws dev.greenlight.config.ConfigException when an Argo runbook names an unknown server, or
+   *     a server's token variable is unset
+   */
+  public static ActionKinds actionKinds(
+      GreenlightConfig config, Map<String, String> env, OkHttpClient http) {
+    ArgoServers argo = ArgoServers.from(config.argo(), env, http);
+    argo.requireAll(config.runbooks());
+    return kinds(http)
+        .executor(new ArgoActionExecutor(argo))
+        .verifier(new ArgoVerifier(argo))
+        .build();
+  }
+
+  private static ActionKinds.Builder kinds(OkHttpClient http) {
     return ActionKinds.builder()
         .executor(new HttpActionExecutor(http))
-        .verifier(new HttpVerifier(http))
-        .build();
+        .verifier(new HttpVerifier(http));
   }
 
   /**

@@ -114,7 +114,8 @@ final class EchoKind {
         base.channel(),
         runbooks,
         base.classifier(),
-        base.approvals());
+        base.approvals(),
+        base.argo());
   }
 
   /** A context outside any activity, for calling a kind directly. */

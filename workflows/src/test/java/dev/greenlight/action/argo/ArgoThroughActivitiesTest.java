@@ -78,7 +78,8 @@ class ArgoThroughActivitiesTest {
             base.channel(),
             List.of(runbook),
             base.classifier(),
-            base.approvals());
+            base.approvals(),
+            base.argo());
     ArgoServers servers = argo.servers();
     servers.requireAll(config.runbooks());
     ActionKinds kinds =
