@@ -2,6 +2,7 @@ package dev.greenlight.workflows;
 
 import static dev.greenlight.api.ThreadUpdate.Step.CLASSIFIED;
 
+import dev.greenlight.activities.NotificationActivities;
 import dev.greenlight.api.AuditEntry;
 import dev.greenlight.api.AuditEntry.Kind;
 import dev.greenlight.api.CardRef;
@@ -22,9 +23,16 @@ import org.slf4j.Logger;
 
 /** One incident's shared state inside the workflow: its gate, card, thread, timeline and end. */
 final class Incident {
+  /**
+   * The version that sends Slack notifications as local activities ({@code 1}); incidents started
+   * before it ({@link Workflow#DEFAULT_VERSION}) keep scheduling them as activities.
+   */
+  static final String LOCAL_NOTIFICATIONS = "local-notifications";
+
   private static final Logger log = Workflow.getLogger(Incident.class);
 
   private final IncidentActivities act = new IncidentActivities();
+  private final NotificationActivities notify;
   private final List<AuditEntry> audit = new ArrayList<>();
   private final Gate gate = new Gate();
   private final IncidentRequest request;
@@ -32,8 +40,11 @@ final class Incident {
   private CardRef cardRef;
   private IncidentResult result;
 
+  /** Creates the incident's state; call first in the workflow, it decides the version. */
   Incident(IncidentRequest request) {
     this.request = request;
+    int version = Workflow.getVersion(LOCAL_NOTIFICATIONS, Workflow.DEFAULT_VERSION, 1);
+    this.notify = version == Workflow.DEFAULT_VERSION ? act.notify : act.localNotify;
   }
 
   IncidentRequest request() {
@@ -102,7 +113,7 @@ final class Incident {
               proposal,
               gate.view(),
               List.of());
-      cardRef = act.notify.postCard(request.channelId(), card);
+      cardRef = notify.postCard(request.channelId(), card);
       say(CLASSIFIED, null, proposal.label());
     } else {
       card = card.withClassification(proposal);
@@ -119,13 +130,13 @@ final class Incident {
   /** Re-renders the card from the gate's current state. */
   void refreshCard() {
     card = card.withGate(gate.view());
-    act.notify.updateCard(cardRef, card);
+    notify.updateCard(cardRef, card);
   }
 
   /** Thread updates are best effort: a Slack outage must not stop a remediation. */
   void say(ThreadUpdate update) {
     try {
-      act.notify.postUpdate(cardRef, card, update);
+      notify.postUpdate(cardRef, card, update);
     } catch (ActivityFailure e) {
       log.warn("Could not post thread update {}: {}", update.step(), rootMessage(e));
     }
@@ -138,7 +149,7 @@ final class Incident {
   /** Private notes are best effort too. */
   void tell(String userId, Refusal refusal) {
     try {
-      act.notify.tellUser(cardRef, userId, refusal);
+      notify.tellUser(cardRef, userId, refusal);
     } catch (ActivityFailure e) {
       log.warn("Could not tell {} about a refused click: {}", userId, rootMessage(e));
     }

@@ -5,6 +5,7 @@ import dev.greenlight.activities.DirectoryActivities;
 import dev.greenlight.activities.NotificationActivities;
 import dev.greenlight.activities.RemediationActivities;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -25,6 +26,21 @@ final class IncidentActivities {
       Workflow.newActivityStub(
           NotificationActivities.class,
           ActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofSeconds(30))
+              .setRetryOptions(retry(Duration.ofSeconds(1), Duration.ofMinutes(1), 30))
+              .build());
+
+  /**
+   * The same notifications as local activities (version {@link Incident#LOCAL_NOTIFICATIONS} 1):
+   * they run in the worker inside the workflow task that asks for them, so a card and the thread
+   * posts after it need no workflow task each (and, without sticky execution, no replay each). The
+   * same timeout and retries; a post cut off by a worker crash runs again, as a lost activity's
+   * would.
+   */
+  final NotificationActivities localNotify =
+      Workflow.newLocalActivityStub(
+          NotificationActivities.class,
+          LocalActivityOptions.newBuilder()
               .setStartToCloseTimeout(Duration.ofSeconds(30))
               .setRetryOptions(retry(Duration.ofSeconds(1), Duration.ofMinutes(1), 30))
               .build());
