@@ -18,16 +18,20 @@ public final class BenchMain {
   public static void main(String[] args) throws Exception {
     String size = "full";
     List<Integer> pending = null;
+    List<Loop.Server> servers = Loop.Server.parse("both");
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--size") && i + 1 < args.length) {
         size = args[++i];
       } else if (args[i].equals("--pending") && i + 1 < args.length) {
         pending = Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
+      } else if (args[i].equals("--server") && i + 1 < args.length) {
+        servers = Loop.Server.parse(args[++i]);
       } else if (args[i].startsWith("--size=")) {
         size = args[i].substring("--size=".length());
       } else {
         System.err.println(
-            "usage: greenlight-bench [--size smoke|full] [--pending 1000,5000,10000]");
+            "usage: greenlight-bench [--size smoke|full] [--pending 1000,5000,10000]"
+                + " [--server dev-server|embedded|both]");
         System.exit(2);
       }
     }
@@ -35,7 +39,7 @@ public final class BenchMain {
     if (pending != null) {
       chosen = chosen.withPending(pending);
     }
-    Table table = run(chosen);
+    Table table = run(chosen, servers);
     Path out = JavaProcess.logDir().resolve("bench-results.md");
     Files.writeString(out, header(size) + "\n" + table.markdown());
     System.out.println();
@@ -45,8 +49,13 @@ public final class BenchMain {
     System.exit(0);
   }
 
-  /** Runs every measurement at {@code size} and returns the table. */
+  /** Runs every measurement at {@code size}, the loop on both servers, and returns the table. */
   public static Table run(Size size) throws Exception {
+    return run(size, Loop.Server.parse("both"));
+  }
+
+  /** Runs every measurement at {@code size}, the loop once per server, and returns the table. */
+  static Table run(Size size, List<Loop.Server> servers) throws Exception {
     // The harness's own logs would compete with the loop for the console: production logs INFO.
     System.setProperty("GREENLIGHT_LOG_LEVEL", System.getProperty("GREENLIGHT_LOG_LEVEL", "WARN"));
     Table t = new Table();
@@ -55,14 +64,17 @@ public final class BenchMain {
     Classification.measure(size, t);
     step("6. cold start");
     ColdStart.measure(size, t);
-    step("starting the loop (Slack server, dev-server process, worker, Bolt app)");
-    try (Loop loop = Loop.start()) {
-      step("1. click -> gate released");
-      ClickToGate.measure(loop, size, t);
-      step("2. ack latency under a burst");
-      AckBurst.measure(loop, size, t);
-      step("5. throughput, auto-approved path");
-      Throughput.measure(loop, size, t);
+    for (Loop.Server server : servers) {
+      step("starting the loop against " + server + " (Slack server, Temporal, worker, Bolt app)");
+      try (Loop loop = Loop.start(server)) {
+        Table lt = t.under(server.idPrefix, server.metricSuffix);
+        step("1. click -> gate released");
+        ClickToGate.measure(loop, size, lt);
+        step("2. ack latency under a burst");
+        AckBurst.measure(loop, size, lt);
+        step("5. throughput, auto-approved path");
+        Throughput.measure(loop, size, lt);
+      }
     }
     step("4. pending approvals (worker in its own JVM)");
     PendingApprovals.measure(size, t);

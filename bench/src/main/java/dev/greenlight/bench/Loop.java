@@ -24,11 +24,43 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The whole loop on real parts, wired as {@code Greenlight.start(RUN)} wires it, except that the
- * Temporal server is the standalone {@code dev-server} in its own JVM and the worker's Slack
- * notifier is wrapped to timestamp gate events: the Slack-compatible server, the real Bolt app in
- * Socket Mode, the real worker (model included) and loopback remediation targets.
+ * worker's Slack notifier is wrapped to timestamp gate events: the Slack-compatible server, the
+ * real Bolt app in Socket Mode, the real worker (model included) and loopback remediation targets.
+ * The Temporal server is either the standalone {@code dev-server} in its own JVM (sticky execution
+ * off) or the embedded one in this JVM, as {@code run} starts it (sticky execution on).
  */
 final class Loop implements AutoCloseable {
+  /** Which Temporal server the loop runs against. */
+  enum Server {
+    /** {@code greenlight dev-server} in its own JVM, reached by address: sticky execution off. */
+    DEV_SERVER("", ""),
+    /** The test server inside the harness JVM, as {@code run} starts it: sticky execution on. */
+    EMBEDDED("emb_", " [embedded]");
+
+    /** Prefix of this server's row ids (none for the dev server, the report's original rows). */
+    final String idPrefix;
+
+    /** Suffix of this server's metric names. */
+    final String metricSuffix;
+
+    Server(String idPrefix, String metricSuffix) {
+      this.idPrefix = idPrefix;
+      this.metricSuffix = metricSuffix;
+    }
+
+    /** {@code dev-server}, {@code embedded} or {@code both}. */
+    static List<Server> parse(String name) {
+      return switch (name) {
+        case "dev-server" -> List.of(DEV_SERVER);
+        case "embedded" -> List.of(EMBEDDED);
+        case "both" -> List.of(DEV_SERVER, EMBEDDED);
+        default ->
+            throw new IllegalArgumentException(
+                "--server must be dev-server, embedded or both (got " + name + ")");
+      };
+    }
+  }
+
   static final String ALICE = "U0ALICE";
   static final String HUMAN_TEXT = "checkout-api pods OOMKilled and restarting";
   static final String AUTO_TEXT = "checkout-api stale data served from cache";
@@ -38,9 +70,13 @@ final class Loop implements AutoCloseable {
 
   private static final AtomicInteger channels = new AtomicInteger();
 
+  final Server server;
   final SlackServer slack;
   final Targets targets;
+
+  /** The dev server's process; null for the embedded server. */
   final JavaProcess devServer;
+
   final TemporalConnection temporal;
   final RecordingNotifier notifier;
   final GreenlightConfig config;
@@ -49,6 +85,7 @@ final class Loop implements AutoCloseable {
   private final SocketModeApp socket;
 
   private Loop(
+      Server server,
       SlackServer slack,
       Targets targets,
       JavaProcess devServer,
@@ -58,6 +95,7 @@ final class Loop implements AutoCloseable {
       Path configFile,
       GreenlightWorker worker,
       SocketModeApp socket) {
+    this.server = server;
     this.slack = slack;
     this.targets = targets;
     this.devServer = devServer;
@@ -69,14 +107,20 @@ final class Loop implements AutoCloseable {
     this.socket = socket;
   }
 
-  static Loop start() throws Exception {
+  static Loop start(Server server) throws Exception {
     SlackServer slack = SlackServer.start();
     Targets targets = new Targets();
     Path configFile = writeConfig(targets.baseUrl());
     GreenlightConfig config = ConfigLoader.parse(Files.readString(configFile), "bench.yml");
-    StartedDevServer dev = startDevServer("dev-server-loop");
-    String address = "127.0.0.1:" + dev.port();
-    TemporalConnection temporal = TemporalConnection.connect(Map.of("TEMPORAL_ADDRESS", address));
+    JavaProcess devProcess = null;
+    TemporalConnection temporal;
+    if (server == Server.DEV_SERVER) {
+      StartedDevServer dev = startDevServer("dev-server-loop");
+      devProcess = dev.process();
+      temporal = TemporalConnection.connect(Map.of("TEMPORAL_ADDRESS", "127.0.0.1:" + dev.port()));
+    } else {
+      temporal = TemporalConnection.connect(Map.of());
+    }
     SlackSettings settings =
         SlackSettings.fromEnv(
             Map.of(
@@ -100,7 +144,7 @@ final class Loop implements AutoCloseable {
       throw new IllegalStateException("the Bolt app never connected over Socket Mode");
     }
     return new Loop(
-        slack, targets, dev.process(), temporal, notifier, config, configFile, worker, socket);
+        server, slack, targets, devProcess, temporal, notifier, config, configFile, worker, socket);
   }
 
   /** A fresh channel: every incident in the harness has its own, so events are keyed by it. */
@@ -166,7 +210,9 @@ final class Loop implements AutoCloseable {
     }
     worker.close();
     temporal.close();
-    devServer.close();
+    if (devServer != null) {
+      devServer.close();
+    }
     try {
       targets.close();
     } catch (Exception e) {

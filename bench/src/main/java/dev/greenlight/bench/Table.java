@@ -33,9 +33,26 @@ final class Table {
     }
   }
 
-  private final List<Row> rows = new ArrayList<>();
+  private final List<Row> rows;
+  private final String idPrefix;
+  private final String metricSuffix;
 
-  synchronized void add(
+  Table() {
+    this(new ArrayList<>(), "", "");
+  }
+
+  private Table(List<Row> rows, String idPrefix, String metricSuffix) {
+    this.rows = rows;
+    this.idPrefix = idPrefix;
+    this.metricSuffix = metricSuffix;
+  }
+
+  /** The same table, adding rows whose ids get {@code prefix} and metrics {@code suffix}. */
+  Table under(String prefix, String suffix) {
+    return new Table(rows, idPrefix + prefix, metricSuffix + suffix);
+  }
+
+  void add(
       String id,
       String metric,
       double value,
@@ -43,21 +60,25 @@ final class Table {
       String unit,
       String goal,
       String note) {
-    Row r = new Row(id, metric, value, baseline, unit, goal, note);
-    rows.add(r);
+    Row r = new Row(idPrefix + id, metric + metricSuffix, value, baseline, unit, goal, note);
+    synchronized (rows) {
+      rows.add(r);
+    }
     System.out.println("  " + format(r));
   }
 
-  synchronized List<Row> rows() {
-    return List.copyOf(rows);
+  List<Row> rows() {
+    synchronized (rows) {
+      return List.copyOf(rows);
+    }
   }
 
   /** A Markdown table, ready to paste into docs/performance.md. */
-  synchronized String markdown() {
+  String markdown() {
     StringBuilder b = new StringBuilder();
     b.append("| # | metric | value | baseline (limit, same run) | ratio | goal | notes |\n");
     b.append("|---|---|---|---|---|---|---|\n");
-    for (Row r : rows) {
+    for (Row r : rows()) {
       b.append("| ")
           .append(r.id())
           .append(" | ")

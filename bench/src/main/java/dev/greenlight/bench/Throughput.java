@@ -33,7 +33,7 @@ final class Throughput {
   private static Run run(Loop loop, int n, boolean viaSlack) throws Exception {
     Queue<Long> lag = loop.notifier.startLag();
     long cpu0 = processCpu();
-    long srv0 = loop.devServer.cpuNanos();
+    long srv0 = serverCpu(loop);
     Map<String, Long> sent = new HashMap<>();
     long t0 = System.nanoTime();
     PolicySnapshot policy = loop.config.policySnapshot();
@@ -62,7 +62,12 @@ final class Throughput {
         Stats.of(lat),
         Stats.of(lag),
         100.0 * (processCpu() - cpu0) / (wall * (double) cores),
-        100.0 * (loop.devServer.cpuNanos() - srv0) / (wall * (double) cores));
+        100.0 * (serverCpu(loop) - srv0) / (wall * (double) cores));
+  }
+
+  /** The dev server's CPU time; 0 for the embedded server, whose CPU is the harness JVM's. */
+  private static long serverCpu(Loop loop) {
+    return loop.devServer == null ? 0 : loop.devServer.cpuNanos();
   }
 
   static void measure(Loop loop, Size size, Table t) throws Exception {
@@ -90,11 +95,15 @@ final class Throughput {
         "task_lag_p99", "  activity schedule-to-start, p99", r -> r.lag().p99(), "ms", lagNote);
     rows.add(
         "cpu_harness",
-        "  CPU, harness JVM (Slack server + Bolt + worker)",
+        loop.devServer == null
+            ? "  CPU, harness JVM (Slack server + Bolt + worker + Temporal)"
+            : "  CPU, harness JVM (Slack server + Bolt + worker)",
         Run::harnessCpu,
         "%",
         cpuNote);
-    rows.add("cpu_dev_server", "  CPU, dev-server JVM (Temporal)", Run::serverCpu, "%", cpuNote);
+    if (loop.devServer != null) {
+      rows.add("cpu_dev_server", "  CPU, dev-server JVM (Temporal)", Run::serverCpu, "%", cpuNote);
+    }
   }
 
   /** A row comparing the Slack run with the raw run on one figure. */

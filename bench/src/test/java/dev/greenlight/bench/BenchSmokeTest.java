@@ -7,9 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Runs the whole harness at the smoke size. It takes about 75 s on 2 cores (two cold JVM starts,
- * the model, three Temporal servers), over the 60 s budget of the normal test run, so it runs only
- * with {@code -Dbench.smoke=true}; CI compiles the module.
+ * Runs the whole harness at the smoke size, the loop against the standalone and the embedded
+ * server. It takes about a minute on 2 cores (two cold JVM starts, the model, four Temporal
+ * servers), over the 60 s budget of the normal test run, so it runs only with {@code
+ * -Dbench.smoke=true}; CI compiles the module.
  */
 class BenchSmokeTest {
   @Test
@@ -41,7 +42,10 @@ class BenchSmokeTest {
             "pending_10_heap",
             "pending_10_threads",
             "pending_10_release",
-            "pending_20_heap");
+            "pending_20_heap",
+            "emb_click_gate_p50",
+            "emb_ack_click_p99",
+            "emb_throughput");
     for (Table.Row row : table.rows()) {
       assertThat(row.value()).as(row.id()).isPositive();
     }

@@ -81,7 +81,7 @@ public final class GreenlightWorker implements AutoCloseable {
         (System.nanoTime() - t0) / 1_000_000);
     WorkerFactory factory = WorkerFactory.newInstance(temporal.client());
     Worker worker =
-        factory.newWorker(RemediationWorkflow.TASK_QUEUE, options(temporal.isDevServer()));
+        factory.newWorker(RemediationWorkflow.TASK_QUEUE, options(temporal.serverKind()));
     worker.registerWorkflowImplementationTypes(RemediationWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new ClassifyActivitiesImpl(classifier), remediation, notifications, directory);
@@ -144,13 +144,14 @@ public final class GreenlightWorker implements AutoCloseable {
   }
 
   /**
-   * Against the dev server, sticky execution is off: the SDK's test server never moves a workflow
-   * task off a dead worker's sticky queue, and a zero timeout makes the SDK send no sticky
-   * attributes. Against a real cluster, sticky execution stays on.
+   * Sticky execution as {@link ServerKind#stickyExecution} decides: off against a standalone dev
+   * server (the SDK's test server never moves a workflow task off a dead worker's sticky queue, and
+   * a zero timeout makes the SDK send no sticky attributes), on against the embedded one (it dies
+   * with this worker) and against a real cluster.
    */
-  static WorkerOptions options(boolean devServer) {
+  static WorkerOptions options(ServerKind server) {
     WorkerOptions.Builder b = WorkerOptions.newBuilder();
-    if (devServer) {
+    if (!server.stickyExecution()) {
       b.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
     }
     return b.build();

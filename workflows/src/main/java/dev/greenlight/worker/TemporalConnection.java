@@ -24,14 +24,14 @@ public final class TemporalConnection implements AutoCloseable {
   private final WorkflowServiceStubs stubs;
   private final WorkflowClient client;
   private final DevServer embedded;
-  private final boolean devServer;
+  private final ServerKind kind;
 
   private TemporalConnection(
-      WorkflowServiceStubs stubs, WorkflowClient client, DevServer embedded, boolean devServer) {
+      WorkflowServiceStubs stubs, WorkflowClient client, DevServer embedded, ServerKind kind) {
     this.stubs = stubs;
     this.client = client;
     this.embedded = embedded;
-    this.devServer = devServer;
+    this.kind = kind;
   }
 
   /** Connects as the environment says, starting an embedded dev server when no address is set. */
@@ -58,18 +58,31 @@ public final class TemporalConnection implements AutoCloseable {
     WorkflowServiceStubsOptions options = profile.toWorkflowServiceStubsOptions();
     WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(options);
     WorkflowClient client = WorkflowClient.newInstance(stubs, profile.toWorkflowClientOptions());
-    boolean dev = embedded != null || isDevServer(stubs);
+    ServerKind kind = kind(embedded != null, embedded == null && isDevServer(stubs));
     log.info(
-        "Temporal: {} namespace {}{}",
+        "Temporal: {} namespace {} ({}: sticky execution {})",
         options.getTarget(),
         client.getOptions().getNamespace(),
-        dev ? " (dev server: sticky execution off)" : "");
-    return new TemporalConnection(stubs, client, embedded, dev);
+        kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+        kind.stickyExecution() ? "on" : "off");
+    return new TemporalConnection(stubs, client, embedded, kind);
+  }
+
+  /**
+   * The server's kind: an embedded server is the SDK's test server in this process, whatever else
+   * is known; a server at an address is the test server when it lacks GetClusterInfo.
+   */
+  static ServerKind kind(boolean embeddedHere, boolean testServerAtAddress) {
+    if (embeddedHere) {
+      return ServerKind.EMBEDDED;
+    }
+    return testServerAtAddress ? ServerKind.DEV_SERVER : ServerKind.CLUSTER;
   }
 
   /**
    * The SDK's test server (what {@code dev-server} runs) does not implement GetClusterInfo; a real
-   * cluster does. It also never moves tasks off a dead worker's sticky queue, hence the check.
+   * cluster does. It also never moves tasks off a dead worker's sticky queue, hence the check
+   * (needed only for a server at an address: an embedded one is known to be the test server).
    */
   private static boolean isDevServer(WorkflowServiceStubs stubs) {
     try {
@@ -84,9 +97,9 @@ public final class TemporalConnection implements AutoCloseable {
     return client;
   }
 
-  /** True against the SDK's dev/test server, where sticky execution must be off. */
-  public boolean isDevServer() {
-    return devServer;
+  /** What kind of server this is, which decides sticky execution ({@link ServerKind}). */
+  public ServerKind serverKind() {
+    return kind;
   }
 
   @Override

@@ -27,12 +27,13 @@ final class Incident {
   private IncidentCard card;
   private IncidentResult result;
 
+  /** Creates the incident's state; call first in the workflow: it decides the version. */
   Incident(IncidentRequest request) {
     this.request = request;
     this.notices =
-        new Notices(
+        Notices.forThisIncident(
             act.notify,
-            Notices.queuedForThisIncident(),
+            act.localNotify,
             (what, why) ->
                 audit(Kind.NOTIFICATION_FAILED, null, "Slack was not told " + what + ": " + why));
   }

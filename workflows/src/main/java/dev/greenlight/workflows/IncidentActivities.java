@@ -5,6 +5,7 @@ import dev.greenlight.activities.DirectoryActivities;
 import dev.greenlight.activities.NotificationActivities;
 import dev.greenlight.activities.RemediationActivities;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -27,6 +28,22 @@ final class IncidentActivities {
           ActivityOptions.newBuilder()
               .setStartToCloseTimeout(Duration.ofSeconds(30))
               .setRetryOptions(retry(Duration.ofSeconds(1), Duration.ofMinutes(1), 30))
+              .build());
+
+  /**
+   * The same notifications as local activities, tried first (version 1 of {@link
+   * Notices#CHANGE_ID}): they run in the worker inside the workflow task that asks for them, so a
+   * card and the thread posts after it need no workflow task each (and, without sticky execution,
+   * no replay each). A short budget, because a local activity holds its workflow task while it
+   * retries: when it fails with a retryable error the notification goes on as a regular {@link
+   * #notify} activity.
+   */
+  final NotificationActivities localNotify =
+      Workflow.newLocalActivityStub(
+          NotificationActivities.class,
+          LocalActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofSeconds(5))
+              .setRetryOptions(retry(Duration.ofMillis(500), Duration.ofSeconds(1), 2))
               .build());
 
   /** Group membership lookups: read-only, retried briefly. */

@@ -6,6 +6,7 @@ import dev.greenlight.api.IncidentCard;
 import dev.greenlight.api.Refusal;
 import dev.greenlight.api.ThreadUpdate;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CompletablePromise;
 import io.temporal.workflow.Functions;
@@ -35,6 +36,7 @@ final class Notices {
   private static final Logger log = Workflow.getLogger(Notices.class);
 
   private final NotificationActivities notify;
+  private final NotificationActivities local;
   private final boolean queued;
   private final BiConsumer<String, String> onFailure;
   private CardRef cardRef;
@@ -42,17 +44,33 @@ final class Notices {
   private int cardVersion;
 
   /**
+   * @param notify the notifications as regular activities, with the long retry schedule
+   * @param local the same as local activities with a short retry budget, tried first; null: none
    * @param onFailure told what could not be sent and why, for the incident's timeline
    */
-  Notices(NotificationActivities notify, boolean queued, BiConsumer<String, String> onFailure) {
+  Notices(
+      NotificationActivities notify,
+      NotificationActivities local,
+      boolean queued,
+      BiConsumer<String, String> onFailure) {
     this.notify = notify;
+    this.local = local;
     this.queued = queued;
     this.onFailure = onFailure;
   }
 
-  /** The version this incident runs: queued for new incidents, in line for older ones. */
-  static boolean queuedForThisIncident() {
-    return Workflow.getVersion(CHANGE_ID, Workflow.DEFAULT_VERSION, 1) == 1;
+  /**
+   * The notices of this incident's version: queued, local first, for new incidents; in line, as
+   * regular activities, for incidents started before {@link #CHANGE_ID}.
+   */
+  static Notices forThisIncident(
+      NotificationActivities notify,
+      NotificationActivities local,
+      BiConsumer<String, String> onFailure) {
+    boolean queued = Workflow.getVersion(CHANGE_ID, Workflow.DEFAULT_VERSION, 1) == 1;
+    return queued
+        ? new Notices(notify, local, true, onFailure)
+        : new Notices(notify, null, false, onFailure);
   }
 
   /** Whether notifications are queued (the incident's version). */
@@ -66,7 +84,7 @@ final class Notices {
       return;
     }
     Promise<Void> posted =
-        tail.thenCompose(ignored -> Async.function(notify::postCard, channelId, card))
+        tail.thenCompose(ignored -> send(n -> Async.function(n::postCard, channelId, card)))
             .thenApply(
                 ref -> {
                   cardRef = ref;
@@ -86,7 +104,7 @@ final class Notices {
         () ->
             version < cardVersion || cardRef == null
                 ? done()
-                : Async.procedure(notify::updateCard, cardRef, card));
+                : send(n -> Async.procedure(n::updateCard, cardRef, card)));
   }
 
   void postUpdate(IncidentCard card, ThreadUpdate update) {
@@ -95,7 +113,7 @@ final class Notices {
       inline(what, () -> notify.postUpdate(cardRef, card, update));
       return;
     }
-    enqueue(what, () -> Async.procedure(notify::postUpdate, cardRef, card, update));
+    enqueue(what, () -> send(n -> Async.procedure(n::postUpdate, cardRef, card, update)));
   }
 
   void tell(String userId, Refusal refusal) {
@@ -104,7 +122,7 @@ final class Notices {
       inline(what, () -> notify.tellUser(cardRef, userId, refusal));
       return;
     }
-    enqueue(what, () -> Async.procedure(notify::tellUser, cardRef, userId, refusal));
+    enqueue(what, () -> send(n -> Async.procedure(n::tellUser, cardRef, userId, refusal)));
   }
 
   /** Waits, at most {@link #DRAIN}, until everything queued was sent or given up. */
@@ -112,6 +130,38 @@ final class Notices {
     if (queued) {
       Workflow.await(DRAIN, tail::isCompleted);
     }
+  }
+
+  /**
+   * Sends through the local activity first; a retryable failure there goes on as a regular
+   * activity, a permanent one (Slack refused it) fails the step at once.
+   */
+  private <T> Promise<T> send(Functions.Func1<NotificationActivities, Promise<T>> call) {
+    if (local == null) {
+      return call.apply(notify);
+    }
+    return call.apply(local)
+        .handle((value, failure) -> new Attempt<>(value, failure))
+        .thenCompose(
+            a ->
+                a.failure() == null
+                    ? Workflow.newPromise(a.value())
+                    : permanent(a.failure())
+                        ? Workflow.<T>newFailedPromise(a.failure())
+                        : call.apply(notify));
+  }
+
+  private record Attempt<T>(T value, RuntimeException failure) {}
+
+  private static boolean permanent(RuntimeException failure) {
+    Throwable t = failure;
+    while (t != null) {
+      if (t instanceof ApplicationFailure af && af.isNonRetryable()) {
+        return true;
+      }
+      t = t.getCause();
+    }
+    return false;
   }
 
   private void enqueue(String what, Functions.Func<Promise<Void>> send) {

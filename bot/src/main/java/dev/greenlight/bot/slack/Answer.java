@@ -5,6 +5,7 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.response.Response;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** How a click is answered: a private note for a button or menu, the form's error for a modal. */
 interface Answer {
@@ -15,10 +16,10 @@ interface Answer {
   Response done();
 
   /**
-   * Shows the card as being processed, buttons gone. Called before the signal is sent, so it can
-   * never overwrite the final card the workflow draws.
+   * Acks now and tells the clicker {@code text} once it is computed, off the ack path. A form can
+   * only answer in its ack, so it says {@code meanwhile} instead.
    */
-  void processing();
+  Response sayAfterAck(Supplier<String> text, String meanwhile);
 
   /** A button or menu click: answered with an ephemeral message in the card's channel. */
   record Privately(ActionContext ctx, BlockActionPayload payload) implements Answer {
@@ -34,16 +35,17 @@ interface Answer {
     }
 
     @Override
-    public void processing() {
-      Replies.processing(ctx, payload);
+    public Response sayAfterAck(Supplier<String> text, String meanwhile) {
+      Replies.tellLater(ctx, payload, text);
+      return ctx.ack();
     }
   }
 
   /**
    * A modal's submission: answered with {@code response_action: errors} on the reason field, which
-   * keeps the form open; {@code processing} edits the card the modal was opened from.
+   * keeps the form open.
    */
-  record InForm(ViewSubmissionContext ctx, Runnable editCard) implements Answer {
+  record InForm(ViewSubmissionContext ctx) implements Answer {
     @Override
     public Response say(String text) {
       return error(ctx, text);
@@ -55,8 +57,8 @@ interface Answer {
     }
 
     @Override
-    public void processing() {
-      editCard.run();
+    public Response sayAfterAck(Supplier<String> text, String meanwhile) {
+      return say(meanwhile);
     }
 
     /** Keeps the form open with {@code text} under its reason field. */

@@ -3,18 +3,19 @@ package dev.greenlight.bot.slack;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.SlackApiException;
 import dev.greenlight.api.Decision;
-import dev.greenlight.api.GateCheck;
-import dev.greenlight.api.GateView;
 import dev.greenlight.api.Refusal;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The path every gate click takes: read, check on the queried gate, note and answer a refusal, then
- * the click's own step, usually {@link #signal}. Each handler only says how it reads its value,
- * which decision it makes, what it does once the check passes and how it answers.
+ * The path every gate click takes: read, a local check against the configuration, then the click's
+ * own step, usually {@link #signal}, and the ack. Nothing on this path reads from Temporal: the
+ * signal is the durable record of the click, and the workflow judges it on its own state, answering
+ * a refusal privately itself. Each handler only says how it reads its value, which decision it
+ * makes, what it does once the check passes and how it answers.
  */
 final class ClickPipeline {
   /** The answer to a button whose value Greenlight did not make. */
@@ -30,13 +31,15 @@ final class ClickPipeline {
   /** What a click does once the bot's check let it through. */
   @FunctionalInterface
   interface Accepted {
-    Response apply(Click click, Optional<GateView> gate) throws IOException, SlackApiException;
+    Response apply(Click click) throws IOException, SlackApiException;
   }
 
   private final Incidents incidents;
+  private final ConfigApprovers approvers;
 
-  ClickPipeline(Incidents incidents) {
+  ClickPipeline(Incidents incidents, ConfigApprovers approvers) {
     this.incidents = incidents;
+    this.approvers = approvers;
   }
 
   /** Answers {@code notOurs} when the click could not be read, and checks it otherwise. */
@@ -49,14 +52,13 @@ final class ClickPipeline {
   }
 
   /**
-   * Checks the click on the queried gate. A refused click is noted in the incident's timeline and
-   * answered with the reason; any other goes on to {@code next}.
+   * Checks the clicker against the configuration. A refused click is noted in the incident's
+   * timeline (in the background) and answered with the reason; any other goes on to {@code next}.
    */
   Response check(Click click, Answer answer, Accepted next) throws IOException, SlackApiException {
-    Optional<GateView> gate = incidents.gate(click.workflowId());
-    Optional<Refusal> refusal = precheck(gate, click.decision());
+    Decision d = click.decision();
+    Optional<Refusal> refusal = approvers.check(d.userId());
     if (refusal.isPresent()) {
-      Decision d = click.decision();
       log.info(
           "Refused {} by {} on {}: {}",
           d.verdict(),
@@ -66,46 +68,35 @@ final class ClickPipeline {
       incidents.noteRefusal(click.workflowId(), d, refusal.get());
       return answer.say(RefusalText.render(refusal.get()));
     }
-    return next.apply(click, gate);
+    return next.apply(click);
+  }
+
+  /** What a click on an ended incident is told: who decided, when the result says. */
+  private static String closed(List<String> decidedBy) {
+    return decidedBy.isEmpty()
+        ? INCIDENT_CLOSED
+        : RefusalText.render(new Refusal(Refusal.Reason.GATE_CLOSED, decidedBy));
   }
 
   /**
-   * Sends the decision, first showing "Processing…" when {@code closesGate}: the edit must come
-   * before the signal, or it could overwrite the final card the workflow draws.
+   * Sends the decision, then acks. The ack comes only after Temporal stored the signal, so a crash
+   * in between leaves Slack to redeliver the click, and the workflow counts a click with the same
+   * {@code clickId} once. A click on an ended incident is acked at once and told afterwards who
+   * decided it (a read of the closed workflow's result, off the ack path).
    *
    * @param undelivered the answer when Temporal could not be reached
    */
-  Response signal(Click click, Answer answer, boolean closesGate, String undelivered) {
-    if (closesGate) {
-      answer.processing();
-    }
+  Response signal(Click click, Answer answer, String undelivered) {
     Decision d = click.decision();
     return switch (incidents.signal(click.workflowId(), d)) {
       case DELIVERED -> {
         log.info("{} by {} signalled to {}", d.verdict(), d.userId(), click.workflowId());
         yield answer.done();
       }
-      case INCIDENT_CLOSED -> answer.say(INCIDENT_CLOSED);
+      case INCIDENT_CLOSED ->
+          answer.sayAfterAck(
+              () -> closed(incidents.decidedBy(click.workflowId())), INCIDENT_CLOSED);
       case UNREACHABLE -> answer.say(undelivered);
     };
-  }
-
-  /**
-   * Why the click cannot count, judged on the queried gate with the workflow's own rule. A user
-   * missing from the approvers is let through when approvers come from user groups: membership may
-   * have changed, and the workflow looks it up again. Without a gate (no worker answered) nothing
-   * is refused here.
-   */
-  static Optional<Refusal> precheck(Optional<GateView> gate, Decision d) {
-    if (gate.isEmpty()) {
-      return Optional.empty();
-    }
-    Optional<Refusal> r = GateCheck.check(gate.get(), d);
-    if (r.isPresent()
-        && r.get().reason() == Refusal.Reason.NOT_AN_APPROVER
-        && gate.get().viaGroups()) {
-      return Optional.empty();
-    }
-    return r;
   }
 }

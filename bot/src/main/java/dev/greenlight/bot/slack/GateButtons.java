@@ -7,13 +7,13 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.SlackApiException;
 import dev.greenlight.api.Decision;
-import dev.greenlight.api.GateView;
 import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Approve and Snooze clicks: checked on every click, then signalled. A click that closes the gate
- * removes the buttons at once ("Processing…"); the workflow then renders the final card.
+ * Approve and Snooze clicks: checked against the configuration, then signalled, then acked. The
+ * workflow judges the click on its gate and redraws the card (buttons gone once the gate closed) or
+ * tells the clicker privately why it did not count.
  */
 final class GateButtons implements BlockActionHandler {
   static final String UNDELIVERED =
@@ -53,12 +53,6 @@ final class GateButtons implements BlockActionHandler {
         click,
         ClickPipeline.NOT_A_GREENLIGHT_BUTTON,
         answer,
-        (c, gate) -> clicks.signal(c, answer, closesGate(gate), UNDELIVERED));
-  }
-
-  /** Whether this click closes the gate, as far as the queried gate tells. */
-  private boolean closesGate(Optional<GateView> gate) {
-    return verdict == Decision.Verdict.APPROVE
-        && gate.map(GateView::lastApprovalMissing).orElse(false);
+        c -> clicks.signal(c, answer, UNDELIVERED));
   }
 }

@@ -33,7 +33,7 @@ public final class GreenlightApp {
                 .singleTeamBotToken(settings.botToken())
                 .slack(slack(settings.apiUrl()))
                 .build());
-    ClickPipeline clicks = new ClickPipeline(incidents);
+    ClickPipeline clicks = new ClickPipeline(incidents, ConfigApprovers.of(config));
     app.command(Ids.COMMAND, new RemediateCommand(config, incidents));
     app.blockAction(Ids.APPROVE_ACTION, new GateButtons(clicks, Decision.Verdict.APPROVE, 0));
     app.blockAction(Ids.SNOOZE_30_ACTION, new GateButtons(clicks, Decision.Verdict.SNOOZE, 30));

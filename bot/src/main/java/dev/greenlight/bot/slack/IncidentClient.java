@@ -4,6 +4,7 @@ import dev.greenlight.api.AuditEntry;
 import dev.greenlight.api.Decision;
 import dev.greenlight.api.GateView;
 import dev.greenlight.api.IncidentRequest;
+import dev.greenlight.api.IncidentResult;
 import dev.greenlight.api.Refusal;
 import dev.greenlight.workflows.RemediationWorkflow;
 import io.grpc.Status;
@@ -16,7 +17,6 @@ import io.temporal.client.WorkflowOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -24,16 +24,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bot's only Temporal client: starts incidents, sends decisions, reads gates and timelines. It
- * turns Temporal's exceptions into Greenlight outcomes, so the Slack handlers never see Temporal
- * types.
+ * The bot's only Temporal client: starts incidents, sends decisions, reads timelines. It turns
+ * Temporal's exceptions into Greenlight outcomes, so the Slack handlers never see Temporal types.
  *
- * <p>A query needs a running worker; when none answers within {@link #QUERY_BUDGET} the gate is
- * reported unknown and the click is signalled anyway, because the workflow checks it again and
- * Temporal keeps the signal until a worker comes back.
+ * <p>Clicks only signal: Temporal stores a signal even while no worker runs, and the workflow
+ * checks it when a worker picks it up. The one query left ({@link #audit}) is for {@code /remediate
+ * audit}, never for a click.
  */
 public final class IncidentClient implements Incidents {
-  static final Duration QUERY_BUDGET = Duration.ofMillis(1500);
+  /** How long reading an ended incident's result may take (it is closed: one history read). */
+  private static final Duration RESULT_BUDGET = Duration.ofSeconds(2);
+
   private static final Logger log = LoggerFactory.getLogger(IncidentClient.class);
 
   private final WorkflowClient temporal;
@@ -72,23 +73,6 @@ public final class IncidentClient implements Incidents {
   }
 
   @Override
-  public Optional<GateView> gate(String workflowId) {
-    CompletableFuture<GateView> f =
-        CompletableFuture.supplyAsync(() -> stub(workflowId).gate(), background);
-    try {
-      return Optional.of(f.get(QUERY_BUDGET.toMillis(), TimeUnit.MILLISECONDS));
-    } catch (Exception e) {
-      f.cancel(true);
-      log.info(
-          "Gate query for {} did not answer in {} ms ({}); the workflow will check the click itself",
-          workflowId,
-          QUERY_BUDGET.toMillis(),
-          e.getClass().getSimpleName());
-      return Optional.empty();
-    }
-  }
-
-  @Override
   public SignalResult signal(String workflowId, Decision decision) {
     try {
       stub(workflowId).decide(decision);
@@ -99,6 +83,21 @@ public final class IncidentClient implements Incidents {
     } catch (RuntimeException e) {
       log.error("Could not signal {} to {}", decision.verdict(), workflowId, e);
       return SignalResult.UNREACHABLE;
+    }
+  }
+
+  @Override
+  public List<String> decidedBy(String workflowId) {
+    try {
+      GateView g =
+          temporal
+              .newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty())
+              .getResult(RESULT_BUDGET.toMillis(), TimeUnit.MILLISECONDS, IncidentResult.class)
+              .gate();
+      return g.rejectedBy() != null ? List.of(g.rejectedBy()) : g.approvals();
+    } catch (Exception e) {
+      log.info("Could not read how {} ended: {}", workflowId, e.getMessage());
+      return List.of();
     }
   }
 

@@ -2,7 +2,6 @@ package dev.greenlight.bot.slack;
 
 import dev.greenlight.api.AuditEntry;
 import dev.greenlight.api.Decision;
-import dev.greenlight.api.GateView;
 import dev.greenlight.api.IncidentRequest;
 import dev.greenlight.api.Refusal;
 import java.util.List;
@@ -38,13 +37,18 @@ interface Incidents {
   StartResult start(IncidentRequest request);
 
   /**
-   * The incident's gate as its workflow shows it, or empty when no worker answered within the time
-   * budget (or the workflow is unknown): the workflow then checks the click itself.
+   * Sends a person's decision to the incident's workflow. This is all a click asks of Temporal: no
+   * read of the gate comes before it, because a query needs a workflow task (a worker, and without
+   * sticky execution a replay of the whole history) while a signal is stored by the server alone.
    */
-  Optional<GateView> gate(String workflowId);
-
-  /** Sends a person's decision to the incident's workflow. */
   SignalResult signal(String workflowId, Decision decision);
+
+  /**
+   * Who decided an ended incident's gate (who rejected it, or who approved it), read from the
+   * closed workflow's result; empty when nobody did or it cannot be read. Only for telling a
+   * clicker after the ack, never before it.
+   */
+  List<String> decidedBy(String workflowId);
 
   /**
    * Records a click the bot refused in the incident's timeline, in the background. Best effort: the

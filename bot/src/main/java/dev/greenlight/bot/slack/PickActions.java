@@ -43,9 +43,8 @@ final class PickActions implements BlockActionHandler {
             .filter(v -> close || v.runbookId() != null)
             .map(v -> new Click(v.workflowId(), decision(p.getUser().getId(), v, action)));
     Answer answer = new Answer.Privately(ctx, p);
-    // Either choice ends the choosing gate, so the menu goes at once.
-    return clicks.run(
-        click, NOT_OURS, answer, (c, gate) -> clicks.signal(c, answer, true, UNDELIVERED));
+    // The workflow takes the menu away once the choice counted.
+    return clicks.run(click, NOT_OURS, answer, c -> clicks.signal(c, answer, UNDELIVERED));
   }
 
   private Decision decision(String user, ButtonValue v, BlockActionPayload.Action action) {

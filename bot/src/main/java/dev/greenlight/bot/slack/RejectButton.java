@@ -25,13 +25,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reject: checks the clicker, then opens a modal asking for the (required) reason; nothing is
- * signalled until the modal is submitted ({@link RejectModal}).
+ * Reject: checks the clicker against the configuration, then opens a modal asking for the
+ * (required) reason; nothing is signalled until the modal is submitted ({@link RejectModal}). The
+ * form opens without asking Temporal about the gate: a stale or closed gate is refused by the
+ * workflow when the reason arrives, and the workflow tells the clicker why.
  */
 final class RejectButton implements BlockActionHandler {
   private static final Logger log = LoggerFactory.getLogger(RejectButton.class);
 
-  /** The reason comes with the modal: the check before it covers everything else. */
+  /** The reason comes with the modal; the local check only looks at the clicker. */
   private static final String PENDING_REASON = "pending";
 
   private final ClickPipeline clicks;
@@ -59,7 +61,7 @@ final class RejectButton implements BlockActionHandler {
                             null)));
     Answer answer = new Answer.Privately(ctx, p);
     return clicks.run(
-        click, ClickPipeline.NOT_A_GREENLIGHT_BUTTON, answer, (c, gate) -> open(ctx, p, c, answer));
+        click, ClickPipeline.NOT_A_GREENLIGHT_BUTTON, answer, c -> open(ctx, p, c, answer));
   }
 
   /** Opens the reject form for the card that was clicked. */
@@ -77,9 +79,6 @@ final class RejectButton implements BlockActionHandler {
           ":warning: Could not open the reject form ("
               + SlackText.escape(opened.getError())
               + "); nothing was decided. Please click Reject again.");
-    }
-    if (p.getMessage() != null) {
-      RejectModal.rememberCard(opened.getView().getId(), p.getMessage().getBlocks());
     }
     return answer.done();
   }

@@ -8,18 +8,18 @@ import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.SlackApiException;
-import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.ViewState;
 import dev.greenlight.api.Decision;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The reject modal's submission: a reason is required; then the reject is signalled. */
+/**
+ * The reject modal's submission: a reason is required; then the reject is signalled and the form
+ * closes. Whether the reject counts is the workflow's call: a gate that closed or was replaced
+ * while the form was open refuses it, and the workflow tells the clicker privately.
+ */
 final class RejectModal implements ViewSubmissionHandler {
   static final String NOT_OURS = "This form is not one Greenlight opened; nothing was done.";
   static final String NO_REASON = "Say why you reject it.";
@@ -28,17 +28,11 @@ final class RejectModal implements ViewSubmissionHandler {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Cards behind open modals, for the "Processing…" edit; losing one only skips that edit. */
-  private static final Map<String, List<LayoutBlock>> CARDS =
-      Collections.synchronizedMap(
-          new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, List<LayoutBlock>> eldest) {
-              return size() > 500;
-            }
-          });
-
-  /** What the modal carries in {@code private_metadata}: the incident and the card behind it. */
+  /**
+   * What the modal carries in {@code private_metadata}: the incident and the card behind it. The
+   * card's channel and ts are not used any more, but stay so that forms opened before keep
+   * decoding.
+   */
   record Metadata(String wf, String nonce, String channel, String ts) {
     String encode() {
       try {
@@ -77,10 +71,6 @@ final class RejectModal implements ViewSubmissionHandler {
     this.clicks = clicks;
   }
 
-  static void rememberCard(String viewId, List<LayoutBlock> blocks) {
-    CARDS.put(viewId, blocks);
-  }
-
   @Override
   public Response apply(ViewSubmissionRequest req, ViewSubmissionContext ctx)
       throws IOException, SlackApiException {
@@ -104,16 +94,8 @@ final class RejectModal implements ViewSubmissionHandler {
                 reason,
                 0,
                 viewId));
-    Answer answer = new Answer.InForm(ctx, () -> processing(ctx, viewId, meta.get()));
-    return clicks.check(click, answer, (c, gate) -> clicks.signal(c, answer, true, UNDELIVERED));
-  }
-
-  /** Edits the card the modal was opened from, if the bot still remembers it. */
-  private static void processing(ViewSubmissionContext ctx, String viewId, Metadata meta) {
-    List<LayoutBlock> card = CARDS.remove(viewId);
-    if (card != null && !meta.channel().isEmpty()) {
-      Replies.processing(ctx, meta.channel(), meta.ts(), card);
-    }
+    Answer answer = new Answer.InForm(ctx);
+    return clicks.check(click, answer, c -> clicks.signal(c, answer, UNDELIVERED));
   }
 
   private static String reason(ViewState state) {

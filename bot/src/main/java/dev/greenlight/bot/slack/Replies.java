@@ -1,25 +1,38 @@
 package dev.greenlight.bot.slack;
 
-import static com.slack.api.model.block.Blocks.context;
-import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
-
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.context.Context;
-import com.slack.api.model.block.ActionsBlock;
-import com.slack.api.model.block.LayoutBlock;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Private replies to a clicker, and the immediate "Processing…" edit of a card. */
+/**
+ * Private replies to a clicker. The bot never edits a card itself: the workflow draws every state
+ * of it, so no edit of the bot's can land after (and overwrite) the workflow's.
+ */
 final class Replies {
   private static final Logger log = LoggerFactory.getLogger(Replies.class);
+
+  /** Replies computed after the ack (they may read Temporal); daemon threads, created as needed. */
+  private static final ExecutorService LATER =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "greenlight-reply");
+            t.setDaemon(true);
+            return t;
+          });
 
   private Replies() {}
 
   static void tell(Context ctx, BlockActionPayload p, String text) {
     tell(ctx, p.getChannel() == null ? null : p.getChannel().getId(), p.getUser().getId(), text);
+  }
+
+  /** Tells the clicker {@code text} in the background, so the click is acked without waiting. */
+  static void tellLater(Context ctx, BlockActionPayload p, Supplier<String> text) {
+    LATER.execute(() -> tell(ctx, p, text.get()));
   }
 
   static void tell(Context ctx, String channel, String user, String text) {
@@ -31,36 +44,6 @@ final class Replies {
       ctx.client().chatPostEphemeral(r -> r.channel(channel).user(user).text(text));
     } catch (Exception e) {
       log.warn("Could not tell {} about their click: {}", user, e.getMessage());
-    }
-  }
-
-  /** The card without its buttons, saying the decision is being processed. */
-  static List<LayoutBlock> processingBlocks(List<LayoutBlock> card) {
-    List<LayoutBlock> blocks = new ArrayList<>();
-    for (LayoutBlock b : card) {
-      if (!(b instanceof ActionsBlock a && Ids.GATE_BLOCK.equals(a.getBlockId()))) {
-        blocks.add(b);
-      }
-    }
-    blocks.add(
-        context(x -> x.elements(List.of(markdownText(":hourglass_flowing_sand: Processing…")))));
-    return blocks;
-  }
-
-  static void processing(Context ctx, BlockActionPayload p) {
-    if (p.getMessage() == null || p.getChannel() == null) {
-      return;
-    }
-    processing(ctx, p.getChannel().getId(), p.getMessage().getTs(), p.getMessage().getBlocks());
-  }
-
-  static void processing(Context ctx, String channel, String ts, List<LayoutBlock> card) {
-    try {
-      ctx.client()
-          .chatUpdate(
-              r -> r.channel(channel).ts(ts).text("Processing…").blocks(processingBlocks(card)));
-    } catch (Exception e) {
-      log.warn("Could not mark the card {} as processing: {}", ts, e.getMessage());
     }
   }
 }

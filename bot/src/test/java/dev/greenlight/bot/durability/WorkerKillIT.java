@@ -38,8 +38,8 @@ class WorkerKillIT extends DurabilityFixture {
   }
 
   /**
-   * With no worker running, the bot's gate query cannot be answered; the bot gives it a short
-   * budget, then signals anyway, and Temporal keeps the signal until a worker comes back.
+   * With no worker running, a click still only needs Temporal's server: the bot signals without
+   * reading the gate first, and Temporal keeps the signal until a worker comes back.
    */
   @Test
   void anApprovalClickedWhileNoWorkerRunsIsKeptUntilANewWorkerStarts() throws Exception {

@@ -37,9 +37,10 @@ class AuditCommandIT extends LoopFixture {
             "click accepted — <@U0ALICE>: `APPROVE`",
             "action: `HTTP 202, idempotency key incident-" + id + ":restart-oom-pods`",
             "verification: `recovered");
-    // Mallory's click was refused by the bot, which told her and noted it in the timeline.
-    assertThat(audit)
-        .contains("click refused — <@U0MALLORY>: `APPROVE refused by the bot: NOT_AN_APPROVER`");
+    // Mallory's click was refused and noted in the timeline. This config names a user group as
+    // approvers, so the bot signals every click and the workflow refuses hers (a click the bot
+    // refuses itself is noted "refused by the bot", see RefusedClickTest).
+    assertThat(audit).contains("click refused — <@U0MALLORY>: `APPROVE refused: NOT_AN_APPROVER`");
   }
 
   @Test

@@ -41,10 +41,10 @@ class QuorumFlowIT extends LoopFixture {
     assertThat(replies).contains("Approved by <@U0BOB>, <@U0GROUPIE>.");
     assertThat(targets.actionsFor("checkout-api")).hasSize(1);
     assertThat(targets.actionsFor("checkout-api").get(0).getPath()).startsWith("/actions/rollback");
-    // The closing click removed the buttons at once, before the workflow drew the final card.
+    // The workflow draws the final card, buttons gone; the bot edits no card of its own.
     assertThat(slack.calls("chat.update"))
         .extracting(ApiCall::params)
-        .anyMatch(p -> String.valueOf(p.get("blocks")).contains("Processing"));
+        .noneMatch(p -> String.valueOf(p.get("blocks")).contains("Processing"));
     await()
         .atMost(Duration.ofSeconds(10))
         .until(

@@ -53,7 +53,11 @@ class UnknownIncidentPickIT extends LoopFixture {
         .atMost(Duration.ofSeconds(30))
         .until(
             () -> slack.messages(channel),
-            m -> !m.isEmpty() && m.get(0).blocks().toString().contains(Ids.PICK_ACTION))
+            // The card is posted first and offered the catalog by the next edit: wait for both.
+            m ->
+                !m.isEmpty()
+                    && m.get(0).blocks().toString().contains(Ids.PICK_ACTION)
+                    && m.get(0).blocks().toString().contains("rollback-deploy"))
         .get(0);
   }
 

@@ -2,8 +2,6 @@ package dev.greenlight.bot.slack;
 
 import dev.greenlight.api.AuditEntry;
 import dev.greenlight.api.Decision;
-import dev.greenlight.api.GateState;
-import dev.greenlight.api.GateView;
 import dev.greenlight.api.IncidentRequest;
 import dev.greenlight.api.Refusal;
 import java.util.List;
@@ -11,8 +9,8 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A hand-written stand-in for Temporal behind {@link Incidents}: it shows the gate a test sets,
- * answers signals as the test says, and records everything the bot asked of it.
+ * A hand-written stand-in for Temporal behind {@link Incidents}: it answers signals as the test
+ * says and records everything the bot asked of it, in order.
  */
 final class FakeIncidents implements Incidents {
   /** A decision the bot signalled. */
@@ -21,23 +19,25 @@ final class FakeIncidents implements Incidents {
   /** A refused click the bot noted in the timeline. */
   record Note(String workflowId, Decision decision, Refusal.Reason reason) {}
 
-  final List<String> gateQueries = new CopyOnWriteArrayList<>();
+  /** The names of the methods the bot called, in order. */
+  final List<String> calls = new CopyOnWriteArrayList<>();
+
   final List<Signal> signals = new CopyOnWriteArrayList<>();
   final List<Note> notes = new CopyOnWriteArrayList<>();
 
-  private volatile Optional<GateView> gate = Optional.empty();
   private volatile SignalResult signalResult = SignalResult.DELIVERED;
   private volatile Runnable onSignal = () -> {};
-
-  /** The gate every query shows; empty is a gate no worker answered for. */
-  FakeIncidents showing(Optional<GateView> gate) {
-    this.gate = gate;
-    return this;
-  }
+  private volatile List<String> decidedBy = List.of();
 
   /** How every signal ends. */
   FakeIncidents answering(SignalResult result) {
     this.signalResult = result;
+    return this;
+  }
+
+  /** Who decided the gate of an ended incident, as its result would say. */
+  FakeIncidents decidedBy(List<String> people) {
+    this.decidedBy = List.copyOf(people);
     return this;
   }
 
@@ -47,49 +47,35 @@ final class FakeIncidents implements Incidents {
     return this;
   }
 
-  /** An open gate with nonce {@code nonce}, requested by U0DAVE, that nobody approved yet. */
-  static GateView openGate(String nonce, int required, List<String> approvers, boolean viaGroups) {
-    return new GateView(
-        GateState.OPEN,
-        nonce,
-        required,
-        true,
-        "U0DAVE",
-        approvers,
-        viaGroups,
-        List.of(),
-        null,
-        null,
-        0,
-        0,
-        0);
-  }
-
   @Override
   public StartResult start(IncidentRequest request) {
+    calls.add("start");
     throw new UnsupportedOperationException("no test here starts an incident");
   }
 
   @Override
-  public Optional<GateView> gate(String workflowId) {
-    gateQueries.add(workflowId);
-    return gate;
-  }
-
-  @Override
   public SignalResult signal(String workflowId, Decision decision) {
+    calls.add("signal");
     onSignal.run();
     signals.add(new Signal(workflowId, decision));
     return signalResult;
   }
 
   @Override
+  public List<String> decidedBy(String workflowId) {
+    calls.add("decidedBy");
+    return decidedBy;
+  }
+
+  @Override
   public void noteRefusal(String workflowId, Decision decision, Refusal refusal) {
+    calls.add("noteRefusal");
     notes.add(new Note(workflowId, decision, refusal.reason()));
   }
 
   @Override
   public Optional<List<AuditEntry>> audit(String incidentId) {
+    calls.add("audit");
     throw new UnsupportedOperationException("no test here reads a timeline");
   }
 }

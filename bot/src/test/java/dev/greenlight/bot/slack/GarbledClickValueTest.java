@@ -27,11 +27,9 @@ class GarbledClickValueTest extends ClickFixture {
     assertThat(toldTo(MALLORY))
         .hasSize(3)
         .containsOnly("This button does not carry a Greenlight incident; nothing was done.");
-    assertThat(incidents.gateQueries).isEmpty();
-    assertThat(incidents.signals).isEmpty();
-    assertThat(incidents.notes).isEmpty();
+    assertThat(incidents.calls).isEmpty();
     assertThat(slack.views()).isEmpty();
-    assertThat(processingEdits()).isZero();
+    assertThat(cardEdits()).isZero();
   }
 
   @ParameterizedTest
@@ -42,8 +40,7 @@ class GarbledClickValueTest extends ClickFixture {
 
     assertThat(toldTo(ALICE))
         .containsExactly("This menu does not carry a Greenlight incident; nothing was done.");
-    assertThat(incidents.gateQueries).isEmpty();
-    assertThat(incidents.signals).isEmpty();
-    assertThat(processingEdits()).isZero();
+    assertThat(incidents.calls).isEmpty();
+    assertThat(cardEdits()).isZero();
   }
 }

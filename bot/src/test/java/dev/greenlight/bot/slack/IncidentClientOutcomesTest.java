@@ -9,7 +9,6 @@ import dev.greenlight.bot.slack.Incidents.SignalResult;
 import dev.greenlight.bot.slack.Incidents.StartResult;
 import dev.greenlight.config.ConfigLoader;
 import dev.greenlight.worker.TemporalConnection;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,21 +36,10 @@ class IncidentClientOutcomesTest {
   }
 
   @Test
-  void withoutAWorkerTheGateIsUnknownWithinItsBudget() {
-    client.start(request("GL-OUTCOME2"));
-
-    long started = System.nanoTime();
-    assertThat(client.gate("incident-GL-OUTCOME2")).isEmpty();
-    assertThat(Duration.ofNanos(System.nanoTime() - started))
-        .isLessThan(IncidentClient.QUERY_BUDGET.plusSeconds(1));
-  }
-
-  @Test
   void anUnknownIncidentIsClosedToSignalsAndHasNoTimeline() {
     assertThat(client.signal("incident-GL-UNKNOWN0", approval()))
         .isEqualTo(SignalResult.INCIDENT_CLOSED);
     assertThat(client.audit("GL-UNKNOWN0")).isEmpty();
-    assertThat(client.gate("incident-GL-UNKNOWN0")).isEmpty();
   }
 
   @Test
