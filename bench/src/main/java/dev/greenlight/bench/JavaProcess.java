@@ -55,6 +55,8 @@ final class JavaProcess implements AutoCloseable {
     pb.redirectOutput(log.toFile());
     pb.environment().keySet().removeIf(k -> k.startsWith("TEMPORAL_") || k.startsWith("SLACK_"));
     pb.environment().remove("GREENLIGHT_CONFIG");
+    // Several Greenlight processes run side by side: each takes a free management port.
+    pb.environment().put("GREENLIGHT_MANAGEMENT_PORT", "0");
     pb.environment().putAll(env);
     long t0 = System.nanoTime();
     Process p = pb.start();

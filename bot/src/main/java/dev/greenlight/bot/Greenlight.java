@@ -3,6 +3,14 @@ package dev.greenlight.bot;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
+import dev.greenlight.activities.NotificationActivities;
+import dev.greenlight.bot.ops.LogFormat;
+import dev.greenlight.bot.ops.ManagementServer;
+import dev.greenlight.bot.ops.ManagementSettings;
+import dev.greenlight.bot.ops.Observability;
+import dev.greenlight.bot.ops.Readiness;
+import dev.greenlight.bot.ops.Redaction;
+import dev.greenlight.bot.ops.SocketModeProbe;
 import dev.greenlight.bot.slack.GreenlightApp;
 import dev.greenlight.bot.slack.IncidentClient;
 import dev.greenlight.bot.slack.SlackDirectory;
@@ -12,6 +20,9 @@ import dev.greenlight.config.ConfigLoader;
 import dev.greenlight.config.GreenlightConfig;
 import dev.greenlight.worker.GreenlightWorker;
 import dev.greenlight.worker.TemporalConnection;
+import dev.greenlight.worker.metrics.ObservedNotifications;
+import dev.greenlight.worker.metrics.TemporalProbe;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -45,6 +56,7 @@ public final class Greenlight implements AutoCloseable {
   public static final int SLACK_CONCURRENCY = 32;
 
   private final Deque<AutoCloseable> parts = new ArrayDeque<>();
+  private ManagementServer management;
 
   private Greenlight() {}
 
@@ -61,6 +73,9 @@ public final class Greenlight implements AutoCloseable {
   public static Greenlight start(Mode mode, Map<String, String> env, GreenlightConfig config)
       throws Exception {
     SlackSettings slack = SlackSettings.fromEnv(env, mode.bot);
+    LogFormat.fromEnv(env);
+    ManagementSettings managementSettings = ManagementSettings.fromEnv(env);
+    Redaction.rememberSecrets(env, config.classifier().apiKeyEnv());
     boolean embedded = env.getOrDefault("TEMPORAL_ADDRESS", "").isBlank();
     if (mode != Mode.RUN && embedded) {
       throw new IllegalArgumentException(
@@ -70,31 +85,50 @@ public final class Greenlight implements AutoCloseable {
     }
     Greenlight g = new Greenlight();
     try {
-      TemporalConnection temporal = TemporalConnection.connect(env);
+      Observability observability = Observability.start();
+      g.parts.push(observability);
+      PrometheusMeterRegistry meters = observability.registry();
+      Readiness readiness = new Readiness();
+      g.management = ManagementServer.start(managementSettings, meters, readiness);
+      g.parts.push(g.management);
+      TemporalConnection temporal = TemporalConnection.connect(env, meters);
       g.parts.push(temporal);
       if (mode.worker) {
         var methods = GreenlightApp.slack(slack.apiUrl()).methods(slack.botToken());
+        NotificationActivities notifications =
+            new ObservedNotifications(new SlackNotifier(methods, meters), config, meters);
         g.parts.push(
             GreenlightWorker.start(
-                temporal, config, new SlackNotifier(methods), new SlackDirectory(methods)));
+                temporal, config, notifications, new SlackDirectory(methods, meters)));
+        readiness.add(new TemporalProbe(temporal.client().getWorkflowServiceStubs())::check);
       }
       if (mode.bot) {
-        App app = GreenlightApp.create(slack, config, new IncidentClient(temporal.client()));
+        App app =
+            GreenlightApp.create(slack, config, new IncidentClient(temporal.client()), meters);
         SocketModeApp socket =
             new SocketModeApp(
                 slack.appToken(), app, SocketModeClient.Backend.JavaWebSocket, SLACK_CONCURRENCY);
         socket.startAsync();
         g.parts.push(socket::close);
+        SocketModeProbe socketMode = SocketModeProbe.watch(socket);
+        g.parts.push(socketMode);
+        readiness.add(socketMode);
         log.info(
             "Bot connected to Slack in Socket Mode ({} runbooks, {} approvers)",
             config.runbooks().size(),
             config.approvers().size());
       }
+      readiness.started();
       return g;
     } catch (Exception e) {
       g.close();
       throw e;
     }
+  }
+
+  /** The management server's base URL ({@code http://127.0.0.1:9464}): metrics and probes. */
+  public String managementUrl() {
+    return management.url();
   }
 
   static GreenlightConfig loadConfig(Map<String, String> env, Path option) {

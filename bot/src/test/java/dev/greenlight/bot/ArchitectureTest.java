@@ -26,7 +26,8 @@ class ArchitectureTest {
     "dev.greenlight.action..",
     "dev.greenlight.activities..",
     "dev.greenlight.workflows..",
-    "dev.greenlight.worker.."
+    "dev.greenlight.worker..",
+    "dev.greenlight.telemetry.."
   };
 
   @ArchTest

@@ -8,6 +8,11 @@ import dev.greenlight.classify.LocalClassifier;
 import dev.greenlight.config.ClassifierSettings;
 import dev.greenlight.config.GreenlightConfig;
 import dev.greenlight.config.Runbook;
+import dev.greenlight.telemetry.LogContext;
+import dev.greenlight.telemetry.Meters;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.temporal.failure.ApplicationFailure;
 import java.util.Map;
 
@@ -20,6 +25,7 @@ public final class ClassifyActivitiesImpl implements ClassifyActivities {
   public static final String PICKED_BY_A_PERSON = "picked by a person";
 
   private final CombinedClassifier classifier;
+  private final MeterRegistry meters;
 
   /** Local model only, nearest-example strategy, default calibration. */
   public ClassifyActivitiesImpl(GreenlightConfig config, EmbeddingClassifier classifier) {
@@ -35,13 +41,39 @@ public final class ClassifyActivitiesImpl implements ClassifyActivities {
             null));
   }
 
+  /** Counts into {@link Meters#global()}. */
   public ClassifyActivitiesImpl(CombinedClassifier classifier) {
+    this(classifier, Meters.global());
+  }
+
+  /** Counts each classification's latency and confidence into {@code meters}. */
+  public ClassifyActivitiesImpl(CombinedClassifier classifier, MeterRegistry meters) {
     this.classifier = classifier;
+    this.meters = meters;
   }
 
   @Override
   public Classification classify(String service, String incidentId, String text) {
-    return classifier.classify(service, incidentId, text);
+    try (LogContext ignored = LogContext.of(incidentId, null)) {
+      long t0 = System.nanoTime();
+      Classification c = classifier.classify(service, incidentId, text);
+      long nanos = System.nanoTime() - t0;
+      String matched = Boolean.toString(c.matched());
+      String degraded = Boolean.toString(c.degraded());
+      Timer.builder(Meters.CLASSIFICATION)
+          .description("Time to classify one incident")
+          .tags("matched", matched, "degraded", degraded)
+          .publishPercentileHistogram()
+          .register(meters)
+          .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+      DistributionSummary.builder(Meters.CLASSIFICATION_CONFIDENCE)
+          .description("Confidence of each classification, 0..1")
+          .tags("matched", matched, "degraded", degraded)
+          .serviceLevelObjectives(0.5, 0.8, 0.9, 0.94, 0.97, 0.99)
+          .register(meters)
+          .record(c.confidence());
+      return c;
+    }
   }
 
   @Override

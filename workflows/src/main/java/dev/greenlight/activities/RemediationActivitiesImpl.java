@@ -9,6 +9,9 @@ import dev.greenlight.api.Proposal;
 import dev.greenlight.api.VerificationResult;
 import dev.greenlight.config.GreenlightConfig;
 import dev.greenlight.config.Runbook;
+import dev.greenlight.telemetry.LogContext;
+import dev.greenlight.telemetry.Meters;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.failure.ApplicationFailure;
@@ -26,21 +29,48 @@ public final class RemediationActivitiesImpl implements RemediationActivities {
 
   private final GreenlightConfig config;
   private final ActionKinds kinds;
+  private final MeterRegistry meters;
 
   /**
    * @throws dev.greenlight.config.ConfigException when a runbook names an action or verify type
    *     that {@code kinds} cannot run, naming the runbook and the type
    */
   public RemediationActivitiesImpl(GreenlightConfig config, ActionKinds kinds) {
+    this(config, kinds, Meters.global());
+  }
+
+  /**
+   * As {@link #RemediationActivitiesImpl(GreenlightConfig, ActionKinds)}, counting into {@code
+   * meters}.
+   */
+  public RemediationActivitiesImpl(
+      GreenlightConfig config, ActionKinds kinds, MeterRegistry meters) {
     kinds.requireAll(config.runbooks());
     this.config = config;
     this.kinds = kinds;
+    this.meters = meters;
   }
 
   @Override
   public ActionResult remediate(
       String workflowId, String incidentId, String runbookId, String service, String proposalHash) {
-    Runbook runbook = runbook(runbookId);
+    try (LogContext ignored = LogContext.of(incidentId, workflowId)) {
+      Runbook runbook = runbook(runbookId);
+      String kind = runbook.action().type();
+      try {
+        ActionResult result = remediate(workflowId, incidentId, runbook, service, proposalHash);
+        count(Meters.ACTION_RESULTS, kind, "ok");
+        return result;
+      } catch (ApplicationFailure e) {
+        count(Meters.ACTION_RESULTS, kind, e.getType());
+        throw e;
+      }
+    }
+  }
+
+  private ActionResult remediate(
+      String workflowId, String incidentId, Runbook runbook, String service, String proposalHash) {
+    String runbookId = runbook.id();
     Map<String, String> vars = vars(service, incidentId);
     if (proposalHash == null || proposalHash.isBlank()) {
       throw ApplicationFailure.newNonRetryableFailure(
@@ -79,17 +109,39 @@ public final class RemediationActivitiesImpl implements RemediationActivities {
 
   @Override
   public VerificationResult verify(String incidentId, String runbookId, String service) {
-    Runbook runbook = runbook(runbookId);
-    Map<String, String> vars = vars(service, incidentId);
     String workflowId = Activity.getExecutionContext().getInfo().getWorkflowId();
+    try (LogContext ignored = LogContext.of(incidentId, workflowId)) {
+      Runbook runbook = runbook(runbookId);
+      String kind = runbook.verify().type();
+      try {
+        VerificationResult v = verify(runbook, workflowId, incidentId, service);
+        count(Meters.VERIFY_RESULTS, kind, v.recovered() ? "recovered" : "not_recovered");
+        return v;
+      } catch (ApplicationFailure e) {
+        count(Meters.VERIFY_RESULTS, kind, e.getType());
+        throw e;
+      }
+    }
+  }
+
+  private VerificationResult verify(
+      Runbook runbook, String workflowId, String incidentId, String service) {
+    Map<String, String> vars = vars(service, incidentId);
     try {
-      return kinds.verify(runbook.verify(), context(workflowId, incidentId, runbookId, vars));
+      return kinds.verify(runbook.verify(), context(workflowId, incidentId, runbook.id(), vars));
     } catch (ActionFailure e) {
       throw failure(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw ApplicationFailure.newFailure("verification interrupted", INTERRUPTED);
     }
+  }
+
+  /** One attempt's result; {@code result} is {@code ok}, a verdict, or the failure's type. */
+  private void count(String meter, String kind, String result) {
+    meters
+        .counter(meter, "kind", kind == null ? "none" : kind, "result", Meters.tag(result))
+        .increment();
   }
 
   /** Maps a kind-neutral failure to its Temporal type; only a refusal is non-retryable. */

@@ -1,7 +1,10 @@
 package dev.greenlight.worker;
 
+import com.uber.m3.tally.Scope;
+import dev.greenlight.worker.metrics.TemporalMetrics;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.api.workflowservice.v1.GetClusterInfoRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.envconfig.ClientConfigProfile;
@@ -25,17 +28,31 @@ public final class TemporalConnection implements AutoCloseable {
   private final WorkflowClient client;
   private final DevServer embedded;
   private final ServerKind kind;
+  private final Scope metrics;
 
   private TemporalConnection(
-      WorkflowServiceStubs stubs, WorkflowClient client, DevServer embedded, ServerKind kind) {
+      WorkflowServiceStubs stubs,
+      WorkflowClient client,
+      DevServer embedded,
+      ServerKind kind,
+      Scope metrics) {
     this.stubs = stubs;
     this.client = client;
     this.embedded = embedded;
     this.kind = kind;
+    this.metrics = metrics;
   }
 
   /** Connects as the environment says, starting an embedded dev server when no address is set. */
   public static TemporalConnection connect(Map<String, String> env) {
+    return connect(env, null);
+  }
+
+  /**
+   * As {@link #connect(Map)}, with the SDK's own metrics (requests, polls, task latencies, worker
+   * slots) reported into {@code meters}; null reports nowhere.
+   */
+  public static TemporalConnection connect(Map<String, String> env, MeterRegistry meters) {
     ClientConfigProfile profile;
     try {
       profile =
@@ -55,7 +72,11 @@ public final class TemporalConnection implements AutoCloseable {
           embedded.address());
       profile = profile.toBuilder().setAddress(embedded.address()).build();
     }
+    Scope metrics = meters == null ? null : TemporalMetrics.scope(meters);
     WorkflowServiceStubsOptions options = profile.toWorkflowServiceStubsOptions();
+    if (metrics != null) {
+      options = WorkflowServiceStubsOptions.newBuilder(options).setMetricsScope(metrics).build();
+    }
     WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(options);
     WorkflowClient client = WorkflowClient.newInstance(stubs, profile.toWorkflowClientOptions());
     ServerKind kind = kind(embedded != null, embedded == null && isDevServer(stubs));
@@ -65,7 +86,7 @@ public final class TemporalConnection implements AutoCloseable {
         client.getOptions().getNamespace(),
         kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
         kind.stickyExecution() ? "on" : "off");
-    return new TemporalConnection(stubs, client, embedded, kind);
+    return new TemporalConnection(stubs, client, embedded, kind, metrics);
   }
 
   /**
@@ -107,6 +128,13 @@ public final class TemporalConnection implements AutoCloseable {
     stubs.shutdown();
     if (embedded != null) {
       embedded.close();
+    }
+    if (metrics != null) {
+      try {
+        metrics.close();
+      } catch (com.uber.m3.tally.ScopeCloseException e) {
+        log.debug("Temporal metrics scope did not close cleanly: {}", e.getMessage());
+      }
     }
   }
 }

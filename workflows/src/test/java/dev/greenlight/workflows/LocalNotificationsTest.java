@@ -15,10 +15,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Version 1 of {@link Notices#CHANGE_ID}: Slack notifications run as local activities first, so
- * the card and the thread posts between two real activities share one workflow task. The same
- * posts in the same order; far fewer workflow tasks; and the new histories replay (the recorded
- * ones, version {@code DEFAULT}, are {@link ReplayTest}'s).
+ * Version 1 of {@link Notices#CHANGE_ID}: Slack notifications run as local activities first, so the
+ * card and the thread posts between two real activities share one workflow task. The same posts in
+ * the same order; far fewer workflow tasks; and the new histories replay (the recorded ones,
+ * version {@code DEFAULT}, are {@link ReplayTest}'s).
  */
 class LocalNotificationsTest extends WorkflowFixture {
 

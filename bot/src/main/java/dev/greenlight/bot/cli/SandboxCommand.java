@@ -31,6 +31,8 @@ final class SandboxCommand implements Callable<Integer> {
         "  Users: alice (requester), bob (approver), carol (on-call lead, approver).");
     System.out.println(
         "  Try:   /remediate checkout-api pods OOMKilled and restarting since 14:02");
+    System.out.println(
+        "  Metrics: " + sandbox.managementUrl() + "/metrics (probes: /healthz, /readyz)");
     System.out.println("  Everything lives in memory; Ctrl-C stops it.");
     System.out.println();
     return UntilStopped.await(sandbox, "sandbox");

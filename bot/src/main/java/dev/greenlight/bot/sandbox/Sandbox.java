@@ -1,6 +1,8 @@
 package dev.greenlight.bot.sandbox;
 
 import dev.greenlight.bot.Greenlight;
+import dev.greenlight.bot.ops.LogFormat;
+import dev.greenlight.bot.ops.ManagementSettings;
 import dev.greenlight.config.ConfigLoader;
 import dev.greenlight.config.GreenlightConfig;
 import dev.greenlight.sandbox.SlackServer;
@@ -8,6 +10,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,6 +38,15 @@ public final class Sandbox implements AutoCloseable {
 
   /** Starts everything; the page is served on {@code port} (0: any free port). */
   public static Sandbox start(int port) throws Exception {
+    return start(port, System.getenv());
+  }
+
+  /**
+   * As {@link #start(int)}; of {@code outside} only the management server's settings are used (port
+   * {@code 0}, any free one, unless {@value ManagementSettings#PORT_VARIABLE} is set) and the log
+   * format.
+   */
+  public static Sandbox start(int port, Map<String, String> outside) throws Exception {
     SlackServer slack =
         SlackServer.builder()
             .httpPort(port)
@@ -45,11 +58,18 @@ public final class Sandbox implements AutoCloseable {
     DemoServices demo = null;
     try {
       demo = DemoServices.start(0, Duration.ofSeconds(2));
-      Map<String, String> env =
-          Map.of(
-              "SLACK_BOT_TOKEN", slack.botToken(),
-              "SLACK_APP_TOKEN", slack.appToken(),
-              "SLACK_API_URL", slack.apiUrl());
+      Map<String, String> env = new HashMap<>();
+      env.put("SLACK_BOT_TOKEN", slack.botToken());
+      env.put("SLACK_APP_TOKEN", slack.appToken());
+      env.put("SLACK_API_URL", slack.apiUrl());
+      env.put(
+          ManagementSettings.PORT_VARIABLE,
+          outside.getOrDefault(ManagementSettings.PORT_VARIABLE, "0"));
+      for (String name : List.of(ManagementSettings.BIND_VARIABLE, LogFormat.VARIABLE)) {
+        if (outside.containsKey(name)) {
+          env.put(name, outside.get(name));
+        }
+      }
       Greenlight greenlight = Greenlight.start(Greenlight.Mode.RUN, env, config(demo.baseUrl()));
       if (!slack.awaitConnected(Duration.ofSeconds(30))) {
         greenlight.close();
@@ -77,6 +97,11 @@ public final class Sandbox implements AutoCloseable {
   /** The chat page. */
   public String url() {
     return slack.pageUrl();
+  }
+
+  /** The management server's base URL: {@code /metrics}, {@code /healthz}, {@code /readyz}. */
+  public String managementUrl() {
+    return greenlight.managementUrl();
   }
 
   public SlackServer slack() {

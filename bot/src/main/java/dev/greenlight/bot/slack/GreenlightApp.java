@@ -6,6 +6,8 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import dev.greenlight.api.Decision;
 import dev.greenlight.config.GreenlightConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 
 /** Builds the Bolt app and registers one listener per interaction. */
 public final class GreenlightApp {
@@ -25,14 +27,34 @@ public final class GreenlightApp {
     return create(settings, config, (Incidents) incidents);
   }
 
+  /**
+   * The bot, with its acks, starts and refused clicks counted into {@code meters} and the
+   * incident's IDs in the logging context of its handlers.
+   */
+  public static App create(
+      SlackSettings settings,
+      GreenlightConfig config,
+      IncidentClient incidents,
+      MeterRegistry meters) {
+    return create(settings, config, (Incidents) incidents, meters);
+  }
+
   /** The bot in front of any {@link Incidents}, such as a test's fake. */
   static App create(SlackSettings settings, GreenlightConfig config, Incidents incidents) {
+    // An empty composite registry: every meter is a no-op.
+    return create(settings, config, incidents, new CompositeMeterRegistry());
+  }
+
+  static App create(
+      SlackSettings settings, GreenlightConfig config, Incidents observed, MeterRegistry meters) {
+    Incidents incidents = new ObservedIncidents(observed, meters);
     App app =
         new App(
             AppConfig.builder()
                 .singleTeamBotToken(settings.botToken())
                 .slack(slack(settings.apiUrl()))
                 .build());
+    app.use(new AckTimer(meters));
     ClickPipeline clicks = new ClickPipeline(incidents, ConfigApprovers.of(config));
     app.command(Ids.COMMAND, new RemediateCommand(config, incidents));
     app.blockAction(Ids.APPROVE_ACTION, new GateButtons(clicks, Decision.Verdict.APPROVE, 0));

@@ -3,6 +3,8 @@ package dev.greenlight.bot.slack;
 import com.slack.api.methods.MethodsClient;
 import dev.greenlight.activities.DirectoryActivities;
 import dev.greenlight.api.Principal;
+import dev.greenlight.telemetry.Meters;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,15 +26,26 @@ public final class SlackDirectory implements DirectoryActivities {
 
   private final MethodsClient slack;
   private final Clock clock;
+  private final MeterRegistry meters;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
   public SlackDirectory(MethodsClient slack) {
-    this(slack, Clock.systemUTC());
+    this(slack, Meters.global());
+  }
+
+  /** Counts its Web API calls by method and error into {@code meters}. */
+  public SlackDirectory(MethodsClient slack, MeterRegistry meters) {
+    this(slack, Clock.systemUTC(), meters);
   }
 
   SlackDirectory(MethodsClient slack, Clock clock) {
+    this(slack, clock, Meters.global());
+  }
+
+  private SlackDirectory(MethodsClient slack, Clock clock, MeterRegistry meters) {
     this.slack = slack;
     this.clock = clock;
+    this.meters = meters;
   }
 
   @Override
@@ -57,7 +70,9 @@ public final class SlackDirectory implements DirectoryActivities {
     try {
       members =
           SlackNotifier.call(
-                  "usergroups.users.list", () -> slack.usergroupsUsersList(r -> r.usergroup(group)))
+                  meters,
+                  "usergroups.users.list",
+                  () -> slack.usergroupsUsersList(r -> r.usergroup(group)))
               .getUsers();
     } catch (ApplicationFailure e) {
       if (!e.isNonRetryable()) {

@@ -9,6 +9,9 @@ import dev.greenlight.api.CardRef;
 import dev.greenlight.api.IncidentCard;
 import dev.greenlight.api.Refusal;
 import dev.greenlight.api.ThreadUpdate;
+import dev.greenlight.telemetry.Meters;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.util.Set;
@@ -31,15 +34,24 @@ public final class SlackNotifier implements NotificationActivities {
           "missing_scope");
 
   private final MethodsClient slack;
+  private final MeterRegistry meters;
 
+  /** Counts its Web API calls into {@link Meters#global()}. */
   public SlackNotifier(MethodsClient slack) {
+    this(slack, Meters.global());
+  }
+
+  /** Counts each Web API call by method and error into {@code meters}. */
+  public SlackNotifier(MethodsClient slack, MeterRegistry meters) {
     this.slack = slack;
+    this.meters = meters;
   }
 
   @Override
   public CardRef postCard(String channelId, IncidentCard card) {
     ChatPostMessageResponse r =
         call(
+            meters,
             "chat.postMessage",
             () ->
                 slack.chatPostMessage(
@@ -53,6 +65,7 @@ public final class SlackNotifier implements NotificationActivities {
   @Override
   public void updateCard(CardRef ref, IncidentCard content) {
     call(
+        meters,
         "chat.update",
         () ->
             slack.chatUpdate(
@@ -66,6 +79,7 @@ public final class SlackNotifier implements NotificationActivities {
   @Override
   public void postUpdate(CardRef ref, IncidentCard content, ThreadUpdate update) {
     call(
+        meters,
         "chat.postMessage",
         () ->
             slack.chatPostMessage(
@@ -78,6 +92,7 @@ public final class SlackNotifier implements NotificationActivities {
   @Override
   public void tellUser(CardRef ref, String userId, Refusal refusal) {
     call(
+        meters,
         "chat.postEphemeral",
         () ->
             slack.chatPostEphemeral(
@@ -88,14 +103,23 @@ public final class SlackNotifier implements NotificationActivities {
     T run() throws IOException, SlackApiException;
   }
 
-  static <T extends SlackApiTextResponse> T call(String method, SlackCall<T> c) {
+  /**
+   * Runs one Web API call and counts it in {@code meters} by method and error ({@code none} when it
+   * succeeded, Slack's error code, {@code ratelimited} for HTTP 429, {@code http_<status>} or
+   * {@code io_error}).
+   */
+  static <T extends SlackApiTextResponse> T call(
+      MeterRegistry meters, String method, SlackCall<T> c) {
     T r;
+    long t0 = System.nanoTime();
     try {
       r = c.run();
     } catch (IOException | SlackApiException e) {
+      count(meters, method, error(e), t0);
       throw ApplicationFailure.newFailure(
           method + " failed: " + e.getMessage(), "SlackUnavailable");
     }
+    count(meters, method, r.isOk() ? "none" : r.getError(), t0);
     if (!r.isOk()) {
       String msg = method + " answered error '" + r.getError() + "'";
       if (PERMANENT.contains(r.getError())) {
@@ -104,5 +128,23 @@ public final class SlackNotifier implements NotificationActivities {
       throw ApplicationFailure.newFailure(msg, "SlackError");
     }
     return r;
+  }
+
+  private static String error(Exception e) {
+    if (e instanceof SlackApiException api && api.getResponse() != null) {
+      int status = api.getResponse().code();
+      return status == 429 ? "ratelimited" : "http_" + status;
+    }
+    return "io_error";
+  }
+
+  private static void count(MeterRegistry meters, String method, String error, long t0) {
+    String tag = error == null ? "unknown" : error;
+    meters.counter(Meters.SLACK_CALLS, "method", method, "error", tag).increment();
+    Timer.builder(Meters.SLACK_CALL_DURATION)
+        .description("Duration of one Slack Web API call")
+        .tags("method", method, "error", tag)
+        .register(meters)
+        .record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
   }
 }

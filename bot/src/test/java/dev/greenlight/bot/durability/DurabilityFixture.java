@@ -264,6 +264,8 @@ abstract class DurabilityFixture {
     env.put("SLACK_API_URL", slack.apiUrl());
     env.put("GREENLIGHT_CONFIG", config.toString());
     env.put("TEMPORAL_ADDRESS", temporalAddress);
+    // Bot and worker run side by side: each takes a free management port.
+    env.put("GREENLIGHT_MANAGEMENT_PORT", "0");
     GreenlightProcess p = GreenlightProcess.start(subcommand, env, subcommand);
     processes.add(p);
     return p;

@@ -46,6 +46,7 @@ abstract class LoopFixture {
     env.put("SLACK_BOT_TOKEN", slack.botToken());
     env.put("SLACK_APP_TOKEN", slack.appToken());
     env.put("SLACK_API_URL", slack.apiUrl());
+    env.put("GREENLIGHT_MANAGEMENT_PORT", "0");
     env.put(
         "GREENLIGHT_CONFIG",
         TestConfig.write(dir, targets.baseUrl(), approvalTimeout()).toString());
