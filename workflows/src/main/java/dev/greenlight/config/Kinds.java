@@ -13,9 +13,14 @@ final class Kinds {
   static final String DEFAULT = "http";
 
   static final Map<String, Class<? extends ActionSpec>> ACTIONS =
-      Map.of(HttpAction.TYPE, HttpAction.class);
+      Map.of(
+          HttpAction.TYPE, HttpAction.class,
+          KubernetesAction.TYPE, KubernetesAction.class);
 
-  static final Map<String, Class<? extends VerifySpec>> VERIFIES = Map.of(Probe.TYPE, Probe.class);
+  static final Map<String, Class<? extends VerifySpec>> VERIFIES =
+      Map.of(
+          Probe.TYPE, Probe.class,
+          KubernetesRollout.TYPE, KubernetesRollout.class);
 
   private Kinds() {}
 
