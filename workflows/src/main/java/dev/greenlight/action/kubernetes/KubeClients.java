@@ -27,10 +27,16 @@ public interface KubeClients {
     return context ->
         clients.computeIfAbsent(
             context == null ? "" : context,
-            c ->
-                new KubernetesClientBuilder()
-                    .withConfig(Config.autoConfigure(c.isEmpty() ? null : c))
-                    .build());
+            c -> build(Config.autoConfigure(c.isEmpty() ? null : c)));
+  }
+
+  /**
+   * A client for {@code config} with fabric8's own retries off: a 5xx or an I/O error reaches the
+   * executor at once, and Temporal's activity retries (at most 3 attempts) take over.
+   */
+  static KubernetesClient build(Config config) {
+    config.setRequestRetryBackoffLimit(0);
+    return new KubernetesClientBuilder().withConfig(config).build();
   }
 
   /** One client for every context: tests, and the sandbox's in-process API server. */

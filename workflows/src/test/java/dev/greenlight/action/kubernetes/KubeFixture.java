@@ -26,7 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * by the real loader, an {@link ActionKinds} with the kubernetes kinds registered, the run's
  * context, and the requests the server received.
  */
-final class KubeFixture {
+final class KubeFixture implements AutoCloseable {
   static final String WORKFLOW = "incident-GL-1A2B3C4D";
   static final String RUNBOOK = "fix-checkout";
   static final String KEY = WORKFLOW + ":" + RUNBOOK;
@@ -38,8 +38,9 @@ final class KubeFixture {
   final List<String> heartbeats = new CopyOnWriteArrayList<>();
   private int taken;
 
-  KubeFixture(KubernetesClient client, KubernetesMockServer server) {
-    this.client = client;
+  KubeFixture(KubernetesClient mockClient, KubernetesMockServer server) {
+    // The mock's client, configured as the worker's are (no retries inside fabric8).
+    this.client = KubeClients.build(mockClient.getConfiguration());
     this.server = server;
     KubeClients clients = KubeClients.of(client);
     this.kinds =
@@ -49,15 +50,25 @@ final class KubeFixture {
             .build();
   }
 
+  @Override
+  public void close() {
+    client.close();
+  }
+
   /** The run's context for service {@code checkout-api}, recording heartbeats. */
   ActionContext context() {
+    return context(heartbeats);
+  }
+
+  /** The run's context for service {@code checkout-api}, heartbeats going to {@code beats}. */
+  static ActionContext context(List<String> beats) {
     return new ActionContext(
         "GL-1A2B3C4D",
         WORKFLOW,
         RUNBOOK,
         Map.of("service", "checkout-api", "incident", "GL-1A2B3C4D"),
         KEY,
-        heartbeats::add);
+        beats::add);
   }
 
   /** A catalog whose one runbook has this action and verification (indented YAML mappings). */

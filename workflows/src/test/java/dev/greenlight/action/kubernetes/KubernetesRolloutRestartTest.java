@@ -7,6 +7,7 @@ import dev.greenlight.config.ActionSpec;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,11 @@ class KubernetesRolloutRestartTest {
             .runbooks()
             .get(0)
             .action();
+  }
+
+  @AfterEach
+  void tearDown() {
+    kube.close();
   }
 
   @Test
