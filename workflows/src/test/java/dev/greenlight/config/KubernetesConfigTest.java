@@ -25,14 +25,6 @@ class KubernetesConfigTest {
             headers: {Content-Type: application/json}
       """;
 
-  private static final String FIRST_VERIFY =
-      """
-          verify:
-            url: http://127.0.0.1:9/health/{service}
-            timeout: 1m
-            interval: 5s
-      """;
-
   /** The test configuration whose first runbook's action is {@code action} (indented YAML). */
   private static GreenlightConfig withAction(String action) {
     return ConfigLoader.parse(TestYaml.with(FIRST_ACTION, action), "test.yml");
@@ -40,10 +32,6 @@ class KubernetesConfigTest {
 
   private static String actionRejection(String action) {
     return rejection(TestYaml.with(FIRST_ACTION, action));
-  }
-
-  private static String verifyRejection(String verify) {
-    return rejection(TestYaml.with(FIRST_VERIFY, verify));
   }
 
   private static String rejection(String yaml) {
@@ -259,46 +247,6 @@ class KubernetesConfigTest {
                       run-job: {image: tools:1, command: ["{model}"]}
                 """))
         .contains("runbooks[0].action.run-job.command[0]: unknown placeholder {model}");
-  }
-
-  @Test
-  void rolloutVerificationParsesWithDefaultsAndRefusesBadKeys() {
-    GreenlightConfig config =
-        ConfigLoader.parse(
-            TestYaml.with(
-                FIRST_VERIFY,
-                """
-                    verify:
-                      type: kubernetes-rollout
-                      namespace: shop
-                      kind: deployment
-                      name: "{service}"
-                """),
-            "test.yml");
-    KubernetesRollout rollout = (KubernetesRollout) config.runbooks().get(0).verify();
-    assertThat(rollout.timeout()).isEqualTo(KubernetesRollout.DEFAULT_TIMEOUT);
-    assertThat(rollout.interval()).isEqualTo(KubernetesRollout.DEFAULT_INTERVAL);
-    assertThat(rollout.name(VARS)).isEqualTo("checkout-api");
-
-    assertThat(
-            verifyRejection(
-                """
-                    verify:
-                      type: kubernetes-rollout
-                      namespace: shop
-                      kind: deployment
-                """))
-        .contains("runbooks[0].verify.name is required");
-    assertThat(
-            verifyRejection(
-                """
-                    verify:
-                      type: kubernetes-rollout
-                      namespace: shop
-                      kind: job
-                      timeout: 2h
-                """))
-        .contains("runbooks[0].verify.timeout must be at most 50m");
   }
 
   @Test
