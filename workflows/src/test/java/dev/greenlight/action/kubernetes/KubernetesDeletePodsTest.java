@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,7 +91,7 @@ class KubernetesDeletePodsTest {
     var d = kube.readDeployment();
     d.getMetadata()
         .setAnnotations(
-            java.util.Map.of(
+            Map.of(
                 "greenlight.dev/deleted-pods",
                 "{\"key\":\"" + KubeFixture.KEY + "\",\"pods\":[\"web-c\"]}"));
     client.apps().deployments().inNamespace("shop").resource(d).update();

@@ -8,7 +8,9 @@ import dev.greenlight.action.ActionKinds;
 import dev.greenlight.action.HttpActionExecutor;
 import dev.greenlight.action.HttpVerifier;
 import dev.greenlight.config.ConfigException;
+import dev.greenlight.config.ConfigLoader;
 import dev.greenlight.config.GreenlightConfig;
+import java.util.ArrayList;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +68,7 @@ class KubernetesKindsRegistrationTest {
   @Test
   void theHttpKindKeepsNoPreview() throws Exception {
     GreenlightConfig http =
-        dev.greenlight.config.ConfigLoader.parse(
+        ConfigLoader.parse(
             """
             services: [checkout-api]
             approvers: [U0ALICE]
@@ -82,9 +84,7 @@ class KubernetesKindsRegistrationTest {
             "test.yml");
     assertThat(
             withKubernetes(new OkHttpClient())
-                .preview(
-                    http.runbooks().get(0).action(),
-                    KubeFixture.context(new java.util.ArrayList<>())))
+                .preview(http.runbooks().get(0).action(), KubeFixture.context(new ArrayList<>())))
         .isEmpty();
   }
 }

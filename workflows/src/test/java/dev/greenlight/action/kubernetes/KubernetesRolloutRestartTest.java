@@ -1,12 +1,17 @@
 package dev.greenlight.action.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.greenlight.action.ActionContext;
+import dev.greenlight.action.ActionFailure;
 import dev.greenlight.api.ActionResult;
 import dev.greenlight.config.ActionSpec;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,7 +85,7 @@ class KubernetesRolloutRestartTest {
     kube.kinds.run(restart, kube.context());
     kube.requests();
     var other =
-        new dev.greenlight.action.ActionContext(
+        new ActionContext(
             "GL-OTHER001",
             "incident-GL-OTHER001",
             KubeFixture.RUNBOOK,
@@ -104,5 +109,83 @@ class KubernetesRolloutRestartTest {
         .hasValue("restart deployment checkout-api in shop (3 pods, rolling)");
 
     KubeFixture.assertDryRun(kube.writes());
+  }
+
+  @Test
+  void aStatefulSetRestartsTheSameWayOneAtATime() throws Exception {
+    client
+        .apps()
+        .statefulSets()
+        .inNamespace("shop")
+        .resource(
+            new StatefulSetBuilder()
+                .withNewMetadata()
+                .withName("checkout-api-db")
+                .endMetadata()
+                .withNewSpec()
+                .withReplicas(2)
+                .withNewSelector()
+                .addToMatchLabels("app", "db")
+                .endSelector()
+                .withNewTemplate()
+                .withNewMetadata()
+                .addToLabels("app", "db")
+                .endMetadata()
+                .endTemplate()
+                .endSpec()
+                .build())
+        .create();
+    ActionSpec db =
+        KubeFixture.catalog(
+                """
+                action:
+                  type: kubernetes
+                  namespace: shop
+                  kind: StatefulSet
+                  name: "{service}-db"
+                  rollout-restart: {}
+                """)
+            .runbooks()
+            .get(0)
+            .action();
+
+    assertThat(kube.kinds.run(db, kube.context()).summary())
+        .isEqualTo(
+            "rollout restart statefulset/checkout-api-db in shop (2 pods, rolling, one at a time)");
+    assertThat(
+            client
+                .apps()
+                .statefulSets()
+                .inNamespace("shop")
+                .withName("checkout-api-db")
+                .get()
+                .getSpec()
+                .getTemplate()
+                .getMetadata()
+                .getAnnotations())
+        .containsKey("kubectl.kubernetes.io/restartedAt");
+  }
+
+  @Test
+  void aServiceThatRendersToNoKubernetesNameIsRefusedBeforeAnyRequest() throws Exception {
+    kube.requests();
+    var context =
+        new ActionContext(
+            "GL-1A2B3C4D",
+            KubeFixture.WORKFLOW,
+            KubeFixture.RUNBOOK,
+            Map.of("service", "checkout_api", "incident", "GL-1A2B3C4D"),
+            KubeFixture.KEY,
+            kube.heartbeats::add);
+
+    ActionFailure failure =
+        catchThrowableOfType(() -> kube.kinds.run(restart, context), ActionFailure.class);
+
+    assertThat(failure.permanent()).isTrue();
+    assertThat(failure)
+        .hasMessage(
+            "action fix-checkout: name 'checkout_api' is not a valid Kubernetes name for this"
+                + " service");
+    assertThat(kube.requests()).isEmpty();
   }
 }

@@ -219,4 +219,16 @@ class KubernetesRolloutVerifierTest {
                 + " (403 Forbidden): the service account needs verb 'get' on deployments.apps in"
                 + " namespace shop");
   }
+
+  @Test
+  void anApiThatDoesNotAnswerIsAskedAgainUntilTheTimeout() throws Exception {
+    server.shutdown();
+
+    VerificationResult result = kube.kinds.verify(DEPLOYMENT, kube.context());
+
+    assertThat(result.recovered()).isFalse();
+    assertThat(result.lastStatus()).isZero();
+    assertThat(result.attempts()).isGreaterThan(1);
+    assertThat(result.detail()).endsWith(": no answer from the Kubernetes API");
+  }
 }

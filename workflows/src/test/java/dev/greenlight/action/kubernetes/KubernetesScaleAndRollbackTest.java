@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.util.HashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,7 +93,7 @@ class KubernetesScaleAndRollbackTest {
   /** Revision 41 ran image 1.8.2, revision 42 (current) runs 1.9.0. */
   private void twoRevisions() {
     Deployment d = kube.deployment(3);
-    d.getMetadata().setAnnotations(new java.util.HashMap<>());
+    d.getMetadata().setAnnotations(new HashMap<>());
     d.getMetadata().getAnnotations().put("deployment.kubernetes.io/revision", "42");
     d = client.apps().deployments().inNamespace("shop").resource(d).update();
     replicaSet(d, "checkout-api-41", "41", "shop/checkout:1.8.2");
@@ -193,5 +194,21 @@ class KubernetesScaleAndRollbackTest {
         .hasMessage(
             "action fix-checkout: deployment/checkout-api in shop has no previous revision to"
                 + " roll back to (current revision 0)");
+  }
+
+  @Test
+  void aRollbackToATemplateAlreadyInPlaceIsSkipped() throws Exception {
+    twoRevisions();
+    // Revision 41's template is already the Deployment's (someone rolled back by hand).
+    Deployment d = kube.readDeployment();
+    d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("shop/checkout:1.8.2");
+    client.apps().deployments().inNamespace("shop").resource(d).update();
+    kube.requests();
+
+    assertThat(kube.kinds.run(action("rollback: {}"), kube.context()).summary())
+        .isEqualTo(
+            "roll back deployment/checkout-api in shop: skipped, the current template already"
+                + " matches revision 41");
+    assertThat(kube.writes()).isEmpty();
   }
 }
