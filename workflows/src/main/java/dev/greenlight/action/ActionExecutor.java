@@ -2,6 +2,7 @@ package dev.greenlight.action;
 
 import dev.greenlight.api.ActionResult;
 import dev.greenlight.config.ActionSpec;
+import java.util.Optional;
 
 /**
  * Runs one kind of runbook action: the kind whose catalog {@code action.type} equals {@link
@@ -37,4 +38,19 @@ public interface ActionExecutor<S extends ActionSpec> {
    *     ActionFailure#unreachable} when it can
    */
   ActionResult run(S spec, ActionContext context) throws ActionFailure;
+
+  /**
+   * Says in words what {@link #run} would change, asking the target to check the change without
+   * making it (for {@code kubernetes}, a server-side dry run with {@code dryRun=All}), e.g. {@code
+   * replicas 3 -> 6}. Runs before approval, under the same idempotency key as {@link #run}; never
+   * changes anything.
+   *
+   * @return the preview line, written by the executor; empty when this kind has no preview (the
+   *     default)
+   * @throws ActionFailure when the target refuses even the dry run (RBAC, not found), classified as
+   *     for {@link #run}, so the approver sees that the action would fail
+   */
+  default Optional<String> preview(S spec, ActionContext context) throws ActionFailure {
+    return Optional.empty();
+  }
 }

@@ -8,6 +8,7 @@ import dev.greenlight.config.Runbook;
 import dev.greenlight.config.VerifySpec;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -86,6 +87,14 @@ public final class ActionKinds {
     return run(lookup(executors, spec.type(), "action"), spec, context);
   }
 
+  /**
+   * Previews {@code spec} with the executor of its type: what it would change, without changing
+   * anything; empty when the kind has no preview.
+   */
+  public Optional<String> preview(ActionSpec spec, ActionContext context) throws ActionFailure {
+    return preview(lookup(executors, spec.type(), "action"), spec, context);
+  }
+
   /** Checks {@code spec} with the verifier of its type. */
   public VerificationResult verify(VerifySpec spec, ActionContext context)
       throws ActionFailure, InterruptedException {
@@ -95,6 +104,11 @@ public final class ActionKinds {
   private static <S extends ActionSpec> ActionResult run(
       ActionExecutor<S> executor, ActionSpec spec, ActionContext context) throws ActionFailure {
     return executor.run(executor.specType().cast(spec), context);
+  }
+
+  private static <S extends ActionSpec> Optional<String> preview(
+      ActionExecutor<S> executor, ActionSpec spec, ActionContext context) throws ActionFailure {
+    return executor.preview(executor.specType().cast(spec), context);
   }
 
   private static <S extends VerifySpec> VerificationResult verify(

@@ -13,10 +13,16 @@ final class Kinds {
   static final String DEFAULT = "http";
 
   static final Map<String, Class<? extends ActionSpec>> ACTIONS =
-      Map.of(HttpAction.TYPE, HttpAction.class, ArgoAction.TYPE, ArgoAction.class);
+      Map.of(
+          HttpAction.TYPE, HttpAction.class,
+          ArgoAction.TYPE, ArgoAction.class,
+          KubernetesAction.TYPE, KubernetesAction.class);
 
   static final Map<String, Class<? extends VerifySpec>> VERIFIES =
-      Map.of(Probe.TYPE, Probe.class, ArgoVerify.TYPE, ArgoVerify.class);
+      Map.of(
+          Probe.TYPE, Probe.class,
+          ArgoVerify.TYPE, ArgoVerify.class,
+          KubernetesRollout.TYPE, KubernetesRollout.class);
 
   private Kinds() {}
 

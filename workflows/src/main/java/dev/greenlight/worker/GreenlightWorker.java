@@ -6,6 +6,9 @@ import dev.greenlight.action.HttpVerifier;
 import dev.greenlight.action.argo.ArgoActionExecutor;
 import dev.greenlight.action.argo.ArgoServers;
 import dev.greenlight.action.argo.ArgoVerifier;
+import dev.greenlight.action.kubernetes.KubeClients;
+import dev.greenlight.action.kubernetes.KubernetesActionExecutor;
+import dev.greenlight.action.kubernetes.KubernetesRolloutVerifier;
 import dev.greenlight.activities.ClassifyActivitiesImpl;
 import dev.greenlight.activities.DirectoryActivities;
 import dev.greenlight.activities.NotificationActivities;
@@ -96,8 +99,9 @@ public final class GreenlightWorker implements AutoCloseable {
   }
 
   /**
-   * Every built-in kind for this catalog: {@code http}, and {@code argo} reaching the catalog's
-   * Argo Servers with the tokens their {@code token-env} variables hold in {@code env}.
+   * Every built-in kind for this catalog: {@code http}, {@code kubernetes} (and the {@code
+   * kubernetes-rollout} check), and {@code argo} reaching the catalog's Argo Servers with the
+   * tokens their {@code token-env} variables hold in {@code env}.
    *
    * @throws dev.greenlight.config.ConfigException when an Argo runbook names an unknown server, or
    *     a server's token variable is unset
@@ -106,9 +110,14 @@ public final class GreenlightWorker implements AutoCloseable {
       GreenlightConfig config, Map<String, String> env, OkHttpClient http) {
     ArgoServers argo = ArgoServers.from(config.argo(), env, http);
     argo.requireAll(config.runbooks());
+    // Kubernetes clients are made lazily, from fabric8's own configuration (in-cluster service
+    // account, KUBECONFIG, ~/.kube/config): nothing contacts a cluster at start.
+    KubeClients kube = KubeClients.fromEnvironment();
     return kinds(http)
         .executor(new ArgoActionExecutor(argo))
         .verifier(new ArgoVerifier(argo))
+        .executor(new KubernetesActionExecutor(kube))
+        .verifier(new KubernetesRolloutVerifier(kube))
         .build();
   }
 

@@ -36,14 +36,14 @@ class ActionKindsTest {
             () -> parse("      method: POST", "      type: kubrnetes\n      method: POST"))
         .isInstanceOf(ConfigException.class)
         .hasMessage(
-            "runbooks[0].action.type: unknown action type 'kubrnetes' (known: argo, http) (in test.yml)");
+            "runbooks[0].action.type: unknown action type 'kubrnetes' (known: argo, http, kubernetes) (in test.yml)");
   }
 
   @Test
   void unknownVerifyTypeIsNamed() {
     assertThatThrownBy(() -> parse("      interval: 5s", "      interval: 5s\n      type: grpc"))
         .hasMessage(
-            "runbooks[0].verify.type: unknown verify type 'grpc' (known: argo, http) (in test.yml)");
+            "runbooks[0].verify.type: unknown verify type 'grpc' (known: argo, http, kubernetes-rollout) (in test.yml)");
   }
 
   @Test

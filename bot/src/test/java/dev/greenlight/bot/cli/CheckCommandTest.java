@@ -102,7 +102,7 @@ class CheckCommandTest {
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err())
         .isEqualTo(
-            "greenlight: runbooks[1].action.type: unknown action type 'kubrnetes' (known: http)"
+            "greenlight: runbooks[1].action.type: unknown action type 'kubrnetes' (known: argo, http, kubernetes)"
                 + " (in "
                 + file
                 + ")"
