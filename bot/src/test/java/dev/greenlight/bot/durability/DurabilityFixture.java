@@ -181,9 +181,10 @@ abstract class DurabilityFixture {
 
   /**
    * Waits until the workflow is parked at the gate: the approval timeout's timer has started, every
-   * activity scheduled so far (the card and its thread replies, which run beside the gate) has
-   * finished, and no workflow task is in flight. Nothing then runs until a click or a timer, so a
-   * kill from here on cannot make the new process repeat an activity.
+   * activity scheduled so far (the card and its thread replies, which run beside the gate, as local
+   * activities or, after a failure, regular ones) has finished, and no workflow task is in flight.
+   * Nothing then runs until a click or a timer, so a kill from here on cannot make the new process
+   * repeat an activity.
    */
   void awaitParkedAtGate(String incidentId) {
     String workflowId = RemediationWorkflow.workflowId(incidentId);
@@ -209,9 +210,12 @@ abstract class DurabilityFixture {
                         || is(e, EventType.EVENT_TYPE_ACTIVITY_TASK_TIMED_OUT))
             .count();
     EventType last = events.get(events.size() - 1).getEventType();
+    // A workflow task's commands (the timer, the local notifications' markers) come after its
+    // completion: any of them last means no task is in flight.
     return count > 0
         && scheduled == finished
         && (last == EventType.EVENT_TYPE_TIMER_STARTED
+            || last == EventType.EVENT_TYPE_MARKER_RECORDED
             || last == EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED);
   }
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * clicker. A two-approver gate shows it: a double count would complete or refuse, and neither may
  * happen.
  */
-class RedeliveredClickTest extends DurabilityFixture {
+class RedeliveredClickIT extends DurabilityFixture {
 
   @Test
   void aClickSignalledBeforeTheBotDiedAndRedeliveredToItsSuccessorCountsOnce() throws Exception {
