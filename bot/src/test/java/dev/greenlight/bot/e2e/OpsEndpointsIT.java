@@ -121,12 +121,20 @@ class OpsEndpointsIT extends LoopFixture {
     await()
         .atMost(Duration.ofSeconds(15))
         .until(
-            () ->
-                sample(
-                        get(ManagementSettings.METRICS_PATH).body(),
-                        "greenlight_clicks_refused_total",
-                        "{by=\"bot\",reason=\"not_an_approver\"}")
-                    >= 1);
+            () -> {
+              // The e2e catalog names a user group, so the bot lets any clicker through and the
+              // workflow refuses Mallory; without groups the bot would refuse her itself.
+              String scrape = get(ManagementSettings.METRICS_PATH).body();
+              return sample(
+                          scrape,
+                          "greenlight_clicks_refused_total",
+                          "{by=\"workflow\",reason=\"not_an_approver\"}")
+                      + sample(
+                          scrape,
+                          "greenlight_clicks_refused_total",
+                          "{by=\"bot\",reason=\"not_an_approver\"}")
+                  >= 1;
+            });
   }
 
   @Test
