@@ -11,6 +11,7 @@ import dev.greenlight.api.Refusal;
 import dev.greenlight.api.ThreadUpdate;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Set;
 
 /** Posts and updates incident cards and thread replies through Slack's Web API. */
@@ -93,8 +94,7 @@ public final class SlackNotifier implements NotificationActivities {
     try {
       r = c.run();
     } catch (IOException | SlackApiException e) {
-      throw ApplicationFailure.newFailure(
-          method + " failed: " + e.getMessage(), "SlackUnavailable");
+      throw unavailable(method, e);
     }
     if (!r.isOk()) {
       String msg = method + " answered error '" + r.getError() + "'";
@@ -104,5 +104,23 @@ public final class SlackNotifier implements NotificationActivities {
       throw ApplicationFailure.newFailure(msg, "SlackError");
     }
     return r;
+  }
+
+  /**
+   * A failure to reach Slack, retried. A rate limit (HTTP 429, {@code "ratelimited"}) is retried no
+   * sooner than Slack's {@code Retry-After} says (at most 5 minutes); anything else on the
+   * activity's own schedule.
+   */
+  static ApplicationFailure unavailable(String method, Exception e) {
+    if (e instanceof SlackApiException api && api.getResponse().code() == 429) {
+      String retryAfter = api.getResponse().header("Retry-After", "");
+      long seconds = retryAfter.matches("\\d{1,5}") ? Long.parseLong(retryAfter) : 1;
+      return ApplicationFailure.newFailureWithCauseAndDelay(
+          method + " was rate limited; retrying after " + seconds + " s",
+          "SlackRateLimited",
+          null,
+          Duration.ofSeconds(Math.min(300, Math.max(1, seconds))));
+    }
+    return ApplicationFailure.newFailure(method + " failed: " + e.getMessage(), "SlackUnavailable");
   }
 }
