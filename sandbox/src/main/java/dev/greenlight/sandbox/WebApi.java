@@ -157,6 +157,7 @@ final class WebApi implements HttpHandler {
     if ((text == null || text.isEmpty()) && (blocks == null || blocks.isEmpty())) {
       throw new SlackError("no_text");
     }
+    BlockLimits.check(text, blocks);
     String threadTs = blankToNull(p.get("thread_ts"));
     Message m =
         workspace.messages().post(channel, threadTs, workspace.config().botUserId(), text, blocks);
@@ -168,10 +169,12 @@ final class WebApi implements HttpHandler {
   private ObjectNode update(Map<String, String> p) {
     String channel = require(p, "channel", "channel_not_found");
     String ts = require(p, "ts", "message_not_found");
+    JsonNode blocks = blocks(p);
+    BlockLimits.check(p.get("text"), blocks);
     Message m =
         workspace
             .messages()
-            .update(channel, ts, p.get("text"), blocks(p))
+            .update(channel, ts, p.get("text"), blocks)
             .orElseThrow(() -> new SlackError("message_not_found"));
     ObjectNode r = ok().put("channel", channel).put("ts", ts).put("text", m.text());
     r.set("message", payloads.messageJson(m));

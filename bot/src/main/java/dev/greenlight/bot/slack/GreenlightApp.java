@@ -33,6 +33,7 @@ public final class GreenlightApp {
                 .singleTeamBotToken(settings.botToken())
                 .slack(slack(settings.apiUrl()))
                 .build());
+    app.use(new OwnWorkspaceOnly());
     ClickPipeline clicks = new ClickPipeline(incidents);
     app.command(Ids.COMMAND, new RemediateCommand(config, incidents));
     app.blockAction(Ids.APPROVE_ACTION, new GateButtons(clicks, Decision.Verdict.APPROVE, 0));
