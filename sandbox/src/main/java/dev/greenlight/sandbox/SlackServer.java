@@ -181,6 +181,19 @@ public final class SlackServer implements AutoCloseable {
     return payloads.blockActions(userId, message, actionId);
   }
 
+  /** The {@code slash_commands} payload that {@link #sendSlashCommand} would send, to alter. */
+  public ObjectNode slashCommandPayload(
+      String userId, String channelId, String command, String text) {
+    return payloads.slashCommand(userId, channelId, command, text);
+  }
+
+  /** Sends {@code payload} as is in a {@code slash_commands} envelope, as a forger could. */
+  public SentEnvelope sendSlashCommand(ObjectNode payload) {
+    ObjectNode copy = payload.deepCopy();
+    return envelopes.slashCommand(
+        copy.path("user_id").asText(), copy.path("channel_id").asText(), copy);
+  }
+
   /** Sends {@code payload} as is in an {@code interactive} envelope, as a forger could. */
   public SentEnvelope sendInteractive(ObjectNode payload) {
     return envelopes.send("interactive", payload.deepCopy(), 0);
