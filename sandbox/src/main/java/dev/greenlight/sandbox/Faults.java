@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Fault injection for the sandbox's Web API and Socket Mode, off until a test arms a fault. Each
@@ -135,8 +136,7 @@ public final class Faults {
         if (!rule.method().equals(method) || (rule.kind() == Kind.LOST_REPLY) != afterSuccess) {
           continue;
         }
-        rule.remaining--;
-        if (rule.remaining <= 0) {
+        if (rule.remaining().decrementAndGet() <= 0) {
           it.remove();
         }
         injected.add(new InjectedFault(method, rule.kind(), rule.detail(), now));
@@ -190,42 +190,11 @@ public final class Faults {
    */
   record Answer(Kind kind, String error, int number) {}
 
-  /** An armed fault; {@code remaining} counts down under the lock. */
-  private static final class Rule {
-    private final String method;
-    private final Kind kind;
-    private final String detail;
-    private final int number;
-    private final Instant until;
-    private int remaining;
-
-    Rule(String method, Kind kind, String detail, int number, Instant until, int remaining) {
-      this.method = method;
-      this.kind = kind;
-      this.detail = detail;
-      this.number = number;
-      this.until = until;
-      this.remaining = remaining;
-    }
-
-    String method() {
-      return method;
-    }
-
-    Kind kind() {
-      return kind;
-    }
-
-    String detail() {
-      return detail;
-    }
-
-    int number() {
-      return number;
-    }
-
-    Instant until() {
-      return until;
+  /** An armed fault; {@code remaining} counts down (under the lock) to its removal. */
+  private record Rule(
+      String method, Kind kind, String detail, int number, Instant until, AtomicInteger remaining) {
+    Rule(String method, Kind kind, String detail, int number, Instant until, int times) {
+      this(method, kind, detail, number, until, new AtomicInteger(times));
     }
   }
 }

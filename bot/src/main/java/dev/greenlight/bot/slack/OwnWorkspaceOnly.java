@@ -16,10 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Refuses commands, clicks and form submissions whose workspace (team) is not the installation's
- * own, or whose Enterprise Grid org, when the payload names one, is not the installation's. The
- * installation's identity is what {@code auth.test} answers for the bot token. A refused envelope
- * is acked with nothing, so Slack does not redeliver it and the sender learns nothing; each foreign
- * team is logged once.
+ * own (a payload naming no team is refused too), or whose Enterprise Grid org, when the payload
+ * names one, is not the installation's. The installation's identity is what {@code auth.test}
+ * answers for the bot token. A refused envelope is acked with nothing, so Slack does not redeliver
+ * it and the sender learns nothing; each foreign team is logged once.
  */
 final class OwnWorkspaceOnly implements Middleware {
   private static final Logger log = LoggerFactory.getLogger(OwnWorkspaceOnly.class);
