@@ -1,5 +1,7 @@
 package dev.greenlight.sandbox;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +28,7 @@ public final class SlackServer implements AutoCloseable {
   private final SandboxHttp http;
   private final String apiUrl;
   private final String pageUrl;
+  private final Faults faults;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   SlackServer(WorkspaceConfig config) {
@@ -37,7 +40,8 @@ public final class SlackServer implements AutoCloseable {
     this.apiUrl = base + "/api/";
     this.pageUrl = base + "/";
     this.payloads = new Payloads(workspace, base + ResponseUrls.PATH);
-    http.route("/api/", new WebApi(workspace, payloads, hub::newConnectionUrl));
+    this.faults = new Faults(hub::dropAll, Clock.systemUTC());
+    http.route("/api/", new WebApi(workspace, payloads, hub::newConnectionUrl, faults));
     http.route(ResponseUrls.PATH, new ResponseUrls(workspace));
     http.route("/", new SandboxPage(this, workspace));
     http.start(hub);
@@ -159,6 +163,40 @@ public final class SlackServer implements AutoCloseable {
    */
   public void disconnectAll(String reason) {
     hub.disconnectAll(reason);
+  }
+
+  /**
+   * Fault injection: Slack errors, outages, rate limits and lost replies per Web API method, and
+   * dropped Socket Mode connections. Nothing is faulted until a test arms it.
+   */
+  public Faults faults() {
+    return faults;
+  }
+
+  /**
+   * The {@code block_actions} payload that {@link #clickButton} would send, for a test to alter
+   * (another team, another action_id, a garbled value) and send with {@link #sendInteractive}.
+   */
+  public ObjectNode clickPayload(String userId, Message message, String actionId) {
+    return payloads.blockActions(userId, message, actionId);
+  }
+
+  /** The {@code slash_commands} payload that {@link #sendSlashCommand} would send, to alter. */
+  public ObjectNode slashCommandPayload(
+      String userId, String channelId, String command, String text) {
+    return payloads.slashCommand(userId, channelId, command, text);
+  }
+
+  /** Sends {@code payload} as is in a {@code slash_commands} envelope, as a forger could. */
+  public SentEnvelope sendSlashCommand(ObjectNode payload) {
+    ObjectNode copy = payload.deepCopy();
+    return envelopes.slashCommand(
+        copy.path("user_id").asText(), copy.path("channel_id").asText(), copy);
+  }
+
+  /** Sends {@code payload} as is in an {@code interactive} envelope, as a forger could. */
+  public SentEnvelope sendInteractive(ObjectNode payload) {
+    return envelopes.send("interactive", payload.deepCopy(), 0);
   }
 
   /** Top-level messages of a channel in post order, in their current (edited) state. */

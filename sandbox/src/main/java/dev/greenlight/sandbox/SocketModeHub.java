@@ -135,6 +135,19 @@ final class SocketModeHub {
     }
   }
 
+  /**
+   * Closes every open connection without a close handshake (code 1006), as a network drop does.
+   * Envelopes sent afterwards are queued until a client connects again.
+   */
+  void dropAll() {
+    synchronized (lock) {
+      healthy.clear();
+    }
+    for (WebSocket conn : server.getConnections()) {
+      conn.closeConnection(CloseFrame.ABNORMAL_CLOSE, "dropped by the sandbox");
+    }
+  }
+
   void stop() {
     try {
       server.stop(1000, "sandbox closing");

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -36,9 +37,11 @@ final class WebApi implements HttpHandler {
   private final Payloads payloads;
   private final Supplier<String> socketUrls;
   private final Map<String, Method> methods;
+  private final Faults faults;
 
-  WebApi(Workspace workspace, Payloads payloads, Supplier<String> socketUrls) {
+  WebApi(Workspace workspace, Payloads payloads, Supplier<String> socketUrls, Faults faults) {
     this.workspace = workspace;
+    this.faults = faults;
     this.payloads = payloads;
     this.socketUrls = socketUrls;
     this.methods =
@@ -73,7 +76,17 @@ final class WebApi implements HttpHandler {
         String token = bearer != null ? bearer : params.get("token");
         workspace.record(method, params);
         tokenKind = describe(token);
+        Optional<Faults.Answer> fault = faults.before(method);
+        if (fault.isPresent()) {
+          FaultReplies.send(exchange, method, fault.get());
+          return;
+        }
         response = dispatch(method, token, params);
+        if (faults.loseReply(method)) {
+          // The call took effect; closing the exchange unanswered drops the connection.
+          log.debug("{} ({}) -> reply lost on purpose", method, tokenKind);
+          return;
+        }
       } catch (SlackError e) {
         response = error(e.code());
       } catch (IllegalArgumentException e) {
@@ -144,6 +157,7 @@ final class WebApi implements HttpHandler {
     if ((text == null || text.isEmpty()) && (blocks == null || blocks.isEmpty())) {
       throw new SlackError("no_text");
     }
+    BlockLimits.check(text, blocks);
     String threadTs = blankToNull(p.get("thread_ts"));
     Message m =
         workspace.messages().post(channel, threadTs, workspace.config().botUserId(), text, blocks);
@@ -155,10 +169,12 @@ final class WebApi implements HttpHandler {
   private ObjectNode update(Map<String, String> p) {
     String channel = require(p, "channel", "channel_not_found");
     String ts = require(p, "ts", "message_not_found");
+    JsonNode blocks = blocks(p);
+    BlockLimits.check(p.get("text"), blocks);
     Message m =
         workspace
             .messages()
-            .update(channel, ts, p.get("text"), blocks(p))
+            .update(channel, ts, p.get("text"), blocks)
             .orElseThrow(() -> new SlackError("message_not_found"));
     ObjectNode r = ok().put("channel", channel).put("ts", ts).put("text", m.text());
     r.set("message", payloads.messageJson(m));

@@ -54,6 +54,7 @@ public final class GreenlightApp {
                 .singleTeamBotToken(settings.botToken())
                 .slack(slack(settings.apiUrl()))
                 .build());
+    app.use(new OwnWorkspaceOnly());
     app.use(new AckTimer(meters));
     ClickPipeline clicks = new ClickPipeline(incidents, ConfigApprovers.of(config));
     app.command(Ids.COMMAND, new RemediateCommand(config, incidents));

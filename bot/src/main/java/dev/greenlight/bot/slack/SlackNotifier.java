@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Set;
 
 /** Posts and updates incident cards and thread replies through Slack's Web API. */
@@ -116,8 +117,7 @@ public final class SlackNotifier implements NotificationActivities {
       r = c.run();
     } catch (IOException | SlackApiException e) {
       count(meters, method, error(e), t0);
-      throw ApplicationFailure.newFailure(
-          method + " failed: " + e.getMessage(), "SlackUnavailable");
+      throw unavailable(method, e);
     }
     count(meters, method, r.isOk() ? "none" : r.getError(), t0);
     if (!r.isOk()) {
@@ -146,5 +146,25 @@ public final class SlackNotifier implements NotificationActivities {
         .tags("method", method, "error", tag)
         .register(meters)
         .record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * A failure to reach Slack, retried. A rate limit (HTTP 429, {@code "ratelimited"}) is retried no
+   * sooner than Slack's {@code Retry-After} says (at most 5 minutes); anything else on the
+   * activity's own schedule.
+   */
+  static ApplicationFailure unavailable(String method, Exception e) {
+    if (e instanceof SlackApiException api
+        && api.getResponse() != null
+        && api.getResponse().code() == 429) {
+      String retryAfter = api.getResponse().header("Retry-After", "");
+      long seconds = retryAfter.matches("\\d{1,5}") ? Long.parseLong(retryAfter) : 1;
+      return ApplicationFailure.newFailureWithCauseAndDelay(
+          method + " was rate limited; retrying after " + seconds + " s",
+          "SlackRateLimited",
+          null,
+          Duration.ofSeconds(Math.min(300, Math.max(1, seconds))));
+    }
+    return ApplicationFailure.newFailure(method + " failed: " + e.getMessage(), "SlackUnavailable");
   }
 }

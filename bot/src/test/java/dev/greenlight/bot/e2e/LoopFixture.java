@@ -131,8 +131,32 @@ abstract class LoopFixture {
 
   /** Waits until the thread has a reply containing {@code text}, and returns all replies. */
   static List<String> awaitReply(String channel, String text) {
+    return awaitReply(channel, text, Duration.ofSeconds(30));
+  }
+
+  /** Waits at most {@code atMost} until the thread has a reply containing {@code text}. */
+  static List<String> awaitReply(String channel, String text, Duration atMost) {
     return await()
-        .atMost(Duration.ofSeconds(30))
+        .atMost(atMost)
         .until(() -> replies(channel), r -> r.stream().anyMatch(t -> t.contains(text)));
+  }
+
+  /** The incident ID in a "started" answer, e.g. {@code GL-AB12CD34}. */
+  static String incidentId(String startedAnswer) {
+    return startedAnswer.replaceAll("(?s).*Incident (GL-[A-Z0-9]+).*", "$1");
+  }
+
+  /** The actions the targets received for one incident (by its idempotency key). */
+  static List<okhttp3.mockwebserver.RecordedRequest> actionsOf(String incidentId) {
+    String key = "incident-" + incidentId + ":";
+    return targets.actions.stream()
+        .filter(a -> String.valueOf(a.getHeader("Idempotency-Key")).startsWith(key))
+        .toList();
+  }
+
+  /** What {@code /remediate audit} answers for the incident. */
+  static String audit(String incidentId) throws Exception {
+    return ackText(
+        slack.sendSlashCommand("U0DAVE", newChannel(), "/remediate", "audit " + incidentId));
   }
 }
