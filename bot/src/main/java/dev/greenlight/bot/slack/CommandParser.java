@@ -21,6 +21,9 @@ public final class CommandParser {
         + String.join(", ", config.services().stream().map(s -> "`" + s + "`").toList());
   }
 
+  /** Control characters other than newline and tab, and invisible format characters. */
+  private static final String INVISIBLE = "[\\p{Cntrl}&&[^\\n\\t]]|\\p{Cf}";
+
   public ParsedCommand parse(String text) {
     String t = text == null ? "" : text.strip();
     if (t.isEmpty() || t.equalsIgnoreCase("help")) {
@@ -40,7 +43,9 @@ public final class CommandParser {
       return new ParsedCommand.Invalid(
           "Unknown service `" + SlackText.escape(cut(parts[0], 60)) + "`. " + usage(config));
     }
-    if (parts.length < 2 || parts[1].isBlank()) {
+    // Control and invisible format characters say nothing: a description of only those is blank.
+    String description = parts.length < 2 ? "" : parts[1].replaceAll(INVISIBLE, "").strip();
+    if (description.isEmpty()) {
       return new ParsedCommand.Invalid(
           "Say what is wrong with `"
               + service
@@ -48,15 +53,15 @@ public final class CommandParser {
               + service
               + " pods OOMKilled since 14:02`.");
     }
-    if (parts[1].length() > MAX_DESCRIPTION) {
+    if (description.length() > MAX_DESCRIPTION) {
       return new ParsedCommand.Invalid(
           "The description is "
-              + parts[1].length()
+              + description.length()
               + " characters long; keep it under "
               + MAX_DESCRIPTION
               + ".");
     }
-    return new ParsedCommand.Start(service, parts[1].strip());
+    return new ParsedCommand.Start(service, description);
   }
 
   private static String cut(String s, int max) {

@@ -36,4 +36,14 @@ class CommandParserTest {
     assertThat(((ParsedCommand.Invalid) parser.parse(longText)).message())
         .contains("keep it under 2000");
   }
+
+  @Test
+  void aDescriptionOfOnlyControlOrInvisibleCharactersAsksWhatIsWrong() {
+    assertThat(parser.parse("checkout-api \u0000\u0007\u001b\u200b\u2060"))
+        .isInstanceOfSatisfying(
+            ParsedCommand.Invalid.class,
+            i -> assertThat(i.message()).startsWith("Say what is wrong with `checkout-api`"));
+    assertThat(parser.parse("checkout-api pods\u0000 OOMKilled"))
+        .isEqualTo(new ParsedCommand.Start("checkout-api", "pods OOMKilled"));
+  }
 }
