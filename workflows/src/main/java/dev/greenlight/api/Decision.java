@@ -8,6 +8,8 @@ package dev.greenlight.api;
  * @param clickId Slack's {@code action_ts} of the click; a redelivered click repeats it and counts
  *     once
  * @param runbookId the runbook picked from the catalog (PICK only)
+ * @param card the message the click came from, as Slack reported it; the workflow refuses a click
+ *     from any message but the incident's own card. Null in clicks recorded before it was carried.
  */
 public record Decision(
     Verdict verdict,
@@ -16,7 +18,8 @@ public record Decision(
     String reason,
     int snoozeMinutes,
     String clickId,
-    String runbookId) {
+    String runbookId,
+    CardRef card) {
   /** What the person chose. */
   public enum Verdict {
     APPROVE,
@@ -27,7 +30,23 @@ public record Decision(
   }
 
   public Decision(Verdict verdict, String userId, String nonce) {
-    this(verdict, userId, nonce, null, 0, null, null);
+    this(verdict, userId, nonce, null, 0, null, null, null);
+  }
+
+  public Decision(
+      Verdict verdict,
+      String userId,
+      String nonce,
+      String reason,
+      int snoozeMinutes,
+      String clickId,
+      String runbookId) {
+    this(verdict, userId, nonce, reason, snoozeMinutes, clickId, runbookId, null);
+  }
+
+  /** This decision, made on the message {@code from}. */
+  public Decision onCard(CardRef from) {
+    return new Decision(verdict, userId, nonce, reason, snoozeMinutes, clickId, runbookId, from);
   }
 
   public Decision(
@@ -37,6 +56,6 @@ public record Decision(
       String reason,
       int snoozeMinutes,
       String clickId) {
-    this(verdict, userId, nonce, reason, snoozeMinutes, clickId, null);
+    this(verdict, userId, nonce, reason, snoozeMinutes, clickId, null, null);
   }
 }

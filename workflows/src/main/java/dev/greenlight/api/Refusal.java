@@ -21,6 +21,8 @@ public record Refusal(Reason reason, List<String> people) {
     REASON_REQUIRED,
     BAD_SNOOZE,
     /** A runbook that is not in the catalog, or a pick where no pick is asked for. */
-    BAD_CHOICE
+    BAD_CHOICE,
+    /** The click came from a message that is not the incident's card (a copy, or a duplicate). */
+    NOT_THIS_CARD
   }
 }

@@ -3,6 +3,7 @@ package dev.greenlight.workflows;
 import static dev.greenlight.api.ThreadUpdate.Step.*;
 
 import dev.greenlight.api.AuditEntry.Kind;
+import dev.greenlight.api.CardRef;
 import dev.greenlight.api.Classification;
 import dev.greenlight.api.Decision;
 import dev.greenlight.api.GateRule;
@@ -172,7 +173,8 @@ final class HumanGate {
       gate.setApprovers(incident.activities().directory.resolveApprovers(principals));
     }
     long now = Workflow.currentTimeMillis();
-    Optional<Refusal> refusal = gate.accept(d, now);
+    Optional<Refusal> refusal =
+        fromAnotherMessage(d) ? Optional.of(NOT_THIS_CARD) : gate.accept(d, now);
     if (refusal.isPresent()) {
       incident.audit(
           Kind.CLICK_REFUSED, d.userId(), d.verdict() + " refused: " + refusal.get().reason());
@@ -195,6 +197,18 @@ final class HumanGate {
     } else {
       incident.audit(Kind.GATE_CLOSED, d.userId(), gate.state().name());
     }
+  }
+
+  private static final Refusal NOT_THIS_CARD = new Refusal(Refusal.Reason.NOT_THIS_CARD, List.of());
+
+  /**
+   * Whether the click came from a message other than the incident's card: Slack says where a click
+   * came from, and only the card this workflow posted may decide (clicks recorded before the card
+   * was carried have none and are judged as before).
+   */
+  private boolean fromAnotherMessage(Decision d) {
+    CardRef own = incident.cardRef();
+    return d.card() != null && own != null && !own.equals(d.card());
   }
 
   private List<String> resolve(List<Principal> principals) {

@@ -4,6 +4,7 @@ import static dev.greenlight.api.ThreadUpdate.Step.CLASSIFIED;
 
 import dev.greenlight.api.AuditEntry;
 import dev.greenlight.api.AuditEntry.Kind;
+import dev.greenlight.api.CardRef;
 import dev.greenlight.api.Classification;
 import dev.greenlight.api.IncidentCard;
 import dev.greenlight.api.IncidentRequest;
@@ -64,6 +65,11 @@ final class Incident {
 
   Gate gate() {
     return gate;
+  }
+
+  /** Where the card was posted, once Slack said so; null before. */
+  CardRef cardRef() {
+    return notices.cardRef();
   }
 
   List<AuditEntry> auditLog() {

@@ -73,6 +73,11 @@ final class Notices {
         : new Notices(notify, null, false, onFailure);
   }
 
+  /** Where the card was posted, once Slack said so; null before (or when it could not be). */
+  CardRef cardRef() {
+    return cardRef;
+  }
+
   /** Whether notifications are queued (the incident's version). */
   boolean queued() {
     return queued;

@@ -6,6 +6,7 @@ import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.SlackApiException;
+import dev.greenlight.api.CardRef;
 import dev.greenlight.api.Decision;
 import java.io.IOException;
 import java.util.Optional;
@@ -35,19 +36,22 @@ final class GateButtons implements BlockActionHandler {
       throws IOException, SlackApiException {
     BlockActionPayload p = req.getPayload();
     BlockActionPayload.Action action = p.getActions().get(0);
+    Optional<CardRef> card = ClickedCard.of(p);
     Optional<Click> click =
         ButtonValue.decode(action.getValue())
+            .filter(v -> card.isPresent())
             .map(
                 v ->
                     new Click(
                         v.workflowId(),
                         new Decision(
-                            verdict,
-                            p.getUser().getId(),
-                            v.nonce(),
-                            null,
-                            snoozeMinutes,
-                            action.getActionTs())));
+                                verdict,
+                                p.getUser().getId(),
+                                v.nonce(),
+                                null,
+                                snoozeMinutes,
+                                action.getActionTs())
+                            .onCard(card.get())));
     Answer answer = new Answer.Privately(ctx, p);
     return clicks.run(
         click,

@@ -6,6 +6,7 @@ import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.SlackApiException;
+import dev.greenlight.api.CardRef;
 import dev.greenlight.api.Decision;
 import java.io.IOException;
 import java.util.Optional;
@@ -38,10 +39,15 @@ final class PickActions implements BlockActionHandler {
         close || action.getSelectedOption() == null
             ? action.getValue()
             : action.getSelectedOption().getValue();
+    Optional<CardRef> card = ClickedCard.of(p);
     Optional<Click> click =
         ButtonValue.decode(raw)
-            .filter(v -> close || v.runbookId() != null)
-            .map(v -> new Click(v.workflowId(), decision(p.getUser().getId(), v, action)));
+            .filter(v -> card.isPresent() && (close || v.runbookId() != null))
+            .map(
+                v ->
+                    new Click(
+                        v.workflowId(),
+                        decision(p.getUser().getId(), v, action).onCard(card.get())));
     Answer answer = new Answer.Privately(ctx, p);
     // The workflow takes the menu away once the choice counted.
     return clicks.run(click, NOT_OURS, answer, c -> clicks.signal(c, answer, UNDELIVERED));

@@ -23,6 +23,9 @@ final class RefusalText {
           "You already approved this; approvals so far: " + people + ".";
       case REASON_REQUIRED -> "A rejection needs a reason.";
       case BAD_SNOOZE -> "Snooze is 30 minutes or 2 hours.";
+      case NOT_THIS_CARD ->
+          "This is not the incident's card (a copy, or a duplicate), so your click was not counted;"
+              + " use the card the incident's thread is under.";
       case BAD_CHOICE ->
           "That choice is not available for this incident (pick a runbook from the card's menu).";
     };

@@ -18,6 +18,7 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.model.view.View;
+import dev.greenlight.api.CardRef;
 import dev.greenlight.api.Decision;
 import java.io.IOException;
 import java.util.Optional;
@@ -46,8 +47,10 @@ final class RejectButton implements BlockActionHandler {
   public Response apply(BlockActionRequest req, ActionContext ctx)
       throws IOException, SlackApiException {
     BlockActionPayload p = req.getPayload();
+    Optional<CardRef> card = ClickedCard.of(p);
     Optional<Click> click =
         ButtonValue.decode(p.getActions().get(0).getValue())
+            .filter(v -> card.isPresent())
             .map(
                 v ->
                     new Click(
@@ -58,7 +61,9 @@ final class RejectButton implements BlockActionHandler {
                             v.nonce(),
                             PENDING_REASON,
                             0,
-                            null)));
+                            null,
+                            null,
+                            card.get())));
     Answer answer = new Answer.Privately(ctx, p);
     return clicks.run(
         click, ClickPipeline.NOT_A_GREENLIGHT_BUTTON, answer, c -> open(ctx, p, c, answer));

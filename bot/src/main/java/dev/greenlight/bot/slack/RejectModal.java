@@ -9,6 +9,7 @@ import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.model.view.ViewState;
+import dev.greenlight.api.CardRef;
 import dev.greenlight.api.Decision;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,9 +30,8 @@ final class RejectModal implements ViewSubmissionHandler {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
-   * What the modal carries in {@code private_metadata}: the incident and the card behind it. The
-   * card's channel and ts are not used any more, but stay so that forms opened before keep
-   * decoding.
+   * What the modal carries in {@code private_metadata}: the incident and the card behind it (the
+   * card goes with the reject, and the workflow refuses it unless it is the incident's own).
    */
   record Metadata(String wf, String nonce, String channel, String ts) {
     String encode() {
@@ -76,7 +76,8 @@ final class RejectModal implements ViewSubmissionHandler {
       throws IOException, SlackApiException {
     ViewSubmissionPayload p = req.getPayload();
     Optional<Metadata> meta = Metadata.decode(p.getView().getPrivateMetadata());
-    if (meta.isEmpty()) {
+    Optional<CardRef> card = meta.flatMap(m -> ClickedCard.of(m.channel(), m.ts()));
+    if (meta.isEmpty() || card.isEmpty()) {
       return Answer.InForm.error(ctx, NOT_OURS);
     }
     String reason = reason(p.getView().getState());
@@ -93,7 +94,9 @@ final class RejectModal implements ViewSubmissionHandler {
                 meta.get().nonce(),
                 reason,
                 0,
-                viewId));
+                viewId,
+                null,
+                card.get()));
     Answer answer = new Answer.InForm(ctx);
     return clicks.check(click, answer, c -> clicks.signal(c, answer, UNDELIVERED));
   }
