@@ -51,4 +51,14 @@ class CommandLineTest {
     assertThat(cli.execute("dev-server", "--port", "70000")).isEqualTo(2);
     assertThat(err.toString()).contains("--port must be from 1 to 65535 (got 70000)");
   }
+
+  @Test
+  void devServerRejectsABindAddressThatIsNotAnAddress() {
+    CommandLine cli = Main.commandLine();
+    StringWriter err = new StringWriter();
+    cli.setErr(new PrintWriter(err));
+    assertThat(cli.execute("dev-server", "--port", "7299", "--bind", "no such host.invalid"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("--bind: 'no such host.invalid' is not an address");
+  }
 }
