@@ -8,6 +8,7 @@ import dev.greenlight.api.Decision;
 import dev.greenlight.config.GreenlightConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import java.util.List;
 
 /** Builds the Bolt app and registers one listener per interaction. */
 public final class GreenlightApp {
@@ -65,6 +66,18 @@ public final class GreenlightApp {
     app.viewSubmission(Ids.REJECT_MODAL, new RejectModal(clicks));
     app.blockAction(Ids.PICK_ACTION, new PickActions(clicks, false));
     app.blockAction(Ids.CLOSE_ACTION, new PickActions(clicks, true));
+    app.blockAction(
+        UnknownInteractions.allBut(
+            List.of(
+                Ids.APPROVE_ACTION,
+                Ids.SNOOZE_30_ACTION,
+                Ids.SNOOZE_120_ACTION,
+                Ids.REJECT_ACTION,
+                Ids.PICK_ACTION,
+                Ids.CLOSE_ACTION)),
+        UnknownInteractions.action());
+    app.viewSubmission(
+        UnknownInteractions.allBut(List.of(Ids.REJECT_MODAL)), UnknownInteractions.form());
     return app;
   }
 }

@@ -65,12 +65,18 @@ class BadInteractivePayloadIT extends LoopFixture {
         .extracting(Message::text)
         .noneMatch(t -> t.contains("<!channel>") || t.contains("<@U0BOB>"));
 
-    // An action_id Greenlight never made is not Greenlight's to answer (known gap: Bolt has no
-    // listener for it and leaves it unacked, so Slack shows its generic error); it decides nothing.
+    // An action_id Greenlight never made is acked at once (no generic Slack error), the clicker is
+    // told nothing was done, and it decides nothing.
     ObjectNode unknown = slack.clickPayload(ALICE, card, Ids.APPROVE_ACTION);
     ((ObjectNode) unknown.withArray("actions").get(0)).put("action_id", "greenlight_approve_all");
     SentEnvelope unknownSent = slack.sendInteractive(unknown);
-    assertThat(unacked(unknownSent)).as("known gap: unknown action_id left unacked").isTrue();
+    assertThat(unacked(unknownSent)).as("an unknown action_id is acked").isFalse();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                slack.ephemerals(ALICE).stream()
+                    .anyMatch(m -> m.text().contains("not one Greenlight knows")));
 
     // The same for a form whose callback_id Greenlight never made.
     int before = slack.views().size();
@@ -84,7 +90,7 @@ class BadInteractivePayloadIT extends LoopFixture {
     foreign.view().put("callback_id", "greenlight_reject_everything");
     SentEnvelope foreignSent =
         slack.submitView(BOB, foreign, Map.of(Ids.REASON_BLOCK + "." + Ids.REASON_INPUT, "x"));
-    assertThat(unacked(foreignSent)).as("known gap: unknown callback_id left unacked").isTrue();
+    assertThat(unacked(foreignSent)).as("an unknown callback_id is acked").isFalse();
 
     assertThat(replies(channel))
         .noneMatch(r -> r.startsWith("Approved by") || r.startsWith("Rejected"));
