@@ -4,11 +4,14 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
 
 /**
  * The module and package boundaries, checked on the production classes of all three modules (the
@@ -78,4 +81,20 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("io.temporal.client..", "dev.greenlight.workflows..");
+
+  /**
+   * The rules above pass vacuously on an empty import, so this one checks what was imported: the
+   * production classes of every module, and no test class.
+   */
+  @ArchTest
+  static void theRulesSeeTheProductionClassesOfEveryModule(JavaClasses classes) {
+    assertThat(
+            List.of(
+                "dev.greenlight.api.GateCheck",
+                "dev.greenlight.workflows.RemediationWorkflowImpl",
+                "dev.greenlight.sandbox.SlackServer",
+                "dev.greenlight.bot.slack.IncidentClient"))
+        .allSatisfy(name -> assertThat(classes.contain(name)).as(name).isTrue());
+    assertThat(classes.contain("dev.greenlight.bot.ArchitectureTest")).isFalse();
+  }
 }
