@@ -21,6 +21,7 @@
     x: '\u274C', heavy_check_mark: '\u2714\uFE0F', lock: '\uD83D\uDD12', fire: '\uD83D\uDD25',
     eyes: '\uD83D\uDC40', robot_face: '\uD83E\uDD16', stopwatch: '\u23F1\uFE0F',
     arrows_counterclockwise: '\uD83D\uDD04', no_entry_sign: '\uD83D\uDEAB', bust_in_silhouette: '\uD83D\uDC64',
+    large_green_circle: '\uD83D\uDFE2', grey_question: '\u2754',
   };
   const COLORS = ['#2bac76', '#1264a3', '#e8912d', '#9b59b6', '#e01e5a', '#36c5f0', '#4a154b'];
 
