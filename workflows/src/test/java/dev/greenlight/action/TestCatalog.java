@@ -3,12 +3,14 @@ package dev.greenlight.action;
 import dev.greenlight.config.ConfigLoader;
 import dev.greenlight.config.GreenlightConfig;
 
-/** A one-runbook {@code http} catalog, read by the real loader, for the action tests. */
-final class TestCatalog {
+/**
+ * A one-runbook {@code http} catalog, read by the real loader, for the action and activity tests.
+ */
+public final class TestCatalog {
   private TestCatalog() {}
 
   /** Runbook {@code restart-oom-pods} whose action and probe point at {@code base}. */
-  static GreenlightConfig http(String base) {
+  public static GreenlightConfig http(String base) {
     return ConfigLoader.parse(
         """
         services: [checkout-api]

@@ -3,10 +3,10 @@ package dev.greenlight.activities;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.greenlight.action.TestCatalog;
 import dev.greenlight.api.ActionResult;
 import dev.greenlight.api.Proposal;
 import dev.greenlight.api.VerificationResult;
-import dev.greenlight.config.ConfigLoader;
 import dev.greenlight.config.GreenlightConfig;
 import dev.greenlight.worker.GreenlightWorker;
 import io.temporal.activity.ActivityOptions;
@@ -40,29 +40,7 @@ class RemediationActivitiesImplTest {
   void start() throws Exception {
     server.start();
     String base = server.url("/").toString();
-    GreenlightConfig config =
-        ConfigLoader.parse(
-            """
-        services: [checkout-api]
-        approvers: [U0ALICE]
-        on-call: U0CAROL
-        runbooks:
-          - id: restart-oom-pods
-            label: oom-killed
-            risk: medium
-            examples: [pods OOMKilled]
-            action:
-              method: POST
-              url: %1$sactions/restart?service={service}
-              body: '{"service":"{service}","incident":"{incident}"}'
-              headers: {Content-Type: application/json}
-            verify:
-              url: %1$shealth/{service}
-              timeout: 2s
-              interval: 10ms
-        """
-                .formatted(base),
-            "test");
+    GreenlightConfig config = TestCatalog.http(base);
     env = TestActivityEnvironment.newInstance();
     env.registerActivitiesImplementations(
         new RemediationActivitiesImpl(config, GreenlightWorker.actionKinds(new OkHttpClient())));
