@@ -3,8 +3,8 @@ package dev.greenlight.bench;
 import dev.greenlight.classify.EmbeddingClassifier;
 import dev.greenlight.config.ConfigLoader;
 import dev.greenlight.config.GreenlightConfig;
+import dev.greenlight.embedding.MiniLmEmbeddingModel;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +39,7 @@ final class Classification {
     EmbeddingClassifier classifier = new EmbeddingClassifier(config.runbooks());
     long load = System.nanoTime() - t0;
     t0 = System.nanoTime();
-    EmbeddingModel raw = new AllMiniLmL6V2QuantizedEmbeddingModel();
+    EmbeddingModel raw = MiniLmEmbeddingModel.load();
     long rawLoad = System.nanoTime() - t0;
     for (int i = 0; i < WARMUP; i++) {
       classifier.nearest(INCIDENTS.get(i % INCIDENTS.size()));

@@ -1,9 +1,9 @@
 package dev.greenlight.classify;
 
 import dev.greenlight.config.Runbook;
+import dev.greenlight.embedding.MiniLmEmbeddingModel;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.store.embedding.CosineSimilarity;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public final class EmbeddingClassifier {
   /** Model name and version as shown on cards. */
-  public static final String MODEL = "all-MiniLM-L6-v2-q (langchain4j-embeddings 1.19.0-beta29)";
+  public static final String MODEL = MiniLmEmbeddingModel.NAME;
 
   private final EmbeddingModel model;
   private final List<Example> examples = new ArrayList<>();
@@ -25,7 +25,7 @@ public final class EmbeddingClassifier {
 
   /** Loads the bundled model and embeds every runbook's examples. */
   public EmbeddingClassifier(List<Runbook> runbooks) {
-    this(new AllMiniLmL6V2QuantizedEmbeddingModel(), runbooks);
+    this(MiniLmEmbeddingModel.load(), runbooks);
   }
 
   EmbeddingClassifier(EmbeddingModel model, List<Runbook> runbooks) {
