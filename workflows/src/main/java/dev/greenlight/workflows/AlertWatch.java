@@ -45,7 +45,8 @@ final class AlertWatch {
 
   private final Incident incident;
   private final boolean active;
-  private final Deque<AlertNote> inbox = new ArrayDeque<>();
+  private final Deque<AlertNote> own = new ArrayDeque<>();
+  private final Deque<AlertNote> others = new ArrayDeque<>();
   private final Set<String> joined = new HashSet<>();
   private final Set<String> joinedResolved = new HashSet<>();
   private AlertFacts facts;
@@ -57,14 +58,15 @@ final class AlertWatch {
     this.facts = incident.request().alert();
     this.active = facts != null && Workflow.getVersion(CHANGE_ID, Workflow.DEFAULT_VERSION, 1) == 1;
     if (active) {
-      Async.procedure(this::watch);
+      Async.procedure(this::watchOwn);
+      Async.procedure(this::watchOthers);
     }
   }
 
   /** Signal side: queue the news; the watching thread handles it. */
   void offer(AlertNote note) {
     if (active && note != null) {
-      inbox.add(note);
+      (note.key().equals(facts.key()) ? own : others).add(note);
     }
   }
 
@@ -94,18 +96,26 @@ final class AlertWatch {
     return incident.end(Outcome.RESOLVED, "the alert resolved on its own at " + time(at));
   }
 
-  private void watch() {
+  /** The own alert's news, at once: a resolution while classifying must stop the route. */
+  private void watchOwn() {
     while (true) {
-      Workflow.await(() -> !inbox.isEmpty());
-      AlertNote note = inbox.poll();
+      Workflow.await(() -> !own.isEmpty());
+      AlertNote note = own.poll();
+      if (!incident.ended() && note.resolved() && !facts.resolved()) {
+        ownResolved(note.atMillis() > 0 ? note.atMillis() : incident.now());
+      }
+    }
+  }
+
+  /** Other alerts' news, once the card is there to thread them under. */
+  private void watchOthers() {
+    while (true) {
+      Workflow.await(() -> !others.isEmpty() && (incident.hasCard() || incident.ended()));
+      AlertNote note = others.poll();
       if (incident.ended()) {
         continue;
       }
-      if (note.key().equals(facts.key())) {
-        if (note.resolved() && !facts.resolved()) {
-          ownResolved(note.atMillis() > 0 ? note.atMillis() : incident.now());
-        }
-      } else if (note.resolved()) {
+      if (note.resolved()) {
         otherResolved(note);
       } else {
         otherFiring(note);

@@ -140,6 +140,11 @@ final class Incident {
     refreshCard();
   }
 
+  /** Whether the card was asked for (thread updates may follow it). */
+  boolean hasCard() {
+    return card != null;
+  }
+
   /** Shows the alert's news on the card, once it is posted (before: on the first one). */
   void showAlert(dev.greenlight.api.AlertFacts alert) {
     if (card != null) {

@@ -151,6 +151,25 @@ class AlertUpdatesTest {
   }
 
   @Test
+  void anotherAlertArrivingBeforeTheCardIsThreadedUnderIt() {
+    RemediationWorkflow wf = stub("A6");
+    BatchRequest batch = client.newSignalWithStartRequest();
+    batch.add(wf::run, alertRequest("A6"));
+    batch.add(
+        wf::alertUpdate,
+        new AlertNote("fp9@1", "HighLatency", "checkout-api", false, STARTS, null));
+    client.signalWithStart(batch);
+    String nonce = awaitGate(wf, GateState.OPEN);
+    awaitStep(Step.ALSO_FIRING);
+    wf.decide(new Decision(Verdict.APPROVE, WorkflowFixture.ALICE, nonce));
+    result("A6");
+
+    assertThat(notifier.steps.indexOf(Step.ALSO_FIRING))
+        .isGreaterThan(notifier.steps.indexOf(Step.CLASSIFIED));
+    assertThat(notifier.posted).hasSize(1);
+  }
+
+  @Test
   void anIncidentAPersonReportedIgnoresAlertNews() {
     RemediationWorkflow wf = start("A5", requests.request("A5"));
     String nonce = awaitGate(wf, GateState.OPEN);

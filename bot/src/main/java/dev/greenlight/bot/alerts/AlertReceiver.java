@@ -177,17 +177,31 @@ final class AlertReceiver implements AutoCloseable {
     String length = ex.getRequestHeaders().getFirst("Content-Length");
     try (InputStream in = ex.getRequestBody()) {
       if (length != null && parseLong(length) > max) {
-        in.skipNBytes(Math.min(parseLong(length), DRAIN_LIMIT));
+        drain(in, Math.min(parseLong(length), DRAIN_LIMIT));
         return null;
       }
       byte[] body = in.readNBytes(max + 1);
       if (body.length > max) {
-        in.skip(DRAIN_LIMIT);
+        drain(in, DRAIN_LIMIT);
         return null;
       }
       return body;
-    } catch (java.io.EOFException e) {
-      return null;
+    }
+  }
+
+  /**
+   * Reads and drops at most {@code limit} bytes. (Not {@code skip}: the JDK server's request stream
+   * then still waits for the skipped bytes when it is closed.)
+   */
+  private static void drain(InputStream in, long limit) throws IOException {
+    byte[] buf = new byte[8192];
+    long left = limit;
+    while (left > 0) {
+      int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+      if (n < 0) {
+        return;
+      }
+      left -= n;
     }
   }
 
