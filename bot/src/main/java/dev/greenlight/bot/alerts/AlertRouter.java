@@ -119,6 +119,7 @@ final class AlertRouter {
         repeated++;
       }
     }
+    notices.summarize();
     return new Counts(started, repeated, joined, resolved, held, unknown, ignored);
   }
 

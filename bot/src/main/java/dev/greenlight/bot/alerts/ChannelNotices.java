@@ -88,12 +88,22 @@ final class ChannelNotices implements AutoCloseable {
             + ".");
   }
 
-  /** Notes an alert the global cap held back; the summary follows at once or when due. */
+  /** Notes an alert the global cap held back; {@link #summarize} posts the summary. */
   synchronized void heldBack(Alert a, String service, int openNow) {
     heldTotal++;
     cap = openNow;
     if (held.size() < LISTED) {
       held.add(SlackText.code(a.name()) + " on " + SlackText.code(service));
+    }
+  }
+
+  /**
+   * After a request: the summary of what was held back, now if the last one is older than {@code
+   * storm-summary-every}, else when that interval ends (with whatever was held back meanwhile).
+   */
+  synchronized void summarize() {
+    if (heldTotal == 0) {
+      return;
     }
     long due = lastSummary + settings.stormSummaryEvery().toMillis();
     long now = clock.millis();
