@@ -125,7 +125,8 @@ public final class Greenlight implements AutoCloseable {
                   alertReceiver,
                   config,
                   new IncidentClient(temporal.client()),
-                  GreenlightApp.slack(slack.apiUrl()).methods(slack.botToken()));
+                  GreenlightApp.slack(slack.apiUrl()).methods(slack.botToken()),
+                  meters);
           g.parts.push(g.alerts);
         }
         log.info(

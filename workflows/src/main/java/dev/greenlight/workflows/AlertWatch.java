@@ -141,6 +141,9 @@ final class AlertWatch {
       incident.audit(Kind.GATE_CLOSED, null, "the alert resolved on its own");
       return;
     }
+    if (gate.state() != GateState.APPROVED && gate.state() != GateState.AUTO_APPROVED) {
+      return; // closed otherwise (rejected, expired, nothing to run): it ends on its own
+    }
     incident.showAlert(facts);
     incident.say(
         ALERT_RESOLVED,

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.greenlight.bot.slack.TemporalUnreachable;
+import dev.greenlight.telemetry.Meters;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -44,14 +46,20 @@ final class AlertReceiver implements AutoCloseable {
   private final ReceiverSettings settings;
   private final byte[] token;
   private final AlertRouter router;
+  private final MeterRegistry meters;
 
   private AlertReceiver(
-      HttpServer server, ExecutorService executor, ReceiverSettings settings, AlertRouter router) {
+      HttpServer server,
+      ExecutorService executor,
+      ReceiverSettings settings,
+      AlertRouter router,
+      MeterRegistry meters) {
     this.server = server;
     this.executor = executor;
     this.settings = settings;
     this.token = ("Bearer " + settings.token()).getBytes(StandardCharsets.UTF_8);
     this.router = router;
+    this.meters = meters;
   }
 
   /**
@@ -59,7 +67,8 @@ final class AlertReceiver implements AutoCloseable {
    *
    * @throws IllegalStateException when the address cannot be bound (naming the variable)
    */
-  static AlertReceiver start(ReceiverSettings settings, AlertRouter router, Parser generic) {
+  static AlertReceiver start(
+      ReceiverSettings settings, AlertRouter router, Parser generic, MeterRegistry meters) {
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(settings.bind(), settings.port()), 32);
@@ -84,7 +93,7 @@ final class AlertReceiver implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    AlertReceiver receiver = new AlertReceiver(server, executor, settings, router);
+    AlertReceiver receiver = new AlertReceiver(server, executor, settings, router, meters);
     server.createContext(ALERTMANAGER, ex -> receiver.handle(ex, AlertmanagerPayload::parse));
     if (generic != null) {
       server.createContext(GENERIC, ex -> receiver.handle(ex, generic));
@@ -144,6 +153,13 @@ final class AlertReceiver implements AutoCloseable {
     try {
       AlertRouter.Counts c = router.route(alerts);
       log.info("Alerts received: {} ({})", alerts.size(), c);
+      count("started", c.started());
+      count("repeated", c.repeated());
+      count("joined", c.joined());
+      count("resolved", c.resolved());
+      count("held_back", c.heldBack());
+      count("unknown_service", c.unknown());
+      count("ignored", c.ignored());
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("status", "ok");
       out.put("started", c.started());
@@ -163,6 +179,12 @@ final class AlertReceiver implements AutoCloseable {
               "unavailable",
               "reason",
               "Temporal is not reachable (" + e.error() + "); send again"));
+    }
+  }
+
+  private void count(String outcome, int n) {
+    if (n > 0) {
+      meters.counter(Meters.ALERTS, "outcome", outcome).increment(n);
     }
   }
 
@@ -221,7 +243,10 @@ final class AlertReceiver implements AutoCloseable {
         + ")";
   }
 
-  private static void answer(HttpExchange ex, int status, Map<String, ?> body) throws IOException {
+  private void answer(HttpExchange ex, int status, Map<String, ?> body) throws IOException {
+    if (status >= 400 && status != 404 && status != 405) {
+      meters.counter(Meters.ALERTS_REFUSED, "status", String.valueOf(status)).increment();
+    }
     byte[] bytes = JSON.writeValueAsBytes(body);
     ex.getResponseHeaders().set("Content-Type", "application/json");
     ex.getResponseHeaders().set("Cache-Control", "no-store");

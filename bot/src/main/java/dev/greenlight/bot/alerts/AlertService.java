@@ -4,6 +4,7 @@ import com.slack.api.methods.MethodsClient;
 import dev.greenlight.bot.slack.IncidentClient;
 import dev.greenlight.config.AlertSettings;
 import dev.greenlight.config.GreenlightConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 
 /**
@@ -30,7 +31,8 @@ public final class AlertService implements AutoCloseable {
       ReceiverSettings settings,
       GreenlightConfig config,
       IncidentClient incidents,
-      MethodsClient slack) {
+      MethodsClient slack,
+      MeterRegistry meters) {
     AlertSettings alerts = config.alerts();
     Clock clock = Clock.systemUTC();
     ChannelNotices notices = new ChannelNotices(slack, config.alertChannel(), alerts, clock);
@@ -39,7 +41,7 @@ public final class AlertService implements AutoCloseable {
     AlertReceiver.Parser generic =
         alerts.generic() == null ? null : body -> GenericPayload.parse(body, alerts.generic());
     try {
-      return new AlertService(AlertReceiver.start(settings, router, generic), notices);
+      return new AlertService(AlertReceiver.start(settings, router, generic, meters), notices);
     } catch (RuntimeException e) {
       notices.close();
       throw e;

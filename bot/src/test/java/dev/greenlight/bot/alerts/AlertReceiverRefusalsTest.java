@@ -24,6 +24,8 @@ class AlertReceiverRefusalsTest {
   private static final String TOKEN = "unit-test-token-0123456789";
   private final OkHttpClient http = new OkHttpClient();
   private final AtomicInteger parsed = new AtomicInteger();
+  private final io.micrometer.core.instrument.simple.SimpleMeterRegistry meters =
+      new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
   private AlertReceiver receiver;
 
   @BeforeEach
@@ -35,7 +37,8 @@ class AlertReceiverRefusalsTest {
             body -> {
               parsed.incrementAndGet();
               return AlertmanagerPayload.parse(body);
-            });
+            },
+            meters);
   }
 
   @AfterEach
@@ -70,6 +73,13 @@ class AlertReceiverRefusalsTest {
       assertThat(a.authenticate()).startsWith("Bearer");
     }
     assertThat(parsed).hasValue(0);
+    assertThat(
+            meters
+                .get(dev.greenlight.telemetry.Meters.ALERTS_REFUSED)
+                .tag("status", "401")
+                .counter()
+                .count())
+        .isEqualTo(4.0);
   }
 
   @Test
