@@ -7,7 +7,6 @@ import dev.greenlight.bot.slack.TemporalUnreachable;
 import dev.greenlight.telemetry.Meters;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -29,9 +28,6 @@ import org.slf4j.LoggerFactory;
 final class AlertReceiver implements AutoCloseable {
   static final String ALERTMANAGER = "/alerts/alertmanager";
   static final String GENERIC = "/alerts/generic";
-
-  /** How much of an oversized body is read and thrown away, so the sender sees the 413. */
-  private static final long DRAIN_LIMIT = 8L * 1024 * 1024;
 
   private static final Logger log = LoggerFactory.getLogger(AlertReceiver.class);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -128,7 +124,7 @@ final class AlertReceiver implements AutoCloseable {
             401,
             Map.of("status", "unauthorized", "reason", "a valid bearer token is required"));
       } else {
-        byte[] body = readBody(ex);
+        byte[] body = RequestBodies.read(ex, settings.maxBytes());
         if (body == null) {
           answer(ex, 413, Map.of("status", "too large", "reason", tooLarge()));
         } else {
@@ -191,48 +187,6 @@ final class AlertReceiver implements AutoCloseable {
   private boolean authorized(String header) {
     return header != null
         && MessageDigest.isEqual(header.strip().getBytes(StandardCharsets.UTF_8), token);
-  }
-
-  /** The body, or null when it is larger than allowed (what was sent is read and dropped). */
-  private byte[] readBody(HttpExchange ex) throws IOException {
-    int max = settings.maxBytes();
-    String length = ex.getRequestHeaders().getFirst("Content-Length");
-    try (InputStream in = ex.getRequestBody()) {
-      if (length != null && parseLong(length) > max) {
-        drain(in, Math.min(parseLong(length), DRAIN_LIMIT));
-        return null;
-      }
-      byte[] body = in.readNBytes(max + 1);
-      if (body.length > max) {
-        drain(in, DRAIN_LIMIT);
-        return null;
-      }
-      return body;
-    }
-  }
-
-  /**
-   * Reads and drops at most {@code limit} bytes. (Not {@code skip}: the JDK server's request stream
-   * then still waits for the skipped bytes when it is closed.)
-   */
-  private static void drain(InputStream in, long limit) throws IOException {
-    byte[] buf = new byte[8192];
-    long left = limit;
-    while (left > 0) {
-      int n = in.read(buf, 0, (int) Math.min(buf.length, left));
-      if (n < 0) {
-        return;
-      }
-      left -= n;
-    }
-  }
-
-  private static long parseLong(String s) {
-    try {
-      return Long.parseLong(s.trim());
-    } catch (NumberFormatException e) {
-      return Long.MAX_VALUE;
-    }
   }
 
   private String tooLarge() {
