@@ -34,6 +34,11 @@ record Alert(
     return fingerprint + "@" + startsAtMillis;
   }
 
+  /** The name for a log line: control characters (a forged line break) replaced. */
+  String logName() {
+    return name.replaceAll("\\p{Cntrl}", "?");
+  }
+
   /** The summary annotation (or description, or message), or null. */
   String summary() {
     for (String k : new String[] {"summary", "description", "message"}) {

@@ -114,7 +114,7 @@ final class AlertRouter {
         open.add(o);
         recent.put(incidentId, o);
         started++;
-        log.info("Alert {} on {} started incident {}", a.name(), svc, incidentId);
+        log.info("Alert {} on {} started incident {}", a.logName(), svc, incidentId);
       } else {
         repeated++;
       }

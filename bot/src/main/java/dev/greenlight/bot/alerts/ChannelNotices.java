@@ -141,7 +141,16 @@ final class ChannelNotices implements AutoCloseable {
     post(text);
   }
 
+  /** Posts on the notices' own thread: a slow Slack never holds up the alerts' answer. */
   private void post(String text) {
+    try {
+      timer.execute(() -> send(text));
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      log.warn("Alert notice not posted: the receiver is stopping");
+    }
+  }
+
+  private void send(String text) {
     try {
       var r = slack.chatPostMessage(m -> m.channel(channel).text(text));
       if (!r.isOk()) {
