@@ -127,9 +127,8 @@ final class AlertWatch {
     facts = facts.resolvedAt(at);
     incident.audit(Kind.ALERT, null, "the alert resolved on its own at " + time(at));
     resolvedEarly = true;
-    // Before the gate (classifying) the workflow thread ends the incident; while a picked runbook
-    // is
-    // being described, its gate is about to open: wait for it.
+    // Before the gate (classifying) the workflow thread ends the incident; while a picked
+    // runbook is being described, its gate is about to open: wait for it.
     Workflow.await(() -> incident.ended() || !unsettled(incident.gate().state()));
     if (incident.ended()) {
       return;
