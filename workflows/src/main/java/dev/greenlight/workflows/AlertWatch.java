@@ -151,6 +151,13 @@ final class AlertWatch {
             + time(at)
             + ". The action already approved is not cancelled: it finishes and is verified as"
             + " usual");
+    // If the runbook changed since its approval, nothing was sent and a new gate opens: the alert
+    // is over, so that gate closes with nothing run.
+    Workflow.await(() -> incident.ended() || incident.gate().isOpen());
+    if (!incident.ended()) {
+      incident.gate().resolve(at);
+      incident.audit(Kind.GATE_CLOSED, null, "the alert resolved on its own");
+    }
   }
 
   private static boolean unsettled(GateState state) {

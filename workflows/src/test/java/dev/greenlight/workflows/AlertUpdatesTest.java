@@ -126,6 +126,25 @@ class AlertUpdatesTest {
   }
 
   @Test
+  void aProposalThatChangedAfterTheAlertResolvedClosesItsNewGateWithNothingRun() throws Exception {
+    held.hold = true;
+    remediator.currentHash = "the runbook changed since";
+    RemediationWorkflow wf = start("A7", alertRequest("A7"));
+    wf.decide(new Decision(Verdict.APPROVE, WorkflowFixture.ALICE, awaitGate(wf, GateState.OPEN)));
+    assertThat(held.started.await(30, TimeUnit.SECONDS)).isTrue();
+    wf.alertUpdate(new AlertNote(KEY, "PodsOOMKilled", "checkout-api", true, ENDS, null));
+    awaitStep(Step.ALERT_RESOLVED);
+    held.release.countDown();
+
+    IncidentResult result = result("A7");
+    assertThat(result.outcome()).isEqualTo(Outcome.RESOLVED);
+    assertThat(remediator.actions).hasValue(0);
+    // Nothing was sent (the runbook changed); the new proposal's gate opens and closes at once.
+    assertThat(notifier.steps)
+        .endsWith(Step.PROPOSAL_CHANGED, Step.AWAITING_APPROVAL, Step.ALERT_RESOLVED);
+  }
+
+  @Test
   void otherAlertsJoinTheThreadOnceEachAndSayWhenTheyStop() {
     RemediationWorkflow wf = start("A4", alertRequest("A4"));
     String nonce = awaitGate(wf, GateState.OPEN);
