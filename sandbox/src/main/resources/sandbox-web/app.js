@@ -546,6 +546,7 @@
     ui.scrollToBottom = true;
     const r = await post('/sandbox/command', { user: ui.user, channel: ui.channel, text });
     if (!r.ok) { toast('Could not send: ' + (r.error || 'unknown error')); input.value = text; }
+    else if (r.answer) toast(r.answer);
     else if (text.startsWith('/')) toast('Sent ' + text.split(' ')[0] + ' as ' + userName(ui.user));
   });
 

@@ -4,6 +4,8 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
 import dev.greenlight.activities.NotificationActivities;
+import dev.greenlight.bot.alerts.AlertService;
+import dev.greenlight.bot.alerts.ReceiverSettings;
 import dev.greenlight.bot.ops.LogFormat;
 import dev.greenlight.bot.ops.ManagementServer;
 import dev.greenlight.bot.ops.ManagementSettings;
@@ -57,6 +59,7 @@ public final class Greenlight implements AutoCloseable {
 
   private final Deque<AutoCloseable> parts = new ArrayDeque<>();
   private ManagementServer management;
+  private AlertService alerts;
 
   private Greenlight() {}
 
@@ -75,7 +78,10 @@ public final class Greenlight implements AutoCloseable {
     SlackSettings slack = SlackSettings.fromEnv(env, mode.bot);
     LogFormat.fromEnv(env);
     ManagementSettings managementSettings = ManagementSettings.fromEnv(env);
-    Redaction.rememberSecrets(env, config.classifier().apiKeyEnv());
+    ReceiverSettings alertReceiver =
+        mode.bot && config.alerts() != null ? ReceiverSettings.fromEnv(env) : null;
+    Redaction.rememberSecrets(
+        env, config.classifier().apiKeyEnv(), ReceiverSettings.TOKEN_VARIABLE);
     boolean embedded = env.getOrDefault("TEMPORAL_ADDRESS", "").isBlank();
     if (mode != Mode.RUN && embedded) {
       throw new IllegalArgumentException(
@@ -113,6 +119,16 @@ public final class Greenlight implements AutoCloseable {
         SocketModeProbe socketMode = SocketModeProbe.watch(socket);
         g.parts.push(socketMode);
         readiness.add(socketMode);
+        if (alertReceiver != null) {
+          g.alerts =
+              AlertService.start(
+                  alertReceiver,
+                  config,
+                  new IncidentClient(temporal.client()),
+                  GreenlightApp.slack(slack.apiUrl()).methods(slack.botToken()),
+                  meters);
+          g.parts.push(g.alerts);
+        }
         log.info(
             "Bot connected to Slack in Socket Mode ({} runbooks, {} approvers)",
             config.runbooks().size(),
@@ -129,6 +145,11 @@ public final class Greenlight implements AutoCloseable {
   /** The management server's base URL ({@code http://127.0.0.1:9464}): metrics and probes. */
   public String managementUrl() {
     return management.url();
+  }
+
+  /** The alert receiver's base URL, or null when the config has no {@code alerts} section. */
+  public String alertsUrl() {
+    return alerts == null ? null : alerts.url();
   }
 
   static GreenlightConfig loadConfig(Map<String, String> env, Path option) {

@@ -34,6 +34,11 @@ final class PageActions {
       case "/sandbox/action" -> action(body);
       case "/sandbox/view" -> submitView(body);
       case "/sandbox/view/close" -> closeView(body);
+      case "/sandbox/alert" ->
+          alert(
+              required(body, "service"),
+              required(body, "alertname"),
+              "resolved".equals(body.path("status").asText("firing")));
       default -> null;
     };
   }
@@ -44,6 +49,9 @@ final class PageActions {
     String text = body.path("text").asText("").strip();
     if (text.isEmpty()) {
       return error("empty_message");
+    }
+    if (text.equals("/alert") || text.startsWith("/alert ")) {
+      return alertCommand(text.substring("/alert".length()).strip());
     }
     if (text.startsWith("/")) {
       int space = text.indexOf(' ');
@@ -125,6 +133,26 @@ final class PageActions {
     }
     server.closeView(viewId);
     return ok();
+  }
+
+  /** {@code /alert <service> <AlertName>} fires, {@code /alert resolve <service> <AlertName>}. */
+  private ObjectNode alertCommand(String args) {
+    String[] words = args.isEmpty() ? new String[0] : args.split("\\s+");
+    boolean resolved = words.length == 3 && words[0].equals("resolve");
+    if (words.length != 2 && !resolved) {
+      return error("usage: /alert <service> <AlertName>, or /alert resolve <service> <AlertName>");
+    }
+    return resolved ? alert(words[1], words[2], true) : alert(words[0], words[1], false);
+  }
+
+  private ObjectNode alert(String service, String alertName, boolean resolved) {
+    AlertControl control = server.alertControl();
+    if (control == null) {
+      return error("alerts_off");
+    }
+    ObjectNode r = ok();
+    r.put("answer", control.fire(service, alertName, resolved));
+    return r;
   }
 
   private static String required(JsonNode body, String field) {

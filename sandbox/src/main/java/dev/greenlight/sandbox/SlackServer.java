@@ -30,6 +30,7 @@ public final class SlackServer implements AutoCloseable {
   private final String pageUrl;
   private final Faults faults;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile AlertControl alertControl;
 
   SlackServer(WorkspaceConfig config) {
     this.workspace = new Workspace(config);
@@ -231,6 +232,16 @@ public final class SlackServer implements AutoCloseable {
    */
   public SentEnvelope submitView(String userId, View view, Map<String, String> values) {
     return envelopes.viewSubmission(view, payloads.viewSubmission(userId, view, values));
+  }
+
+  /** Turns on the page's "fire an alert" control ({@code /alert}, {@code POST /sandbox/alert}). */
+  public void alertControl(AlertControl control) {
+    this.alertControl = control;
+  }
+
+  /** The "fire an alert" control, or null when none is set. */
+  AlertControl alertControl() {
+    return alertControl;
   }
 
   /** Closes a modal as if the user pressed its Close button (no view_closed is sent). */

@@ -17,5 +17,7 @@ public enum GateState {
   /** Nobody decided in time; nothing ran. */
   EXPIRED,
   /** There is nothing to approve (no runbook matched). */
-  NONE
+  NONE,
+  /** The alert that started the incident resolved on its own before anyone decided; nothing ran. */
+  RESOLVED
 }

@@ -12,6 +12,7 @@ import java.util.List;
  *     while it is still open
  * @param outcomeDetail a plain fact from Greenlight about the outcome (the probe's last answer, the
  *     failure), or null
+ * @param alert the alert that started the incident (and whether it resolved), or null
  */
 public record IncidentCard(
     String incidentId,
@@ -23,9 +24,52 @@ public record IncidentCard(
     GateView gate,
     List<RunbookChoice> choices,
     Outcome outcome,
-    String outcomeDetail) {
+    String outcomeDetail,
+    AlertFacts alert) {
   public IncidentCard {
     choices = choices == null ? List.of() : List.copyOf(choices);
+  }
+
+  /** A card of an incident no alert started. */
+  public IncidentCard(
+      String incidentId,
+      String workflowId,
+      String service,
+      String text,
+      String requesterId,
+      Classification classification,
+      GateView gate,
+      List<RunbookChoice> choices,
+      Outcome outcome,
+      String outcomeDetail) {
+    this(
+        incidentId,
+        workflowId,
+        service,
+        text,
+        requesterId,
+        classification,
+        gate,
+        choices,
+        outcome,
+        outcomeDetail,
+        null);
+  }
+
+  /** The same card showing the alert that started the incident (null: none). */
+  public IncidentCard withAlert(AlertFacts newAlert) {
+    return new IncidentCard(
+        incidentId,
+        workflowId,
+        service,
+        text,
+        requesterId,
+        classification,
+        gate,
+        choices,
+        outcome,
+        outcomeDetail,
+        newAlert);
   }
 
   /** A card of an open incident. */
@@ -62,7 +106,8 @@ public record IncidentCard(
         newGate,
         choices,
         outcome,
-        outcomeDetail);
+        outcomeDetail,
+        alert);
   }
 
   /** The same card offering {@code newChoices} to pick from. */
@@ -77,7 +122,8 @@ public record IncidentCard(
         gate,
         newChoices,
         outcome,
-        outcomeDetail);
+        outcomeDetail,
+        alert);
   }
 
   /** The same card with a new classification (a changed proposal). */
@@ -92,7 +138,8 @@ public record IncidentCard(
         gate,
         choices,
         outcome,
-        outcomeDetail);
+        outcomeDetail,
+        alert);
   }
 
   /** The same card showing how the incident ended. */
@@ -107,6 +154,7 @@ public record IncidentCard(
         gate,
         choices,
         newOutcome,
-        detail);
+        detail,
+        alert);
   }
 }

@@ -9,6 +9,7 @@ package dev.greenlight.api;
  * @param requesterId Slack user ID of the person who typed the command
  * @param channelId where the incident card is posted
  * @param policy the policy in force at the start
+ * @param alert the alert that started the incident, or null for {@code /remediate}
  */
 public record IncidentRequest(
     String incidentId,
@@ -16,4 +17,17 @@ public record IncidentRequest(
     String text,
     String requesterId,
     String channelId,
-    PolicySnapshot policy) {}
+    PolicySnapshot policy,
+    AlertFacts alert) {
+
+  /** An incident a person reported with {@code /remediate}. */
+  public IncidentRequest(
+      String incidentId,
+      String service,
+      String text,
+      String requesterId,
+      String channelId,
+      PolicySnapshot policy) {
+    this(incidentId, service, text, requesterId, channelId, policy, null);
+  }
+}

@@ -7,5 +7,7 @@ public enum Outcome {
   REJECTED,
   EXPIRED,
   REMEDIATION_FAILED,
-  NO_RUNBOOK
+  NO_RUNBOOK,
+  /** The alert that started it resolved on its own before anything ran. */
+  RESOLVED
 }

@@ -41,6 +41,12 @@ public record ThreadUpdate(Step step, String actor, String detail, List<String> 
     REMEDIATION_FINISHED,
     REMEDIATION_FAILED,
     RECOVERED,
-    ESCALATED
+    ESCALATED,
+    /** Another alert for the service fires: it joins this thread instead of opening a card. */
+    ALSO_FIRING,
+    /** An alert that joined this thread stopped firing. */
+    ALSO_RESOLVED,
+    /** The incident's own alert resolved on its own (detail: what that means for this incident). */
+    ALERT_RESOLVED
   }
 }

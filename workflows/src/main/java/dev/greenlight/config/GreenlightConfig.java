@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
  * @param approvals the gate rule of each risk tier
  * @param argo the Argo Servers that runbooks of type {@code argo} reach ({@link ArgoSettings#NONE}
  *     when none do)
+ * @param alerts how alerts become incidents, or null when no {@code alerts} section is configured
  */
 public record GreenlightConfig(
     List<String> services,
@@ -39,7 +40,8 @@ public record GreenlightConfig(
     List<Runbook> runbooks,
     ClassifierSettings classifier,
     Map<Risk, TierRule> approvals,
-    ArgoSettings argo) {
+    ArgoSettings argo,
+    AlertSettings alerts) {
   private static final Pattern SERVICE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
   private static final Pattern CHANNEL = Pattern.compile("[CGD][A-Z0-9]{2,}");
 
@@ -82,6 +84,37 @@ public record GreenlightConfig(
     for (Risk risk : Risk.values()) {
       Check.present("approvals." + risk.label(), approvals.get(risk));
     }
+    if (alerts != null) {
+      for (Map.Entry<String, String> hint : alerts.hints().entrySet()) {
+        Invalid.require(
+            ids.contains(hint.getValue()),
+            "alerts.hints." + hint.getKey(),
+            ": '" + hint.getValue() + "' is not a runbook id in the catalog");
+      }
+      Invalid.require(
+          !alerts.channel().isEmpty() || !channel.isEmpty(),
+          "alerts.channel",
+          " is required when the top-level channel is empty (alert incidents need a channel)");
+    }
+  }
+
+  /** A configuration without an {@code alerts} section. */
+  public GreenlightConfig(
+      List<String> services,
+      Policy policy,
+      List<Principal> approvers,
+      String onCall,
+      String channel,
+      List<Runbook> runbooks,
+      ClassifierSettings classifier,
+      Map<Risk, TierRule> approvals,
+      ArgoSettings argo) {
+    this(services, policy, approvers, onCall, channel, runbooks, classifier, approvals, argo, null);
+  }
+
+  /** Where alert incidents' cards go (the alerts section's channel, else the top-level one). */
+  public String alertChannel() {
+    return alerts == null || alerts.channel().isEmpty() ? channel : alerts.channel();
   }
 
   /** The configuration a file describes, with the defaults for the sections it leaves out. */
@@ -95,7 +128,8 @@ public record GreenlightConfig(
       @JsonProperty("runbooks") List<Runbook> runbooks,
       @JsonProperty("classifier") ClassifierSettings classifier,
       @JsonProperty("approvals") ApprovalRules approvals,
-      @JsonProperty("argo") ArgoSettings argo) {
+      @JsonProperty("argo") ArgoSettings argo,
+      @JsonProperty("alerts") AlertSettings alerts) {
     Policy p = policy == null ? Policy.DEFAULT : policy;
     return new GreenlightConfig(
         services,
@@ -107,7 +141,8 @@ public record GreenlightConfig(
         classifier == null ? ClassifierSettings.DEFAULT : classifier,
         (approvals == null ? ApprovalRules.NONE : approvals)
             .resolve(p.approvalTimeout(), approvers),
-        argo);
+        argo,
+        alerts);
   }
 
   public Optional<Runbook> runbook(String id) {

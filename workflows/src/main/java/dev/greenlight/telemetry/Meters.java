@@ -55,6 +55,15 @@ public final class Meters {
   /** Counter, tags {@code reason}, {@code by} (bot or workflow): a click that did not count. */
   public static final String CLICKS_REFUSED = "greenlight.clicks.refused";
 
+  /**
+   * Counter, tag {@code outcome} (started, repeated, joined, resolved, held_back, unknown_service,
+   * ignored): what became of each alert the receiver accepted.
+   */
+  public static final String ALERTS = "greenlight.alerts";
+
+  /** Counter, tag {@code status} (400, 401, 413, 503): an alert request the receiver refused. */
+  public static final String ALERTS_REFUSED = "greenlight.alerts.refused";
+
   private Meters() {}
 
   /** Micrometer's global composite registry. */

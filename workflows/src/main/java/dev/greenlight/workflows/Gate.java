@@ -121,6 +121,11 @@ final class Gate {
     close(GateState.EXPIRED, now);
   }
 
+  /** The incident's alert resolved on its own before anyone decided: nothing will run. */
+  void resolve(long now) {
+    close(GateState.RESOLVED, now);
+  }
+
   private void close(GateState newState, long now) {
     state = newState;
     decidedAtMillis = now;

@@ -88,6 +88,10 @@ final class HumanGate {
         incident.say(RUNBOOK_PICKED, gate.pickedBy(), gate.picked());
         return Optional.of(gate.picked());
       }
+      case RESOLVED -> {
+        AlertWatch.endAtGate(incident);
+        return Optional.empty();
+      }
       case REJECTED -> {
         incident.say(CLOSED, v.rejectedBy(), v.rejectReason());
         incident.end(Outcome.NO_RUNBOOK, "closed by " + v.rejectedBy());
@@ -139,7 +143,9 @@ final class HumanGate {
         next = Math.min(next, due);
       }
       if (inbox.isEmpty() && next > now) {
-        Workflow.await(Duration.ofMillis(Math.max(1, next - now)), () -> !inbox.isEmpty());
+        // The gate may also close without a click: the incident's alert resolved (AlertWatch).
+        Workflow.await(
+            Duration.ofMillis(Math.max(1, next - now)), () -> !inbox.isEmpty() || !gate.isOpen());
       }
       while (!inbox.isEmpty() && gate.isOpen()) {
         click(gate, inbox.poll(), principals);

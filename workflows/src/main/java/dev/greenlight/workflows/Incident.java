@@ -124,7 +124,8 @@ final class Incident {
               gate.view(),
               choices,
               null,
-              null);
+              null,
+              request.alert());
       notices.postCard(request.channelId(), card);
       say(CLASSIFIED, null, proposal.label());
     } else {
@@ -137,6 +138,19 @@ final class Incident {
   void offerChoices(List<RunbookChoice> choices) {
     card = card.withChoices(choices);
     refreshCard();
+  }
+
+  /** Whether the card was asked for (thread updates may follow it). */
+  boolean hasCard() {
+    return card != null;
+  }
+
+  /** Shows the alert's news on the card, once it is posted (before: on the first one). */
+  void showAlert(dev.greenlight.api.AlertFacts alert) {
+    if (card != null) {
+      card = card.withAlert(alert);
+      refreshCard();
+    }
   }
 
   /** Re-renders the card from the gate's current state. */

@@ -1,5 +1,6 @@
 package dev.greenlight.workflows;
 
+import dev.greenlight.api.AlertNote;
 import dev.greenlight.api.AuditEntry;
 import dev.greenlight.api.Decision;
 import dev.greenlight.api.GateView;
@@ -40,6 +41,15 @@ public interface RemediationWorkflow {
    */
   @SignalMethod
   void noteRefusal(Decision decision, Refusal.Reason reason);
+
+  /**
+   * News from the alerts (only for incidents an alert started): the incident's own alert resolved
+   * (an open gate closes with nothing run; a running action is not cancelled, the thread says so),
+   * or another alert for its service fires or stopped firing and joins its thread. Repeats are told
+   * once.
+   */
+  @SignalMethod
+  void alertUpdate(AlertNote note);
 
   /** The gate's current state, for the bot's fast feedback on a click. */
   @QueryMethod

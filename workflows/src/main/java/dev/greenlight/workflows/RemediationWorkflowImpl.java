@@ -3,6 +3,7 @@ package dev.greenlight.workflows;
 import static dev.greenlight.api.ThreadUpdate.Step.*;
 
 import dev.greenlight.api.ActionResult;
+import dev.greenlight.api.AlertNote;
 import dev.greenlight.api.AuditEntry;
 import dev.greenlight.api.AuditEntry.Kind;
 import dev.greenlight.api.Classification;
@@ -28,11 +29,16 @@ public final class RemediationWorkflowImpl implements RemediationWorkflow {
   private Incident incident;
   private HumanGate gate;
   private Proposals proposals;
+  private AlertWatch alerts;
+  private final List<AlertNote> earlyAlerts = new java.util.ArrayList<>();
 
   @Override
   public IncidentResult run(IncidentRequest request) {
     begin(request);
     Classification proposal = proposals.classify();
+    if (alerts.resolvedEarly()) {
+      return alerts.endBeforeGate(proposal);
+    }
     Route route = route(proposal);
     while (true) {
       if (route == Route.NO_RUNBOOK) {
@@ -64,6 +70,8 @@ public final class RemediationWorkflowImpl implements RemediationWorkflow {
     incident = new Incident(request);
     gate = new HumanGate(incident);
     proposals = new Proposals(incident);
+    alerts = new AlertWatch(incident);
+    earlyAlerts.forEach(alerts::offer);
     Async.procedure(gate::answerStrayClicks);
     incident.audit(Kind.REQUESTED, request.requesterId(), request.service());
   }
@@ -122,6 +130,10 @@ public final class RemediationWorkflowImpl implements RemediationWorkflow {
       case EXPIRED -> {
         incident.say(EXPIRED, null, null);
         incident.end(Outcome.EXPIRED, "no decision within the approval timeout");
+        return false;
+      }
+      case RESOLVED -> {
+        AlertWatch.endAtGate(incident);
         return false;
       }
       case REJECTED -> {
@@ -191,6 +203,15 @@ public final class RemediationWorkflowImpl implements RemediationWorkflow {
           Kind.CLICK_REFUSED,
           decision.userId(),
           decision.verdict() + " refused by the bot: " + reason);
+    }
+  }
+
+  @Override
+  public void alertUpdate(AlertNote note) {
+    if (alerts != null) {
+      alerts.offer(note);
+    } else {
+      earlyAlerts.add(note); // signalled with the start, before run began
     }
   }
 

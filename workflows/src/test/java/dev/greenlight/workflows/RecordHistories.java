@@ -31,7 +31,8 @@ public final class RecordHistories extends WorkflowFixture {
           "reject-path",
           "pick-path",
           "expiry-path",
-          "queued-notices-path");
+          "queued-notices-path",
+          "alert-resolved-path");
 
   /** Records the named paths, or else every path that has no recorded file yet. */
   public static void main(String[] args) throws Exception {
@@ -92,6 +93,54 @@ public final class RecordHistories extends WorkflowFixture {
         wf.decide(new Decision(Verdict.APPROVE, MALLORY, nonce, null, 0, "m1"));
         wf.decide(new Decision(Verdict.SNOOZE, BOB, nonce, null, 30, "s1"));
         wf.decide(new Decision(Verdict.APPROVE, ALICE, nonce, null, 0, "a1"));
+      }
+      case "alert-resolved-path" -> {
+        // Version 1 of AlertWatch.CHANGE_ID: an alert's incident at the gate, another alert for
+        // the service joins its thread (twice: told once), then the own alert resolves: the gate
+        // closes with nothing run.
+        dev.greenlight.api.IncidentRequest r = request(id);
+        RemediationWorkflow wf =
+            client.newWorkflowStub(
+                RemediationWorkflow.class,
+                io.temporal.client.WorkflowOptions.newBuilder()
+                    .setWorkflowId(RemediationWorkflow.workflowId(id))
+                    .setTaskQueue(RemediationWorkflow.TASK_QUEUE)
+                    .build());
+        io.temporal.client.WorkflowClient.start(
+            wf::run,
+            new dev.greenlight.api.IncidentRequest(
+                r.incidentId(),
+                r.service(),
+                "PodsOOMKilled: pods OOMKilled and restarting",
+                "alertmanager",
+                r.channelId(),
+                r.policy(),
+                new dev.greenlight.api.AlertFacts(
+                    "alertmanager",
+                    "PodsOOMKilled",
+                    "fp1@1700000000000",
+                    1_700_000_000_000L,
+                    "restart-oom-pods",
+                    0)));
+        awaitOpenGate(wf);
+        dev.greenlight.api.AlertNote other =
+            new dev.greenlight.api.AlertNote(
+                "fp2@1700000060000",
+                "HighLatency",
+                "checkout-api",
+                false,
+                1_700_000_060_000L,
+                "p99");
+        wf.alertUpdate(other);
+        wf.alertUpdate(other);
+        wf.alertUpdate(
+            new dev.greenlight.api.AlertNote(
+                "fp1@1700000000000",
+                "PodsOOMKilled",
+                "checkout-api",
+                true,
+                1_700_000_420_000L,
+                null));
       }
       default -> {
         // Nobody decides: a reminder, the on-call escalation, then expiry.

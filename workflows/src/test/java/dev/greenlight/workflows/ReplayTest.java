@@ -23,7 +23,8 @@ class ReplayTest {
         "reject-path",
         "pick-path",
         "expiry-path",
-        "queued-notices-path"
+        "queued-notices-path",
+        "alert-resolved-path"
       })
   void recordedIncidentReplaysOnTodaysWorkflowCode(String path) throws Exception {
     String json = history(path + ".json");
@@ -58,6 +59,29 @@ class ReplayTest {
   @ValueSource(strings = {"quorum-path", "auto-path", "reject-path", "pick-path", "expiry-path"})
   void incidentsFromBeforeQueuedNotificationsHaveNoMarker(String path) throws Exception {
     assertThat(history(path + ".json")).doesNotContain(encoded(Notices.CHANGE_ID));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"alert-resolved-path"})
+  void alertIncidentsCarryTheAlertVersionMarkerAndTheirSignals(String path) throws Exception {
+    String json = history(path + ".json");
+    assertThat(json).contains(encoded(AlertWatch.CHANGE_ID));
+    // Another alert twice and the own alert resolving.
+    assertThat(json.split("EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED", -1)).hasSize(4);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "quorum-path",
+        "auto-path",
+        "reject-path",
+        "pick-path",
+        "expiry-path",
+        "queued-notices-path"
+      })
+  void incidentsAPersonReportedHaveNoAlertMarker(String path) throws Exception {
+    assertThat(history(path + ".json")).doesNotContain(encoded(AlertWatch.CHANGE_ID));
   }
 
   /** How a change ID stands in a history: a JSON string payload, base64-encoded. */

@@ -95,6 +95,18 @@ final class CheckCommand implements Callable<Integer> {
       out.printf("  %-6s %s%n", risk.label(), tier(cfg.approvals().get(risk)));
     }
     out.println("Classifier: " + classifier(cfg.classifier()));
+    if (cfg.alerts() != null) {
+      var a = cfg.alerts();
+      out.printf(
+          "Alerts: cards to %s; service from %s; %d hints; at most %d open per service, %d in all;"
+              + " receiver needs GREENLIGHT_ALERTS_TOKEN%s%n",
+          cfg.alertChannel(),
+          String.join(", ", a.serviceLabels()),
+          a.hints().size(),
+          a.maxOpenPerService(),
+          a.maxOpen(),
+          a.generic() == null ? "" : "; generic source " + a.generic().source());
+    }
   }
 
   /** One line: id, label, risk, the action with its placeholders, verify kind and approvers. */

@@ -1,6 +1,7 @@
 package dev.greenlight.bot.sandbox;
 
 import dev.greenlight.bot.Greenlight;
+import dev.greenlight.bot.alerts.ReceiverSettings;
 import dev.greenlight.bot.ops.LogFormat;
 import dev.greenlight.bot.ops.ManagementSettings;
 import dev.greenlight.config.ConfigLoader;
@@ -62,6 +63,9 @@ public final class Sandbox implements AutoCloseable {
       env.put("SLACK_BOT_TOKEN", slack.botToken());
       env.put("SLACK_APP_TOKEN", slack.appToken());
       env.put("SLACK_API_URL", slack.apiUrl());
+      String alertToken = newToken();
+      env.put(ReceiverSettings.PORT_VARIABLE, "0");
+      env.put(ReceiverSettings.TOKEN_VARIABLE, alertToken);
       env.put(
           ManagementSettings.PORT_VARIABLE,
           outside.getOrDefault(ManagementSettings.PORT_VARIABLE, "0"));
@@ -75,6 +79,7 @@ public final class Sandbox implements AutoCloseable {
         greenlight.close();
         throw new IllegalStateException("the bot did not connect to the sandbox Slack within 30 s");
       }
+      slack.alertControl(new SandboxAlerts(greenlight.alertsUrl(), alertToken));
       return new Sandbox(slack, demo, greenlight);
     } catch (Exception e) {
       if (demo != null) {
@@ -83,6 +88,13 @@ public final class Sandbox implements AutoCloseable {
       slack.close();
       throw e;
     }
+  }
+
+  /** A fresh token for the alert receiver, known only to the page's alert control. */
+  private static String newToken() {
+    byte[] bytes = new byte[24];
+    new java.security.SecureRandom().nextBytes(bytes);
+    return java.util.HexFormat.of().formatHex(bytes);
   }
 
   /** The sandbox catalog, its actions and probes pointing at the demo services. */

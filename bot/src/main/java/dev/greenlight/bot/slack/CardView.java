@@ -60,10 +60,12 @@ public final class CardView {
             s ->
                 s.text(
                     markdownText(
-                        "Reported by "
-                            + SlackText.mention(card.requesterId())
-                            + ":\n"
-                            + SlackText.quote(card.text(), SlackText.SECTION_TEXT - 40)))));
+                        card.alert() != null
+                            ? AlertText.reported(card)
+                            : "Reported by "
+                                + SlackText.mention(card.requesterId())
+                                + ":\n"
+                                + SlackText.quote(card.text(), SlackText.SECTION_TEXT - 40)))));
     List<TextObject> fields = new ArrayList<>();
     fields.add(
         markdownText(
@@ -93,6 +95,9 @@ public final class CardView {
                         markdownText(
                             SlackText.fit(
                                 ClassificationView.explanation(c), SlackText.CONTEXT_TEXT))))));
+    if (card.alert() != null) {
+      alertLines(card, blocks);
+    }
     GateView gate = card.gate();
     if (gate.nonce() != null) {
       List<BlockElement> elements =
@@ -109,6 +114,17 @@ public final class CardView {
           section(s -> s.text(markdownText(SlackText.fit(outcome(card), SlackText.SECTION_TEXT)))));
     }
     return blocks;
+  }
+
+  private static void alertLines(IncidentCard card, List<LayoutBlock> blocks) {
+    String hint = AlertText.hint(card);
+    if (hint != null) {
+      blocks.add(context(x -> x.elements(List.of(markdownText(hint)))));
+    }
+    String resolved = AlertText.resolved(card);
+    if (resolved != null) {
+      blocks.add(section(s -> s.text(markdownText(resolved))));
+    }
   }
 
   private static List<BlockElement> buttons(IncidentCard card) {
@@ -175,6 +191,7 @@ public final class CardView {
               + SlackText.mentions(g.approvers())
               + ", pick one from the catalog, or close the incident";
       case PICKED -> "A runbook was picked; approval follows";
+      case RESOLVED -> AlertText.resolvedGate(at);
     };
   }
 
@@ -191,6 +208,7 @@ public final class CardView {
       case EXPIRED -> ":hourglass: *Expired*, nothing was run";
       case REMEDIATION_FAILED -> ":x: *Remediation failed*, escalated to on-call" + detail;
       case NO_RUNBOOK -> ":grey_question: *Closed*, no runbook ran" + detail;
+      case RESOLVED -> ":large_green_circle: *Resolved on its own*, nothing was run" + detail;
     };
   }
 

@@ -18,11 +18,22 @@ public final class IncidentIds {
     if (triggerId == null || triggerId.isBlank()) {
       throw new IllegalArgumentException("the slash command payload has no trigger_id");
     }
+    return fromHash(teamId + ":" + triggerId);
+  }
+
+  /**
+   * {@code GL-} and 8 characters from a hash of an alert firing: its source and {@code key} ({@code
+   * <fingerprint>@<startsAt millis>}), so every repeat of the same firing, sent to any replica,
+   * names the same incident.
+   */
+  public static String fromAlert(String source, String key) {
+    return fromHash("alert:" + source + ":" + key);
+  }
+
+  private static String fromHash(String input) {
     byte[] hash;
     try {
-      hash =
-          MessageDigest.getInstance("SHA-256")
-              .digest((teamId + ":" + triggerId).getBytes(StandardCharsets.UTF_8));
+      hash = MessageDigest.getInstance("SHA-256").digest(input.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

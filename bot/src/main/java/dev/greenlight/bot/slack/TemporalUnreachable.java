@@ -1,7 +1,7 @@
 package dev.greenlight.bot.slack;
 
 /** Temporal could not do what the bot asked; nothing was started or decided. */
-final class TemporalUnreachable extends RuntimeException {
+public final class TemporalUnreachable extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   TemporalUnreachable(RuntimeException cause) {
@@ -9,7 +9,7 @@ final class TemporalUnreachable extends RuntimeException {
   }
 
   /** The kind of failure, short enough to show (the cause's class name, never its message). */
-  String error() {
+  public String error() {
     return getCause().getClass().getSimpleName();
   }
 }

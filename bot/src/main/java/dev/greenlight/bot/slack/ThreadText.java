@@ -73,6 +73,7 @@ public final class ThreadText {
       case REMEDIATION_FINISHED -> "Remediation finished: " + detail + ".";
       case REMEDIATION_FAILED -> "Remediation failed: " + detail + " — escalating to " + who + ".";
       case RECOVERED -> ":white_check_mark: Recovered: " + detail + ".";
+      case ALSO_FIRING, ALSO_RESOLVED, ALERT_RESOLVED -> AlertText.thread(u);
       case ESCALATED ->
           ":rotating_light: Verification failed — escalating to " + who + ": " + detail + ".";
     };

@@ -65,6 +65,30 @@ class CheckCommandTest {
   }
 
   @Test
+  void anAlertsSectionIsSummedUpAndAHintOutsideTheCatalogIsRefused() throws IOException {
+    Run ok =
+        check(
+            Map.of(),
+            "--config",
+            write(CATALOG + "alerts: {hints: {PodsOOMKilled: restart-oom-pods}, max-open: 5}\n")
+                .toString());
+    assertThat(ok.code()).as(ok.err()).isZero();
+    assertThat(ok.out())
+        .contains(
+            "Alerts: cards to C0INCIDENTS; service from service, deployment, job; 1 hints; at most 1"
+                + " open per service, 5 in all; receiver needs GREENLIGHT_ALERTS_TOKEN");
+
+    Run bad =
+        check(
+            Map.of(),
+            "--config",
+            write(CATALOG + "alerts: {hints: {PodsOOMKilled: restart-all}}\n").toString());
+    assertThat(bad.code()).isEqualTo(1);
+    assertThat(bad.err())
+        .contains("alerts.hints.PodsOOMKilled: 'restart-all' is not a runbook id in the catalog");
+  }
+
+  @Test
   void validFileExitsZeroAndPrintsEachRunbookOnOneLine() throws IOException {
     Path file = write(CATALOG);
 

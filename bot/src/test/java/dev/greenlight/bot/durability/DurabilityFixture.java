@@ -122,6 +122,16 @@ abstract class DurabilityFixture {
     return spawn("bot");
   }
 
+  /** Starts a bot process with {@code extra} in its environment (e.g. the alert receiver's). */
+  GreenlightProcess spawnBot(Map<String, String> extra) {
+    return spawn("bot", extra);
+  }
+
+  /** Appends {@code yaml} (e.g. an {@code alerts} section) to the config the processes read. */
+  void appendToConfig(String yaml) throws IOException {
+    Files.writeString(config, Files.readString(config) + yaml);
+  }
+
   /** Waits until the bot has started and holds an open Socket Mode connection to the sandbox. */
   void awaitBot(GreenlightProcess bot) {
     bot.awaitLog("Bot connected", PATIENCE);
@@ -262,7 +272,11 @@ abstract class DurabilityFixture {
   }
 
   private GreenlightProcess spawn(String subcommand) {
-    Map<String, String> env = new HashMap<>();
+    return spawn(subcommand, Map.of());
+  }
+
+  private GreenlightProcess spawn(String subcommand, Map<String, String> extra) {
+    Map<String, String> env = new HashMap<>(extra);
     env.put("SLACK_BOT_TOKEN", slack.botToken());
     env.put("SLACK_APP_TOKEN", slack.appToken());
     env.put("SLACK_API_URL", slack.apiUrl());
@@ -275,7 +289,7 @@ abstract class DurabilityFixture {
     return p;
   }
 
-  private static int freePort() {
+  static int freePort() {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     } catch (IOException e) {

@@ -138,6 +138,13 @@ public final class ObservedNotifications implements NotificationActivities {
         }
       }
       case ESCALATED, REMEDIATION_FAILED, NO_RUNBOOK -> ended(step);
+      case ALERT_RESOLVED -> {
+        // Ended only when the gate closed for it; a running action goes on to its own end.
+        if (gate.state() == dev.greenlight.api.GateState.RESOLVED) {
+          decided(content, gateOutcome("resolved"));
+          ended(step);
+        }
+      }
       default -> {
         // Progress steps (classified, waiting, reminders, remediation started...) count nothing.
       }

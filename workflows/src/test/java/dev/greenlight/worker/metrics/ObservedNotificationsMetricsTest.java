@@ -75,6 +75,22 @@ class ObservedNotificationsMetricsTest {
   }
 
   @Test
+  void anAlertResolvedAtTheGateEndsTheIncidentButNotWhileItsActionRuns() {
+    notifications.postUpdate(
+        REF,
+        card(gate(GateState.APPROVED, OPENED)),
+        new ThreadUpdate(Step.ALERT_RESOLVED, null, "at 14:07 UTC. The action … is not cancelled"));
+    assertThat(meters.find(Meters.INCIDENTS_ENDED).counters()).isEmpty();
+
+    notifications.postUpdate(
+        REF,
+        card(gate(GateState.RESOLVED, OPENED + 60_000)),
+        new ThreadUpdate(Step.ALERT_RESOLVED, null, "at 14:07 UTC. Nothing was run"));
+    assertThat(count(Meters.INCIDENTS_ENDED, "outcome", "alert_resolved")).isEqualTo(1);
+    assertThat(count(Meters.GATE_OUTCOMES, "outcome", "resolved")).isEqualTo(1);
+  }
+
+  @Test
   void rejectionsExpiriesAndEscalationsAreGateOutcomes() {
     IncidentCard rejected = card(gate(GateState.REJECTED, OPENED + 1000));
     notifications.postUpdate(REF, rejected, new ThreadUpdate(Step.REJECTED, "U1", "no"));
