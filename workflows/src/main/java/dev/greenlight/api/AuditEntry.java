@@ -23,6 +23,8 @@ public record AuditEntry(long atMillis, Kind kind, String actor, String detail) 
     ACTION,
     VERIFICATION,
     /** Slack could not be told something (the card, a thread update, a private note). */
-    NOTIFICATION_FAILED
+    NOTIFICATION_FAILED,
+    /** A rail's decision: the circuit breaker or a change freeze held the incident, a reset. */
+    RAILS
   }
 }

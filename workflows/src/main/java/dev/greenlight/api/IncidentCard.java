@@ -12,6 +12,7 @@ import java.util.List;
  *     while it is still open
  * @param outcomeDetail a plain fact from Greenlight about the outcome (the probe's last answer, the
  *     failure), or null
+ * @param holds the rails holding the incident back (circuit breaker, change freeze); empty when none
  */
 public record IncidentCard(
     String incidentId,
@@ -23,9 +24,37 @@ public record IncidentCard(
     GateView gate,
     List<RunbookChoice> choices,
     Outcome outcome,
-    String outcomeDetail) {
+    String outcomeDetail,
+    List<Hold> holds) {
   public IncidentCard {
     choices = choices == null ? List.of() : List.copyOf(choices);
+    holds = holds == null ? List.of() : List.copyOf(holds);
+  }
+
+  /** A card without holds. */
+  public IncidentCard(
+      String incidentId,
+      String workflowId,
+      String service,
+      String text,
+      String requesterId,
+      Classification classification,
+      GateView gate,
+      List<RunbookChoice> choices,
+      Outcome outcome,
+      String outcomeDetail) {
+    this(
+        incidentId,
+        workflowId,
+        service,
+        text,
+        requesterId,
+        classification,
+        gate,
+        choices,
+        outcome,
+        outcomeDetail,
+        List.of());
   }
 
   /** A card of an open incident. */
@@ -62,7 +91,8 @@ public record IncidentCard(
         newGate,
         choices,
         outcome,
-        outcomeDetail);
+        outcomeDetail,
+        holds);
   }
 
   /** The same card offering {@code newChoices} to pick from. */
@@ -77,7 +107,8 @@ public record IncidentCard(
         gate,
         newChoices,
         outcome,
-        outcomeDetail);
+        outcomeDetail,
+        holds);
   }
 
   /** The same card with a new classification (a changed proposal). */
@@ -92,7 +123,8 @@ public record IncidentCard(
         gate,
         choices,
         outcome,
-        outcomeDetail);
+        outcomeDetail,
+        holds);
   }
 
   /** The same card showing how the incident ended. */
@@ -107,6 +139,23 @@ public record IncidentCard(
         gate,
         choices,
         newOutcome,
-        detail);
+        detail,
+        holds);
+  }
+
+  /** The same card showing the rails that hold the incident. */
+  public IncidentCard withHolds(List<Hold> newHolds) {
+    return new IncidentCard(
+        incidentId,
+        workflowId,
+        service,
+        text,
+        requesterId,
+        classification,
+        gate,
+        choices,
+        outcome,
+        outcomeDetail,
+        newHolds);
   }
 }

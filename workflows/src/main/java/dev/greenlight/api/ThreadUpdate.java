@@ -41,6 +41,10 @@ public record ThreadUpdate(Step step, String actor, String detail, List<String> 
     REMEDIATION_FINISHED,
     REMEDIATION_FAILED,
     RECOVERED,
-    ESCALATED
+    ESCALATED,
+    /** A rail holds the incident (circuit breaker, change freeze); the detail says which. */
+    HELD,
+    /** An approver reset the runbook's circuit breaker from the card. */
+    BREAKER_RESET
   }
 }

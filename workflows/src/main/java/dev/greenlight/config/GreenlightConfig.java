@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
  * @param approvals the gate rule of each risk tier
  * @param argo the Argo Servers that runbooks of type {@code argo} reach ({@link ArgoSettings#NONE}
  *     when none do)
+ * @param rails the circuit breaker and the change freezes
+ * @param visibility whether incidents upsert search attributes
  */
 public record GreenlightConfig(
     List<String> services,
@@ -39,7 +41,9 @@ public record GreenlightConfig(
     List<Runbook> runbooks,
     ClassifierSettings classifier,
     Map<Risk, TierRule> approvals,
-    ArgoSettings argo) {
+    ArgoSettings argo,
+    RailsSettings rails,
+    VisibilitySettings visibility) {
   private static final Pattern SERVICE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
   private static final Pattern CHANNEL = Pattern.compile("[CGD][A-Z0-9]{2,}");
 
@@ -79,9 +83,27 @@ public record GreenlightConfig(
     Check.present("classifier", classifier);
     approvals = Map.copyOf(approvals);
     argo = argo == null ? ArgoSettings.NONE : argo;
+    rails = rails == null ? RailsSettings.DEFAULT : rails;
+    visibility = visibility == null ? VisibilitySettings.DEFAULT : visibility;
     for (Risk risk : Risk.values()) {
       Check.present("approvals." + risk.label(), approvals.get(risk));
     }
+  }
+
+  /** A configuration with the default rails and visibility. */
+  public GreenlightConfig(
+      List<String> services,
+      Policy policy,
+      List<Principal> approvers,
+      String onCall,
+      String channel,
+      List<Runbook> runbooks,
+      ClassifierSettings classifier,
+      Map<Risk, TierRule> approvals,
+      ArgoSettings argo) {
+    this(
+        services, policy, approvers, onCall, channel, runbooks, classifier, approvals, argo, null,
+        null);
   }
 
   /** The configuration a file describes, with the defaults for the sections it leaves out. */
@@ -95,7 +117,9 @@ public record GreenlightConfig(
       @JsonProperty("runbooks") List<Runbook> runbooks,
       @JsonProperty("classifier") ClassifierSettings classifier,
       @JsonProperty("approvals") ApprovalRules approvals,
-      @JsonProperty("argo") ArgoSettings argo) {
+      @JsonProperty("argo") ArgoSettings argo,
+      @JsonProperty("rails") RailsSettings rails,
+      @JsonProperty("visibility") VisibilitySettings visibility) {
     Policy p = policy == null ? Policy.DEFAULT : policy;
     return new GreenlightConfig(
         services,
@@ -107,7 +131,9 @@ public record GreenlightConfig(
         classifier == null ? ClassifierSettings.DEFAULT : classifier,
         (approvals == null ? ApprovalRules.NONE : approvals)
             .resolve(p.approvalTimeout(), approvers),
-        argo);
+        argo,
+        rails,
+        visibility);
   }
 
   public Optional<Runbook> runbook(String id) {
@@ -139,6 +165,8 @@ public record GreenlightConfig(
         onCall,
         tiers,
         overrides,
-        runbooks.stream().map(r -> new RunbookChoice(r.id(), r.label(), r.risk())).toList());
+        runbooks.stream().map(r -> new RunbookChoice(r.id(), r.label(), r.risk())).toList(),
+        rails.toPolicy(),
+        visibility.searchAttributes());
   }
 }

@@ -6,12 +6,15 @@ import dev.greenlight.api.AuditEntry;
 import dev.greenlight.api.AuditEntry.Kind;
 import dev.greenlight.api.CardRef;
 import dev.greenlight.api.Classification;
+import dev.greenlight.api.GateRule;
+import dev.greenlight.api.Hold;
 import dev.greenlight.api.IncidentCard;
 import dev.greenlight.api.IncidentRequest;
 import dev.greenlight.api.IncidentResult;
 import dev.greenlight.api.Outcome;
 import dev.greenlight.api.PolicySnapshot;
 import dev.greenlight.api.Refusal;
+import dev.greenlight.api.Risk;
 import dev.greenlight.api.RunbookChoice;
 import dev.greenlight.api.ThreadUpdate;
 import io.temporal.workflow.Workflow;
@@ -27,6 +30,8 @@ final class Incident {
   private final Notices notices;
   private IncidentCard card;
   private IncidentResult result;
+  private List<Hold> holds = List.of();
+  private int extraApprovers;
 
   /** Creates the incident's state; call first in the workflow: it decides the version. */
   Incident(IncidentRequest request) {
@@ -65,6 +70,11 @@ final class Incident {
 
   Gate gate() {
     return gate;
+  }
+
+  /** The card as last shown; null before it was posted. */
+  IncidentCard card() {
+    return card;
   }
 
   /** Where the card was posted, once Slack said so; null before. */
@@ -124,11 +134,12 @@ final class Incident {
               gate.view(),
               choices,
               null,
-              null);
+              null,
+              holds);
       notices.postCard(request.channelId(), card);
       say(CLASSIFIED, null, proposal.label());
     } else {
-      card = card.withClassification(proposal).withChoices(choices);
+      card = card.withClassification(proposal).withChoices(choices).withHolds(holds);
       refreshCard();
     }
   }
@@ -139,9 +150,32 @@ final class Incident {
     refreshCard();
   }
 
+  /** The rails holding the incident back, shown on the card from now on. */
+  void hold(List<Hold> newHolds) {
+    holds = List.copyOf(newHolds);
+  }
+
+  List<Hold> holds() {
+    return holds;
+  }
+
+  /** The rails ask for {@code n} approvers more than the tier's rule at every gate from now on. */
+  void requireExtraApprovers(int n) {
+    extraApprovers = n;
+  }
+
+  /** The gate rule of a risk tier, with the approvers the rails add. */
+  GateRule rule(Risk risk) {
+    GateRule r = policy().rule(risk);
+    return extraApprovers == 0
+        ? r
+        : new GateRule(
+            r.required() + extraApprovers, r.selfApproval(), r.timeoutSeconds(), r.ladder());
+  }
+
   /** Re-renders the card from the gate's current state. */
   void refreshCard() {
-    card = card.withGate(gate.view());
+    card = card.withGate(gate.view()).withHolds(holds);
     notices.updateCard(card);
   }
 

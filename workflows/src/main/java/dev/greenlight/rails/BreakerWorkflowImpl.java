@@ -1,0 +1,40 @@
+package dev.greenlight.rails;
+
+import io.temporal.workflow.Workflow;
+
+/**
+ * Keeps the breaker's state for as long as the service and runbook exist; it continues as new
+ * every {@link #SIGNALS_PER_RUN} signals so its history stays small.
+ */
+public final class BreakerWorkflowImpl implements BreakerWorkflow {
+  static final int SIGNALS_PER_RUN = 500;
+
+  private BreakerState state = BreakerState.EMPTY;
+  private int signals;
+
+  @Override
+  public void run(BreakerState initial) {
+    // Signals sent with the start (signal-with-start) are handled before this method runs: keep
+    // them on top of what the previous run handed over.
+    state = (initial == null ? BreakerState.EMPTY : initial).then(state);
+    Workflow.await(() -> signals >= SIGNALS_PER_RUN);
+    Workflow.continueAsNew(state);
+  }
+
+  @Override
+  public void failed(String incidentId, long atMillis) {
+    state = state.withFailure(new BreakerState.Failure(incidentId, atMillis));
+    signals++;
+  }
+
+  @Override
+  public void reset(String userId, long atMillis) {
+    state = state.reset(userId, atMillis);
+    signals++;
+  }
+
+  @Override
+  public BreakerState state() {
+    return state;
+  }
+}

@@ -1,0 +1,127 @@
+package dev.greenlight.workflows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.greenlight.api.AuditEntry;
+import dev.greenlight.api.CardRef;
+import dev.greenlight.api.GateState;
+import dev.greenlight.api.Hold;
+import dev.greenlight.api.IncidentCard;
+import dev.greenlight.api.IncidentResult;
+import dev.greenlight.api.Outcome;
+import dev.greenlight.api.RailsPolicy;
+import dev.greenlight.api.Risk;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The circuit breaker in Temporal's time-skipping server: two failed verifications of a runbook on
+ * a service within an hour suspend its auto-approval; the hour passing or an approver's reset from
+ * the card lifts it.
+ */
+class CircuitBreakerTest extends WorkflowFixture {
+  private static final CardRef CARD = new CardRef("C0INCIDENTS", "1700000000.000100");
+
+  @BeforeEach
+  void twoFailuresInAnHour() {
+    rails = new RailsPolicy(2, 3600, List.of(), RailsPolicy.HighRiskInFreeze.EXTRA_APPROVER);
+    classifier.answer = Fakes.classification(Risk.LOW, 0.95);
+  }
+
+  /** Two incidents whose fix runs by policy and does not recover. */
+  private void failTwice() {
+    remediator.recovers = false;
+    for (String id : List.of("F1", "F2")) {
+      start(id);
+      IncidentResult r = result(id);
+      assertThat(r.gate().state()).isEqualTo(GateState.AUTO_APPROVED);
+      assertThat(r.outcome()).isEqualTo(Outcome.ESCALATED);
+    }
+    remediator.recovers = true;
+  }
+
+  @Test
+  void kFailuresWithinTheWindowSuspendAutoApproval() {
+    failTwice();
+    RemediationWorkflow third = start("F3");
+    awaitOpenGate(third);
+
+    assertThat(remediator.actions.get()).isEqualTo(2);
+    IncidentCard card = notifier.posted.get(2);
+    assertThat(card.holds()).extracting(Hold::kind).containsExactly(Hold.Kind.BREAKER);
+    assertThat(card.holds().get(0).detail())
+        .contains("2 failed verifications of restart-oom-pods on checkout-api");
+    assertThat(third.audit())
+        .filteredOn(e -> e.kind() == AuditEntry.Kind.RAILS)
+        .extracting(AuditEntry::detail)
+        .anyMatch(d -> d.startsWith("auto-approval withheld: auto-approval suspended"));
+  }
+
+  @Test
+  void oneFailureDoesNotTripIt() {
+    remediator.recovers = false;
+    start("F1");
+    result("F1");
+    remediator.recovers = true;
+    start("OK");
+    assertThat(result("OK").gate().state()).isEqualTo(GateState.AUTO_APPROVED);
+  }
+
+  @Test
+  void theWindowPassingClosesTheBreaker() {
+    failTwice();
+    env.sleep(Duration.ofMinutes(61));
+    start("LATER");
+    IncidentResult r = result("LATER");
+
+    assertThat(r.gate().state()).isEqualTo(GateState.AUTO_APPROVED);
+    assertThat(r.outcome()).isEqualTo(Outcome.RECOVERED);
+  }
+
+  @Test
+  void anApproverResetsItFromTheCardAndTheNextIncidentRunsByPolicy() {
+    failTwice();
+    RemediationWorkflow held = start("F3");
+    awaitOpenGate(held);
+
+    held.resetBreaker(MALLORY, CARD, "click-1");
+    held.resetBreaker(ALICE, CARD, "click-2");
+    awaitAudit(held, "breaker of restart-oom-pods on checkout-api reset");
+
+    assertThat(held.audit())
+        .anyMatch(
+            e ->
+                e.kind() == AuditEntry.Kind.CLICK_REFUSED
+                    && MALLORY.equals(e.actor())
+                    && e.detail().contains("NOT_AN_APPROVER"));
+    assertThat(notifier.updates.get(notifier.updates.size() - 1).holds()).isEmpty();
+    assertThat(held.gate().state()).isEqualTo(GateState.OPEN);
+
+    start("AFTER");
+    assertThat(result("AFTER").gate().state()).isEqualTo(GateState.AUTO_APPROVED);
+  }
+
+  @Test
+  void aResetFromAnotherMessageIsRefused() {
+    failTwice();
+    RemediationWorkflow held = start("F3");
+    awaitOpenGate(held);
+
+    held.resetBreaker(ALICE, new CardRef("C0INCIDENTS", "1700000000.999999"), "click-1");
+    awaitAudit(held, "breaker reset refused: NOT_THIS_CARD");
+    start("STILL");
+    awaitOpenGate(client.newWorkflowStub(RemediationWorkflow.class, "incident-STILL"));
+  }
+
+  private void awaitAudit(RemediationWorkflow wf, String detail) {
+    for (int i = 0; i < 200; i++) {
+      if (wf.audit().stream().anyMatch(e -> detail.equals(e.detail()))) {
+        return;
+      }
+      env.sleep(Duration.ofMillis(50));
+    }
+    throw new AssertionError("no audit entry '" + detail + "' in " + wf.audit());
+  }
+}
