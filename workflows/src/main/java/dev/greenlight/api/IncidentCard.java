@@ -12,7 +12,8 @@ import java.util.List;
  *     while it is still open
  * @param outcomeDetail a plain fact from Greenlight about the outcome (the probe's last answer, the
  *     failure), or null
- * @param holds the rails holding the incident back (circuit breaker, change freeze); empty when none
+ * @param holds the rails holding the incident back (circuit breaker, change freeze); empty when
+ *     none
  */
 public record IncidentCard(
     String incidentId,

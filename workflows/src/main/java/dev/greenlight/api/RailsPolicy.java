@@ -22,7 +22,8 @@ public record RailsPolicy(
 
   public RailsPolicy {
     freezes = freezes == null ? List.of() : List.copyOf(freezes);
-    highRiskInFreeze = highRiskInFreeze == null ? HighRiskInFreeze.EXTRA_APPROVER : highRiskInFreeze;
+    highRiskInFreeze =
+        highRiskInFreeze == null ? HighRiskInFreeze.EXTRA_APPROVER : highRiskInFreeze;
   }
 
   public boolean breakerOn() {

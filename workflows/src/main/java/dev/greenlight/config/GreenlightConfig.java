@@ -102,7 +102,16 @@ public record GreenlightConfig(
       Map<Risk, TierRule> approvals,
       ArgoSettings argo) {
     this(
-        services, policy, approvers, onCall, channel, runbooks, classifier, approvals, argo, null,
+        services,
+        policy,
+        approvers,
+        onCall,
+        channel,
+        runbooks,
+        classifier,
+        approvals,
+        argo,
+        null,
         null);
   }
 

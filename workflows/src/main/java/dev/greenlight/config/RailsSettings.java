@@ -77,8 +77,7 @@ public record RailsSettings(
 
   /** {@code rails.freeze} as written. */
   record Freeze(
-      @JsonProperty("high-risk") String highRisk,
-      @JsonProperty("windows") List<Window> windows) {}
+      @JsonProperty("high-risk") String highRisk, @JsonProperty("windows") List<Window> windows) {}
 
   /** One window as written: dated (ISO local date-times) or weekly ({@code FRI 18:00}). */
   record Window(

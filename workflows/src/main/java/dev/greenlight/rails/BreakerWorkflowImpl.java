@@ -3,8 +3,8 @@ package dev.greenlight.rails;
 import io.temporal.workflow.Workflow;
 
 /**
- * Keeps the breaker's state for as long as the service and runbook exist; it continues as new
- * every {@link #SIGNALS_PER_RUN} signals so its history stays small.
+ * Keeps the breaker's state for as long as the service and runbook exist; it continues as new every
+ * {@link #SIGNALS_PER_RUN} signals so its history stays small.
  */
 public final class BreakerWorkflowImpl implements BreakerWorkflow {
   static final int SIGNALS_PER_RUN = 500;

@@ -51,7 +51,8 @@ public final class RailsActivitiesImpl implements RailsActivities {
   @Override
   public void resetBreaker(String service, String runbookId, String userId, long atMillis) {
     stub(service, runbookId)
-        .signalWithStart("reset", new Object[] {userId, atMillis}, new Object[] {BreakerState.EMPTY});
+        .signalWithStart(
+            "reset", new Object[] {userId, atMillis}, new Object[] {BreakerState.EMPTY});
   }
 
   private BreakerState breaker(String service, String runbookId) {

@@ -112,8 +112,7 @@ final class Rails {
       incident.audit(
           Kind.RAILS, null, "breaker of " + proposal.runbookId() + " on " + service + " told");
     } catch (ActivityFailure e) {
-      incident.audit(
-          Kind.RAILS, null, "the breaker could not be told: " + Incident.rootMessage(e));
+      incident.audit(Kind.RAILS, null, "the breaker could not be told: " + Incident.rootMessage(e));
     }
   }
 
