@@ -84,6 +84,9 @@ public final class GreenlightWorker implements AutoCloseable {
         classifier.mode(),
         EmbeddingClassifier.MODEL,
         (System.nanoTime() - t0) / 1_000_000);
+    if (config.visibility().searchAttributes() && temporal.serverKind() != ServerKind.CLUSTER) {
+      SearchAttributeRegistration.register(temporal.client());
+    }
     WorkerFactory factory = WorkerFactory.newInstance(temporal.client());
     Worker worker =
         factory.newWorker(RemediationWorkflow.TASK_QUEUE, options(temporal.serverKind()));

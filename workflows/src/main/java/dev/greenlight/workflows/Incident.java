@@ -31,6 +31,7 @@ final class Incident {
   private IncidentCard card;
   private IncidentResult result;
   private List<Hold> holds = List.of();
+  private Visibility visibility;
   private int extraApprovers;
 
   /** Creates the incident's state; call first in the workflow: it decides the version. */
@@ -96,6 +97,7 @@ final class Incident {
    */
   IncidentResult end(Outcome outcome, String detail) {
     result = new IncidentResult(outcome, gate.view(), detail);
+    showInVisibility(outcome.name());
     if (notices.queued() && card != null) {
       card = card.withGate(gate.view()).withOutcome(outcome, detail);
       notices.updateCard(card);
@@ -137,6 +139,7 @@ final class Incident {
               null,
               holds);
       notices.postCard(request.channelId(), card);
+      showInVisibility(null);
       say(CLASSIFIED, null, proposal.label());
     } else {
       card = card.withClassification(proposal).withChoices(choices).withHolds(holds);
@@ -177,6 +180,19 @@ final class Incident {
   void refreshCard() {
     card = card.withGate(gate.view()).withHolds(holds);
     notices.updateCard(card);
+    showInVisibility(null);
+  }
+
+  /**
+   * Upserts the search attributes (when the policy asks for them): the card's risk and the gate's
+   * state, or {@code ended} (the outcome) once the incident ended.
+   */
+  private void showInVisibility(String ended) {
+    if (visibility == null) {
+      visibility = new Visibility(request);
+    }
+    Risk risk = card == null ? null : card.classification().risk();
+    visibility.show(request, risk, ended != null ? ended : gate.state().name());
   }
 
   /** Posts one step in the card's thread; best effort, never in the incident's way. */

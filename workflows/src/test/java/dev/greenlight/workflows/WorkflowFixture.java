@@ -48,6 +48,9 @@ abstract class WorkflowFixture {
   /** The rails of every incident {@link #request} makes; tests may change it before starting. */
   RailsPolicy rails = RailsPolicy.NONE;
 
+  /** Whether incidents {@link #request} makes upsert search attributes. */
+  boolean searchAttributes;
+
   /** The catalog offered when nothing matches; empty: such an incident ends with nothing run. */
   List<RunbookChoice> choices = List.of();
 
@@ -100,7 +103,7 @@ abstract class WorkflowFixture {
                 tiers,
                 Map.of(),
                 choices)
-            .withRails(rails, false));
+            .withRails(rails, searchAttributes));
   }
 
   RemediationWorkflow start(String id) {
