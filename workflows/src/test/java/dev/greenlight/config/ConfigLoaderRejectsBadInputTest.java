@@ -45,8 +45,8 @@ class ConfigLoaderRejectsBadInputTest {
     assertThat(rejection(TestYaml.VALID + "servces: [search-api]\n"))
         .startsWith("unknown key servces ")
         .contains(
-            "allowed here: approvals, approvers, argo, channel, classifier, on-call, policy, runbooks,"
-                + " services")
+            "allowed here: approvals, approvers, argo, channel, classifier, on-call, policy, rails,"
+                + " runbooks, services, visibility")
         .endsWith("(in test.yml)");
   }
 

@@ -1,10 +1,12 @@
 package dev.greenlight.bot.slack;
 
 import dev.greenlight.api.AuditEntry;
+import dev.greenlight.api.CardRef;
 import dev.greenlight.api.Decision;
 import dev.greenlight.api.GateView;
 import dev.greenlight.api.IncidentRequest;
 import dev.greenlight.api.IncidentResult;
+import dev.greenlight.api.IncidentSummary;
 import dev.greenlight.api.Refusal;
 import dev.greenlight.workflows.RemediationWorkflow;
 import io.grpc.Status;
@@ -15,11 +17,14 @@ import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +39,9 @@ import org.slf4j.LoggerFactory;
 public final class IncidentClient implements Incidents {
   /** How long reading an ended incident's result may take (it is closed: one history read). */
   private static final Duration RESULT_BUDGET = Duration.ofSeconds(2);
+
+  /** How long the views wait for the open incidents' summaries (a query each, in parallel). */
+  private static final Duration VIEW_BUDGET = Duration.ofSeconds(2);
 
   private static final Logger log = LoggerFactory.getLogger(IncidentClient.class);
 
@@ -118,6 +126,67 @@ public final class IncidentClient implements Incidents {
   public Optional<List<AuditEntry>> audit(String incidentId) {
     try {
       return Optional.of(stub(RemediationWorkflow.workflowId(incidentId)).audit());
+    } catch (WorkflowNotFoundException e) {
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      if (e.getCause() instanceof StatusRuntimeException s
+          && s.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        return Optional.empty();
+      }
+      throw new TemporalUnreachable(e);
+    }
+  }
+
+  @Override
+  public SignalResult resetBreaker(String workflowId, String userId, CardRef card, String clickId) {
+    try {
+      stub(workflowId).resetBreaker(userId, card, clickId);
+      return SignalResult.DELIVERED;
+    } catch (WorkflowNotFoundException e) {
+      return SignalResult.INCIDENT_CLOSED;
+    } catch (RuntimeException e) {
+      log.error("Could not signal a breaker reset to {}", workflowId, e);
+      return SignalResult.UNREACHABLE;
+    }
+  }
+
+  /**
+   * Lists the open incidents ({@link OpenIncidents}), then asks each for its summary, all at once
+   * and within {@link #VIEW_BUDGET}; an incident that does not answer in time is left out.
+   */
+  @Override
+  public List<IncidentSummary> open(int limit) {
+    List<String> ids;
+    try {
+      ids = OpenIncidents.workflowIds(temporal, limit);
+    } catch (RuntimeException e) {
+      throw new TemporalUnreachable(e);
+    }
+    List<Future<IncidentSummary>> asked = new ArrayList<>();
+    for (String id : ids) {
+      asked.add(background.submit(() -> stub(id).summary()));
+    }
+    long deadline = System.nanoTime() + VIEW_BUDGET.toNanos();
+    List<IncidentSummary> out = new ArrayList<>();
+    for (Future<IncidentSummary> f : asked) {
+      try {
+        IncidentSummary s = f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        if (s != null && s.outcome() == null) {
+          out.add(s);
+        }
+      } catch (TimeoutException e) {
+        f.cancel(true);
+      } catch (Exception e) {
+        log.info("An open incident did not answer its summary: {}", e.getMessage());
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public Optional<IncidentSummary> summary(String incidentId) {
+    try {
+      return Optional.ofNullable(stub(RemediationWorkflow.workflowId(incidentId)).summary());
     } catch (WorkflowNotFoundException e) {
       return Optional.empty();
     } catch (RuntimeException e) {
