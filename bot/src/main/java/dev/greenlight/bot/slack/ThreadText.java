@@ -75,6 +75,12 @@ public final class ThreadText {
       case RECOVERED -> ":white_check_mark: Recovered: " + detail + ".";
       case ESCALATED ->
           ":rotating_light: Verification failed — escalating to " + who + ": " + detail + ".";
+      case HELD -> ":octagonal_sign: " + detail + ".";
+      case BREAKER_RESET ->
+          who
+              + " reset the circuit breaker of `"
+              + detail
+              + "`: later incidents may run it by policy again.";
     };
   }
 }
