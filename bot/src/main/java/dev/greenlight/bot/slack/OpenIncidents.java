@@ -56,6 +56,7 @@ final class OpenIncidents {
         .filter(i -> i.getType().getName().equals(WORKFLOW_TYPE))
         .sorted(
             Comparator.comparingLong((WorkflowExecutionInfo i) -> i.getStartTime().getSeconds())
+                .thenComparingInt(i -> i.getStartTime().getNanos())
                 .reversed())
         .limit(limit)
         .map(i -> i.getExecution().getWorkflowId())
