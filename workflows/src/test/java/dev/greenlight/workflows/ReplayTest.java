@@ -23,7 +23,9 @@ class ReplayTest {
         "reject-path",
         "pick-path",
         "expiry-path",
-        "queued-notices-path"
+        "queued-notices-path",
+        "breaker-path",
+        "freeze-path"
       })
   void recordedIncidentReplaysOnTodaysWorkflowCode(String path) throws Exception {
     String json = history(path + ".json");
@@ -58,6 +60,37 @@ class ReplayTest {
   @ValueSource(strings = {"quorum-path", "auto-path", "reject-path", "pick-path", "expiry-path"})
   void incidentsFromBeforeQueuedNotificationsHaveNoMarker(String path) throws Exception {
     assertThat(history(path + ".json")).doesNotContain(encoded(Notices.CHANGE_ID));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"breaker-path", "freeze-path"})
+  void incidentsWithRailsCarryTheRailsMarker(String path) throws Exception {
+    assertThat(history(path + ".json"))
+        .contains("EVENT_TYPE_MARKER_RECORDED", encoded(Rails.CHANGE_ID));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "quorum-path",
+        "auto-path",
+        "reject-path",
+        "pick-path",
+        "expiry-path",
+        "queued-notices-path"
+      })
+  void incidentsFromBeforeTheRailsHaveNoRailsMarkerNorSearchAttributes(String path)
+      throws Exception {
+    assertThat(history(path + ".json"))
+        .doesNotContain(encoded(Rails.CHANGE_ID))
+        .doesNotContain("EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"freeze-path"})
+  void incidentsWithSearchAttributesUpsertThem(String path) throws Exception {
+    assertThat(history(path + ".json"))
+        .contains(encoded(Visibility.CHANGE_ID), "EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES");
   }
 
   /** How a change ID stands in a history: a JSON string payload, base64-encoded. */
