@@ -93,9 +93,13 @@ class ReplayTest {
         .contains(encoded(Visibility.CHANGE_ID), "EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES");
   }
 
-  /** How a change ID stands in a history: a JSON string payload, base64-encoded. */
+  /**
+   * How a change ID stands in a history: a JSON string payload, base64-encoded (without the
+   * padding, which the recorded JSON escapes as {@code \u003d}).
+   */
   private static String encoded(String changeId) {
     return java.util.Base64.getEncoder()
+        .withoutPadding()
         .encodeToString(("\"" + changeId + "\"").getBytes(StandardCharsets.UTF_8));
   }
 
