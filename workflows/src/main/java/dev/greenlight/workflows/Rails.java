@@ -139,7 +139,7 @@ final class Rails {
     if (r.card() != null && own != null && !own.equals(r.card())) {
       refused = Refusal.Reason.NOT_THIS_CARD;
     } else if (breaker.isEmpty() || incident.ended()) {
-      refused = Refusal.Reason.GATE_CLOSED;
+      refused = Refusal.Reason.NO_BREAKER;
     } else if (!mayReset(r.userId())) {
       refused = Refusal.Reason.NOT_AN_APPROVER;
     }
