@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * acked at once; the open incidents are read and the view published right after, off the ack path.
  */
 final class AppHome implements BoltEventHandler<AppHomeOpenedEvent> {
-  static final int LIMIT = 100;
+  static final int LIMIT = 50;
 
   private static final Logger log = LoggerFactory.getLogger(AppHome.class);
 
