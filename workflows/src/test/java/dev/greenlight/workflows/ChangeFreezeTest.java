@@ -32,6 +32,7 @@ class ChangeFreezeTest extends WorkflowFixture {
    * A dated window in Berlin time, {@code fromHours} to {@code untilHours} from the server's now.
    */
   private void freeze(long fromHours, long untilHours, HighRiskInFreeze highRisk) {
+    startPacemaker(Duration.ofMinutes(5));
     LocalDateTime now =
         LocalDateTime.ofInstant(Instant.ofEpochMilli(env.currentTimeMillis()), BERLIN)
             .truncatedTo(ChronoUnit.MINUTES);

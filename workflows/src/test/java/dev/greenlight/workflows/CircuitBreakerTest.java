@@ -33,6 +33,7 @@ class CircuitBreakerTest extends WorkflowFixture {
 
   @BeforeEach
   void twoFailuresInTheWindow() {
+    startPacemaker(Duration.ofHours(1));
     rails =
         new RailsPolicy(2, WINDOW_SECONDS, List.of(), RailsPolicy.HighRiskInFreeze.EXTRA_APPROVER);
     classifier.answer = Fakes.classification(Risk.LOW, 0.95);

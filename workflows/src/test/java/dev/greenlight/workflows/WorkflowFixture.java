@@ -59,7 +59,7 @@ abstract class WorkflowFixture {
     env = TestWorkflowEnvironment.newInstance();
     Worker worker = env.newWorker(RemediationWorkflow.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(
-        RemediationWorkflowImpl.class, BreakerWorkflowImpl.class);
+        RemediationWorkflowImpl.class, BreakerWorkflowImpl.class, Pacemaker.Impl.class);
     worker.registerActivitiesImplementations(
         classifier,
         notifier,
@@ -104,6 +104,20 @@ abstract class WorkflowFixture {
                 Map.of(),
                 choices)
             .withRails(rails, searchAttributes));
+  }
+
+  /**
+   * Starts a {@link Pacemaker}: from now on no jump of skipped time is longer than {@code period}.
+   */
+  void startPacemaker(java.time.Duration period) {
+    Pacemaker p =
+        client.newWorkflowStub(
+            Pacemaker.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId("pacemaker")
+                .setTaskQueue(RemediationWorkflow.TASK_QUEUE)
+                .build());
+    WorkflowClient.start(p::run, period.toMillis());
   }
 
   RemediationWorkflow start(String id) {
