@@ -29,6 +29,7 @@ class ArchitectureTest {
     "dev.greenlight.action..",
     "dev.greenlight.activities..",
     "dev.greenlight.workflows..",
+    "dev.greenlight.rails..",
     "dev.greenlight.worker..",
     "dev.greenlight.telemetry.."
   };
@@ -80,7 +81,8 @@ class ArchitectureTest {
           .resideOutsideOfPackages("dev.greenlight.bot.cli..", "dev.greenlight.bot.sandbox..")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage("io.temporal.client..", "dev.greenlight.workflows..");
+          .resideInAnyPackage(
+              "io.temporal.client..", "dev.greenlight.workflows..", "dev.greenlight.rails..");
 
   /**
    * The rules above pass vacuously on an empty import, so this one checks what was imported: the

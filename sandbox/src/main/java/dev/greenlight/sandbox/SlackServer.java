@@ -29,6 +29,8 @@ public final class SlackServer implements AutoCloseable {
   private final String apiUrl;
   private final String pageUrl;
   private final Faults faults;
+  private final HomeTabs homeTabs;
+  private final Events events;
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile AlertControl alertControl;
 
@@ -42,7 +44,9 @@ public final class SlackServer implements AutoCloseable {
     this.pageUrl = base + "/";
     this.payloads = new Payloads(workspace, base + ResponseUrls.PATH);
     this.faults = new Faults(hub::dropAll, Clock.systemUTC());
-    http.route("/api/", new WebApi(workspace, payloads, hub::newConnectionUrl, faults));
+    this.homeTabs = new HomeTabs(config);
+    this.events = new Events(config);
+    http.route("/api/", new WebApi(workspace, payloads, hub::newConnectionUrl, faults, homeTabs));
     http.route(ResponseUrls.PATH, new ResponseUrls(workspace));
     http.route("/", new SandboxPage(this, workspace));
     http.start(hub);
@@ -115,6 +119,19 @@ public final class SlackServer implements AutoCloseable {
       String userId, String channelId, String command, String text) {
     return envelopes.slashCommand(
         userId, channelId, payloads.slashCommand(userId, channelId, command, text));
+  }
+
+  /**
+   * Sends an {@code events_api} envelope with {@code app_home_opened}, as if {@code userId} opened
+   * the app's Home tab (with the tab as last published, once there is one).
+   */
+  public SentEnvelope openAppHome(String userId) {
+    return envelopes.send("events_api", events.appHomeOpened(userId, homeTabs.of(userId)), 0);
+  }
+
+  /** The Home tab the app last published for {@code userId} ({@code views.publish}). */
+  public Optional<ObjectNode> homeTab(String userId) {
+    return homeTabs.of(userId);
   }
 
   /**

@@ -38,9 +38,16 @@ final class WebApi implements HttpHandler {
   private final Supplier<String> socketUrls;
   private final Map<String, Method> methods;
   private final Faults faults;
+  private final HomeTabs homeTabs;
 
-  WebApi(Workspace workspace, Payloads payloads, Supplier<String> socketUrls, Faults faults) {
+  WebApi(
+      Workspace workspace,
+      Payloads payloads,
+      Supplier<String> socketUrls,
+      Faults faults,
+      HomeTabs homeTabs) {
     this.workspace = workspace;
+    this.homeTabs = homeTabs;
     this.faults = faults;
     this.payloads = payloads;
     this.socketUrls = socketUrls;
@@ -54,6 +61,7 @@ final class WebApi implements HttpHandler {
             "chat.delete", new Method(TokenKind.BOT, this::delete),
             "chat.postEphemeral", new Method(TokenKind.BOT, this::postEphemeral),
             "views.open", new Method(TokenKind.BOT, this::viewsOpen),
+            "views.publish", new Method(TokenKind.BOT, this::viewsPublish),
             "usergroups.users.list", new Method(TokenKind.BOT, this::userGroupMembers));
   }
 
@@ -203,6 +211,14 @@ final class WebApi implements HttpHandler {
             .messages()
             .postEphemeral(channel, user, workspace.config().botUserId(), text, blocks);
     return ok().put("message_ts", m.ts());
+  }
+
+  /** {@code views.publish}: {@code user_id}, a home {@code view}, optionally the {@code hash}. */
+  private ObjectNode viewsPublish(Map<String, String> p) {
+    String userId = require(p, "user_id", "invalid_arguments");
+    ObjectNode r = ok();
+    r.set("view", homeTabs.publish(userId, parseJsonParam(p, "view"), p.get("hash")));
+    return r;
   }
 
   private ObjectNode viewsOpen(Map<String, String> p) {

@@ -25,6 +25,8 @@ public record AuditEntry(long atMillis, Kind kind, String actor, String detail) 
     /** Slack could not be told something (the card, a thread update, a private note). */
     NOTIFICATION_FAILED,
     /** News from an alert: the incident's own resolved, or another one for its service fires. */
-    ALERT
+    ALERT,
+    /** A rail's decision: the circuit breaker or a change freeze held the incident, a reset. */
+    RAILS
   }
 }

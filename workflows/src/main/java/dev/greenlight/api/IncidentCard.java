@@ -13,6 +13,8 @@ import java.util.List;
  * @param outcomeDetail a plain fact from Greenlight about the outcome (the probe's last answer, the
  *     failure), or null
  * @param alert the alert that started the incident (and whether it resolved), or null
+ * @param holds the rails holding the incident back (circuit breaker, change freeze); empty when
+ *     none
  */
 public record IncidentCard(
     String incidentId,
@@ -25,12 +27,14 @@ public record IncidentCard(
     List<RunbookChoice> choices,
     Outcome outcome,
     String outcomeDetail,
-    AlertFacts alert) {
+    AlertFacts alert,
+    List<Hold> holds) {
   public IncidentCard {
     choices = choices == null ? List.of() : List.copyOf(choices);
+    holds = holds == null ? List.of() : List.copyOf(holds);
   }
 
-  /** A card of an incident no alert started. */
+  /** A card of an incident no alert started, without holds. */
   public IncidentCard(
       String incidentId,
       String workflowId,
@@ -53,23 +57,8 @@ public record IncidentCard(
         choices,
         outcome,
         outcomeDetail,
-        null);
-  }
-
-  /** The same card showing the alert that started the incident (null: none). */
-  public IncidentCard withAlert(AlertFacts newAlert) {
-    return new IncidentCard(
-        incidentId,
-        workflowId,
-        service,
-        text,
-        requesterId,
-        classification,
-        gate,
-        choices,
-        outcome,
-        outcomeDetail,
-        newAlert);
+        null,
+        List.of());
   }
 
   /** A card of an open incident. */
@@ -94,6 +83,23 @@ public record IncidentCard(
         null);
   }
 
+  /** The same card showing the alert that started the incident (null: none). */
+  public IncidentCard withAlert(AlertFacts newAlert) {
+    return new IncidentCard(
+        incidentId,
+        workflowId,
+        service,
+        text,
+        requesterId,
+        classification,
+        gate,
+        choices,
+        outcome,
+        outcomeDetail,
+        newAlert,
+        holds);
+  }
+
   /** The same card with the gate moved on. */
   public IncidentCard withGate(GateView newGate) {
     return new IncidentCard(
@@ -107,7 +113,8 @@ public record IncidentCard(
         choices,
         outcome,
         outcomeDetail,
-        alert);
+        alert,
+        holds);
   }
 
   /** The same card offering {@code newChoices} to pick from. */
@@ -123,7 +130,8 @@ public record IncidentCard(
         newChoices,
         outcome,
         outcomeDetail,
-        alert);
+        alert,
+        holds);
   }
 
   /** The same card with a new classification (a changed proposal). */
@@ -139,7 +147,8 @@ public record IncidentCard(
         choices,
         outcome,
         outcomeDetail,
-        alert);
+        alert,
+        holds);
   }
 
   /** The same card showing how the incident ended. */
@@ -155,6 +164,24 @@ public record IncidentCard(
         choices,
         newOutcome,
         detail,
-        alert);
+        alert,
+        holds);
+  }
+
+  /** The same card showing the rails that hold the incident. */
+  public IncidentCard withHolds(List<Hold> newHolds) {
+    return new IncidentCard(
+        incidentId,
+        workflowId,
+        service,
+        text,
+        requesterId,
+        classification,
+        gate,
+        choices,
+        outcome,
+        outcomeDetail,
+        alert,
+        newHolds);
   }
 }

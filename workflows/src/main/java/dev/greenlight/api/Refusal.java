@@ -23,6 +23,8 @@ public record Refusal(Reason reason, List<String> people) {
     /** A runbook that is not in the catalog, or a pick where no pick is asked for. */
     BAD_CHOICE,
     /** The click came from a message that is not the incident's card (a copy, or a duplicate). */
-    NOT_THIS_CARD
+    NOT_THIS_CARD,
+    /** A breaker reset on an incident that no open breaker holds (reset already, or ended). */
+    NO_BREAKER
   }
 }

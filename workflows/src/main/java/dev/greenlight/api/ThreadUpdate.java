@@ -47,6 +47,10 @@ public record ThreadUpdate(Step step, String actor, String detail, List<String> 
     /** An alert that joined this thread stopped firing. */
     ALSO_RESOLVED,
     /** The incident's own alert resolved on its own (detail: what that means for this incident). */
-    ALERT_RESOLVED
+    ALERT_RESOLVED,
+    /** A rail holds the incident (circuit breaker, change freeze); the detail says which. */
+    HELD,
+    /** An approver reset the runbook's circuit breaker from the card. */
+    BREAKER_RESET
   }
 }

@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
  * @param argo the Argo Servers that runbooks of type {@code argo} reach ({@link ArgoSettings#NONE}
  *     when none do)
  * @param alerts how alerts become incidents, or null when no {@code alerts} section is configured
+ * @param rails the circuit breaker and the change freezes
+ * @param visibility whether incidents upsert search attributes
  */
 public record GreenlightConfig(
     List<String> services,
@@ -41,7 +43,9 @@ public record GreenlightConfig(
     ClassifierSettings classifier,
     Map<Risk, TierRule> approvals,
     ArgoSettings argo,
-    AlertSettings alerts) {
+    AlertSettings alerts,
+    RailsSettings rails,
+    VisibilitySettings visibility) {
   private static final Pattern SERVICE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
   private static final Pattern CHANNEL = Pattern.compile("[CGD][A-Z0-9]{2,}");
 
@@ -81,6 +85,8 @@ public record GreenlightConfig(
     Check.present("classifier", classifier);
     approvals = Map.copyOf(approvals);
     argo = argo == null ? ArgoSettings.NONE : argo;
+    rails = rails == null ? RailsSettings.DEFAULT : rails;
+    visibility = visibility == null ? VisibilitySettings.DEFAULT : visibility;
     for (Risk risk : Risk.values()) {
       Check.present("approvals." + risk.label(), approvals.get(risk));
     }
@@ -98,7 +104,12 @@ public record GreenlightConfig(
     }
   }
 
-  /** A configuration without an {@code alerts} section. */
+  /** Where alert incidents' cards go (the alerts section's channel, else the top-level one). */
+  public String alertChannel() {
+    return alerts == null || alerts.channel().isEmpty() ? channel : alerts.channel();
+  }
+
+  /** A configuration without an {@code alerts} section, with the default rails and visibility. */
   public GreenlightConfig(
       List<String> services,
       Policy policy,
@@ -109,12 +120,19 @@ public record GreenlightConfig(
       ClassifierSettings classifier,
       Map<Risk, TierRule> approvals,
       ArgoSettings argo) {
-    this(services, policy, approvers, onCall, channel, runbooks, classifier, approvals, argo, null);
-  }
-
-  /** Where alert incidents' cards go (the alerts section's channel, else the top-level one). */
-  public String alertChannel() {
-    return alerts == null || alerts.channel().isEmpty() ? channel : alerts.channel();
+    this(
+        services,
+        policy,
+        approvers,
+        onCall,
+        channel,
+        runbooks,
+        classifier,
+        approvals,
+        argo,
+        null,
+        null,
+        null);
   }
 
   /** The configuration a file describes, with the defaults for the sections it leaves out. */
@@ -129,7 +147,9 @@ public record GreenlightConfig(
       @JsonProperty("classifier") ClassifierSettings classifier,
       @JsonProperty("approvals") ApprovalRules approvals,
       @JsonProperty("argo") ArgoSettings argo,
-      @JsonProperty("alerts") AlertSettings alerts) {
+      @JsonProperty("alerts") AlertSettings alerts,
+      @JsonProperty("rails") RailsSettings rails,
+      @JsonProperty("visibility") VisibilitySettings visibility) {
     Policy p = policy == null ? Policy.DEFAULT : policy;
     return new GreenlightConfig(
         services,
@@ -142,7 +162,9 @@ public record GreenlightConfig(
         (approvals == null ? ApprovalRules.NONE : approvals)
             .resolve(p.approvalTimeout(), approvers),
         argo,
-        alerts);
+        alerts,
+        rails,
+        visibility);
   }
 
   public Optional<Runbook> runbook(String id) {
@@ -174,6 +196,8 @@ public record GreenlightConfig(
         onCall,
         tiers,
         overrides,
-        runbooks.stream().map(r -> new RunbookChoice(r.id(), r.label(), r.risk())).toList());
+        runbooks.stream().map(r -> new RunbookChoice(r.id(), r.label(), r.risk())).toList(),
+        rails.toPolicy(),
+        visibility.searchAttributes());
   }
 }

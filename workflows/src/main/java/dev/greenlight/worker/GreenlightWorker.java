@@ -20,6 +20,8 @@ import dev.greenlight.classify.LocalClassifier;
 import dev.greenlight.classify.OpenAiChatClassifier;
 import dev.greenlight.config.ClassifierSettings;
 import dev.greenlight.config.GreenlightConfig;
+import dev.greenlight.rails.BreakerWorkflowImpl;
+import dev.greenlight.rails.RailsActivitiesImpl;
 import dev.greenlight.workflows.RemediationWorkflow;
 import dev.greenlight.workflows.RemediationWorkflowImpl;
 import io.temporal.worker.Worker;
@@ -82,12 +84,20 @@ public final class GreenlightWorker implements AutoCloseable {
         classifier.mode(),
         EmbeddingClassifier.MODEL,
         (System.nanoTime() - t0) / 1_000_000);
+    if (config.visibility().searchAttributes() && temporal.serverKind() != ServerKind.CLUSTER) {
+      SearchAttributeRegistration.register(temporal.client());
+    }
     WorkerFactory factory = WorkerFactory.newInstance(temporal.client());
     Worker worker =
         factory.newWorker(RemediationWorkflow.TASK_QUEUE, options(temporal.serverKind()));
-    worker.registerWorkflowImplementationTypes(RemediationWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(
+        RemediationWorkflowImpl.class, BreakerWorkflowImpl.class);
     worker.registerActivitiesImplementations(
-        new ClassifyActivitiesImpl(classifier), remediation, notifications, directory);
+        new ClassifyActivitiesImpl(classifier),
+        remediation,
+        notifications,
+        directory,
+        new RailsActivitiesImpl(temporal.client(), RemediationWorkflow.TASK_QUEUE));
     factory.start();
     log.info("Worker polling task queue '{}'", RemediationWorkflow.TASK_QUEUE);
     return new GreenlightWorker(factory);

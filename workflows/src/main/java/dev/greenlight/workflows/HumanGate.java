@@ -52,7 +52,7 @@ final class HumanGate {
     Gate gate = incident.gate();
     gate.open(
         Workflow.randomUUID().toString(),
-        policy.rule(proposal.risk()),
+        incident.rule(proposal.risk()),
         incident.request().requesterId(),
         approvers,
         Principal.anyGroup(principals),

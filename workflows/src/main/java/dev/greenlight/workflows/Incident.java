@@ -6,12 +6,15 @@ import dev.greenlight.api.AuditEntry;
 import dev.greenlight.api.AuditEntry.Kind;
 import dev.greenlight.api.CardRef;
 import dev.greenlight.api.Classification;
+import dev.greenlight.api.GateRule;
+import dev.greenlight.api.Hold;
 import dev.greenlight.api.IncidentCard;
 import dev.greenlight.api.IncidentRequest;
 import dev.greenlight.api.IncidentResult;
 import dev.greenlight.api.Outcome;
 import dev.greenlight.api.PolicySnapshot;
 import dev.greenlight.api.Refusal;
+import dev.greenlight.api.Risk;
 import dev.greenlight.api.RunbookChoice;
 import dev.greenlight.api.ThreadUpdate;
 import io.temporal.workflow.Workflow;
@@ -27,6 +30,9 @@ final class Incident {
   private final Notices notices;
   private IncidentCard card;
   private IncidentResult result;
+  private List<Hold> holds = List.of();
+  private Visibility visibility;
+  private int extraApprovers;
 
   /** Creates the incident's state; call first in the workflow: it decides the version. */
   Incident(IncidentRequest request) {
@@ -67,6 +73,11 @@ final class Incident {
     return gate;
   }
 
+  /** The card as last shown; null before it was posted. */
+  IncidentCard card() {
+    return card;
+  }
+
   /** Where the card was posted, once Slack said so; null before. */
   CardRef cardRef() {
     return notices.cardRef();
@@ -86,6 +97,7 @@ final class Incident {
    */
   IncidentResult end(Outcome outcome, String detail) {
     result = new IncidentResult(outcome, gate.view(), detail);
+    showInVisibility(outcome.name());
     if (notices.queued() && card != null) {
       card = card.withGate(gate.view()).withOutcome(outcome, detail);
       notices.updateCard(card);
@@ -125,11 +137,13 @@ final class Incident {
               choices,
               null,
               null,
-              request.alert());
+              request.alert(),
+              holds);
       notices.postCard(request.channelId(), card);
+      showInVisibility(null);
       say(CLASSIFIED, null, proposal.label());
     } else {
-      card = card.withClassification(proposal).withChoices(choices);
+      card = card.withClassification(proposal).withChoices(choices).withHolds(holds);
       refreshCard();
     }
   }
@@ -153,10 +167,46 @@ final class Incident {
     }
   }
 
+  /** The rails holding the incident back, shown on the card from now on. */
+  void hold(List<Hold> newHolds) {
+    holds = List.copyOf(newHolds);
+  }
+
+  List<Hold> holds() {
+    return holds;
+  }
+
+  /** The rails ask for {@code n} approvers more than the tier's rule at every gate from now on. */
+  void requireExtraApprovers(int n) {
+    extraApprovers = n;
+  }
+
+  /** The gate rule of a risk tier, with the approvers the rails add. */
+  GateRule rule(Risk risk) {
+    GateRule r = policy().rule(risk);
+    return extraApprovers == 0
+        ? r
+        : new GateRule(
+            r.required() + extraApprovers, r.selfApproval(), r.timeoutSeconds(), r.ladder());
+  }
+
   /** Re-renders the card from the gate's current state. */
   void refreshCard() {
-    card = card.withGate(gate.view());
+    card = card.withGate(gate.view()).withHolds(holds);
     notices.updateCard(card);
+    showInVisibility(null);
+  }
+
+  /**
+   * Upserts the search attributes (when the policy asks for them): the card's risk and the gate's
+   * state, or {@code ended} (the outcome) once the incident ended.
+   */
+  private void showInVisibility(String ended) {
+    if (visibility == null) {
+      visibility = new Visibility(request);
+    }
+    Risk risk = card == null ? null : card.classification().risk();
+    visibility.show(request, risk, ended != null ? ended : gate.state().name());
   }
 
   /** Posts one step in the card's thread; best effort, never in the incident's way. */

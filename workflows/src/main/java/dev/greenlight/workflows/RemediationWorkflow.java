@@ -2,10 +2,12 @@ package dev.greenlight.workflows;
 
 import dev.greenlight.api.AlertNote;
 import dev.greenlight.api.AuditEntry;
+import dev.greenlight.api.CardRef;
 import dev.greenlight.api.Decision;
 import dev.greenlight.api.GateView;
 import dev.greenlight.api.IncidentRequest;
 import dev.greenlight.api.IncidentResult;
+import dev.greenlight.api.IncidentSummary;
 import dev.greenlight.api.Refusal;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
@@ -50,6 +52,18 @@ public interface RemediationWorkflow {
    */
   @SignalMethod
   void alertUpdate(AlertNote note);
+
+  /**
+   * An approver's click on the card's "Reset breaker" button. The workflow checks it on its own
+   * state (an approver of this runbook, this card, a breaker holding the incident); the payload
+   * only says who clicked and where.
+   */
+  @SignalMethod
+  void resetBreaker(String userId, CardRef card, String clickId);
+
+  /** Where the incident stands, for {@code /remediate list}, {@code status} and the App Home. */
+  @QueryMethod
+  IncidentSummary summary();
 
   /** The gate's current state, for the bot's fast feedback on a click. */
   @QueryMethod

@@ -6,11 +6,13 @@ import dev.greenlight.api.ActionResult;
 import dev.greenlight.api.AlertNote;
 import dev.greenlight.api.AuditEntry;
 import dev.greenlight.api.AuditEntry.Kind;
+import dev.greenlight.api.CardRef;
 import dev.greenlight.api.Classification;
 import dev.greenlight.api.Decision;
 import dev.greenlight.api.GateView;
 import dev.greenlight.api.IncidentRequest;
 import dev.greenlight.api.IncidentResult;
+import dev.greenlight.api.IncidentSummary;
 import dev.greenlight.api.Outcome;
 import dev.greenlight.api.Refusal;
 import dev.greenlight.api.ThreadUpdate;
@@ -31,6 +33,7 @@ public final class RemediationWorkflowImpl implements RemediationWorkflow {
   private Proposals proposals;
   private AlertWatch alerts;
   private final List<AlertNote> earlyAlerts = new java.util.ArrayList<>();
+  private Rails rails;
 
   @Override
   public IncidentResult run(IncidentRequest request) {
@@ -39,11 +42,15 @@ public final class RemediationWorkflowImpl implements RemediationWorkflow {
     if (alerts.resolvedEarly()) {
       return alerts.endBeforeGate(proposal);
     }
-    Route route = route(proposal);
+    Optional<Route> routed = route(proposal);
+    if (routed.isEmpty()) {
+      return incident.result();
+    }
+    Route route = routed.get();
     while (true) {
       if (route == Route.NO_RUNBOOK) {
         Optional<Classification> picked = askForRunbook(proposal);
-        if (picked.isEmpty()) {
+        if (picked.isEmpty() || rails.route(picked.get(), Route.HUMAN_GATE).isEmpty()) {
           return incident.result();
         }
         proposal = picked.get();
@@ -73,14 +80,19 @@ public final class RemediationWorkflowImpl implements RemediationWorkflow {
     alerts = new AlertWatch(incident);
     earlyAlerts.forEach(alerts::offer);
     Async.procedure(gate::answerStrayClicks);
+    rails = new Rails(incident);
+    Async.procedure(rails::serveResets);
     incident.audit(Kind.REQUESTED, request.requesterId(), request.service());
   }
 
-  /** The policy's decision: run at once, ask a person, or nothing matched. */
-  private Route route(Classification proposal) {
+  /**
+   * The policy's decision (run at once, ask a person, or nothing matched), then the rails' (which
+   * may only make it stricter); empty when the rails ended the incident.
+   */
+  private Optional<Route> route(Classification proposal) {
     Route route = GatePolicy.route(proposal, incident.policy());
     incident.audit(Kind.POLICY, null, route.name());
-    return route;
+    return rails.route(proposal, route);
   }
 
   /**
@@ -185,6 +197,7 @@ public final class RemediationWorkflowImpl implements RemediationWorkflow {
       incident.say(RECOVERED, null, v.detail());
       return incident.end(Outcome.RECOVERED, v.detail());
     }
+    rails.verificationFailed(proposal);
     incident.say(ESCALATED, incident.onCall(), v.detail());
     return incident.end(Outcome.ESCALATED, v.detail());
   }
@@ -213,6 +226,18 @@ public final class RemediationWorkflowImpl implements RemediationWorkflow {
     } else {
       earlyAlerts.add(note); // signalled with the start, before run began
     }
+  }
+
+  @Override
+  public void resetBreaker(String userId, CardRef card, String clickId) {
+    if (rails != null) {
+      rails.offerReset(userId, card, clickId);
+    }
+  }
+
+  @Override
+  public IncidentSummary summary() {
+    return incident == null ? null : Summaries.of(incident);
   }
 
   @Override

@@ -46,7 +46,7 @@ class ConfigLoaderRejectsBadInputTest {
         .startsWith("unknown key servces ")
         .contains(
             "allowed here: alerts, approvals, approvers, argo, channel, classifier, on-call, policy,"
-                + " runbooks, services")
+                + " rails, runbooks, services, visibility")
         .endsWith("(in test.yml)");
   }
 

@@ -1,10 +1,15 @@
 package dev.greenlight.workflows;
 
+import dev.greenlight.api.CardRef;
 import dev.greenlight.api.Classification;
 import dev.greenlight.api.Decision;
 import dev.greenlight.api.Decision.Verdict;
+import dev.greenlight.api.FreezeWindow;
+import dev.greenlight.api.RailsPolicy;
 import dev.greenlight.api.Risk;
 import dev.greenlight.api.RunbookChoice;
+import dev.greenlight.api.SearchAttributeNames;
+import io.temporal.api.enums.v1.IndexedValueType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +37,9 @@ public final class RecordHistories extends WorkflowFixture {
           "pick-path",
           "expiry-path",
           "queued-notices-path",
-          "alert-resolved-path");
+          "alert-resolved-path",
+          "breaker-path",
+          "freeze-path");
 
   /** Records the named paths, or else every path that has no recorded file yet. */
   public static void main(String[] args) throws Exception {
@@ -141,6 +148,52 @@ public final class RecordHistories extends WorkflowFixture {
                 true,
                 1_700_000_420_000L,
                 null));
+      }
+      case "breaker-path" -> {
+        // Version 1 of Rails.CHANGE_ID: two failed fixes (not recorded) trip the breaker; the
+        // third incident waits at the gate, a non-approver's reset is refused, an approver resets
+        // it, another approves, and the failed verification is told to the breaker.
+        rails = new RailsPolicy(2, 3_153_600_000L, List.of(), RailsPolicy.HighRiskInFreeze.REFUSE);
+        classifier.answer = Fakes.classification(Risk.LOW, 0.97);
+        remediator.recovers = false;
+        for (String before : List.of("BREAKER1", "BREAKER2")) {
+          start(before);
+          result(before);
+        }
+        RemediationWorkflow wf = start(id);
+        String nonce = awaitOpenGate(wf);
+        CardRef card = new CardRef("C0INCIDENTS", "1700000000.000100");
+        wf.resetBreaker(MALLORY, card, "x1");
+        wf.resetBreaker(ALICE, card, "x2");
+        env.sleep(Duration.ofSeconds(5));
+        wf.decide(new Decision(Verdict.APPROVE, BOB, nonce, null, 0, "b1"));
+      }
+      case "freeze-path" -> {
+        // Version 1 of Rails.CHANGE_ID and of Visibility.CHANGE_ID: a high-risk proposal during a
+        // change freeze needs a third approver; the search attributes follow the gate.
+        SearchAttributeNames.ALL.forEach(
+            n -> env.registerSearchAttribute(n, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
+        searchAttributes = true;
+        java.time.LocalDateTime now =
+            java.time.LocalDateTime.ofInstant(
+                java.time.Instant.ofEpochMilli(env.currentTimeMillis()), java.time.ZoneOffset.UTC);
+        rails =
+            new RailsPolicy(
+                3,
+                3600,
+                List.of(
+                    new FreezeWindow(
+                        "release",
+                        "UTC",
+                        now.minusHours(1).withNano(0).toString(),
+                        now.plusHours(3).withNano(0).toString())),
+                RailsPolicy.HighRiskInFreeze.EXTRA_APPROVER);
+        classifier.answer = Fakes.classification(Risk.HIGH, 0.95);
+        RemediationWorkflow wf = start(id);
+        String nonce = awaitOpenGate(wf);
+        wf.decide(new Decision(Verdict.APPROVE, ALICE, nonce, null, 0, "a1"));
+        wf.decide(new Decision(Verdict.APPROVE, BOB, nonce, null, 0, "b1"));
+        wf.decide(new Decision(Verdict.APPROVE, DAN, nonce, null, 0, "d1"));
       }
       default -> {
         // Nobody decides: a reminder, the on-call escalation, then expiry.

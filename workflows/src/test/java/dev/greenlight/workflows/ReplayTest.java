@@ -24,7 +24,9 @@ class ReplayTest {
         "pick-path",
         "expiry-path",
         "queued-notices-path",
-        "alert-resolved-path"
+        "alert-resolved-path",
+        "breaker-path",
+        "freeze-path"
       })
   void recordedIncidentReplaysOnTodaysWorkflowCode(String path) throws Exception {
     String json = history(path + ".json");
@@ -71,6 +73,13 @@ class ReplayTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"breaker-path", "freeze-path"})
+  void incidentsWithRailsCarryTheRailsMarker(String path) throws Exception {
+    assertThat(history(path + ".json"))
+        .contains("EVENT_TYPE_MARKER_RECORDED", encoded(Rails.CHANGE_ID));
+  }
+
+  @ParameterizedTest
   @ValueSource(
       strings = {
         "quorum-path",
@@ -78,15 +87,46 @@ class ReplayTest {
         "reject-path",
         "pick-path",
         "expiry-path",
-        "queued-notices-path"
+        "queued-notices-path",
+        "alert-resolved-path"
+      })
+  void incidentsFromBeforeTheRailsHaveNoRailsMarkerNorSearchAttributes(String path)
+      throws Exception {
+    assertThat(history(path + ".json"))
+        .doesNotContain(encoded(Rails.CHANGE_ID))
+        .doesNotContain("EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"freeze-path"})
+  void incidentsWithSearchAttributesUpsertThem(String path) throws Exception {
+    assertThat(history(path + ".json"))
+        .contains(encoded(Visibility.CHANGE_ID), "EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "quorum-path",
+        "auto-path",
+        "reject-path",
+        "pick-path",
+        "expiry-path",
+        "queued-notices-path",
+        "breaker-path",
+        "freeze-path"
       })
   void incidentsAPersonReportedHaveNoAlertMarker(String path) throws Exception {
     assertThat(history(path + ".json")).doesNotContain(encoded(AlertWatch.CHANGE_ID));
   }
 
-  /** How a change ID stands in a history: a JSON string payload, base64-encoded. */
+  /**
+   * How a change ID stands in a history: a JSON string payload, base64-encoded (without the
+   * padding, which the recorded JSON escapes as {@code \u003d}).
+   */
   private static String encoded(String changeId) {
     return java.util.Base64.getEncoder()
+        .withoutPadding()
         .encodeToString(("\"" + changeId + "\"").getBytes(StandardCharsets.UTF_8));
   }
 

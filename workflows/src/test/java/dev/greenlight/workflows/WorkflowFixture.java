@@ -7,8 +7,11 @@ import dev.greenlight.api.IncidentRequest;
 import dev.greenlight.api.IncidentResult;
 import dev.greenlight.api.PolicySnapshot;
 import dev.greenlight.api.Principal;
+import dev.greenlight.api.RailsPolicy;
 import dev.greenlight.api.Risk;
 import dev.greenlight.api.RunbookChoice;
+import dev.greenlight.rails.BreakerWorkflowImpl;
+import dev.greenlight.rails.RailsActivitiesImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -42,6 +45,12 @@ abstract class WorkflowFixture {
   /** The high tier's rule in {@link #request}; tests may change it before starting. */
   GateRule high = new GateRule(2, false, 3600, List.of());
 
+  /** The rails of every incident {@link #request} makes; tests may change it before starting. */
+  RailsPolicy rails = RailsPolicy.NONE;
+
+  /** Whether incidents {@link #request} makes upsert search attributes. */
+  boolean searchAttributes;
+
   /** The catalog offered when nothing matches; empty: such an incident ends with nothing run. */
   List<RunbookChoice> choices = List.of();
 
@@ -49,8 +58,14 @@ abstract class WorkflowFixture {
   void startServer() {
     env = TestWorkflowEnvironment.newInstance();
     Worker worker = env.newWorker(RemediationWorkflow.TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(RemediationWorkflowImpl.class);
-    worker.registerActivitiesImplementations(classifier, notifier, remediator, directory);
+    worker.registerWorkflowImplementationTypes(
+        RemediationWorkflowImpl.class, BreakerWorkflowImpl.class, Pacemaker.Impl.class);
+    worker.registerActivitiesImplementations(
+        classifier,
+        notifier,
+        remediator,
+        directory,
+        new RailsActivitiesImpl(env.getWorkflowClient(), RemediationWorkflow.TASK_QUEUE));
     remediator.clock = () -> env.currentTimeMillis();
     env.start();
     client = env.getWorkflowClient();
@@ -82,7 +97,27 @@ abstract class WorkflowFixture {
         requester,
         "C0INCIDENTS",
         new PolicySnapshot(
-            0.8, approvers.stream().map(Principal::of).toList(), ONCALL, tiers, Map.of(), choices));
+                0.8,
+                approvers.stream().map(Principal::of).toList(),
+                ONCALL,
+                tiers,
+                Map.of(),
+                choices)
+            .withRails(rails, searchAttributes));
+  }
+
+  /**
+   * Starts a {@link Pacemaker}: from now on no jump of skipped time is longer than {@code period}.
+   */
+  void startPacemaker(java.time.Duration period) {
+    Pacemaker p =
+        client.newWorkflowStub(
+            Pacemaker.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId("pacemaker")
+                .setTaskQueue(RemediationWorkflow.TASK_QUEUE)
+                .build());
+    WorkflowClient.start(p::run, period.toMillis());
   }
 
   RemediationWorkflow start(String id) {

@@ -98,6 +98,7 @@ public final class CardView {
     if (card.alert() != null) {
       alertLines(card, blocks);
     }
+    blocks.addAll(HoldsView.blocks(card));
     GateView gate = card.gate();
     if (gate.nonce() != null) {
       List<BlockElement> elements =
@@ -171,7 +172,7 @@ public final class CardView {
     String at =
         g.decidedAtMillis() > 0 ? TIME.format(Instant.ofEpochMilli(g.decidedAtMillis())) : "";
     return switch (g.state()) {
-      case PENDING -> "Classifying…";
+      case PENDING -> card.outcome() == null ? "Classifying…" : "Refused by the rails";
       case OPEN -> waiting(g);
       case AUTO_APPROVED -> "Approved by policy (low risk, confident match) at " + at;
       case APPROVED ->
@@ -204,12 +205,17 @@ public final class CardView {
     return switch (card.outcome()) {
       case RECOVERED -> ":large_green_circle: *Recovered*" + detail;
       case ESCALATED -> ":rotating_light: *Escalated to on-call*, not recovered" + detail;
-      case REJECTED -> ":no_entry: *Rejected*, nothing was run";
+      case REJECTED -> ":no_entry: *Rejected*, nothing was run" + (byPerson(card) ? "" : detail);
       case EXPIRED -> ":hourglass: *Expired*, nothing was run";
       case REMEDIATION_FAILED -> ":x: *Remediation failed*, escalated to on-call" + detail;
       case NO_RUNBOOK -> ":grey_question: *Closed*, no runbook ran" + detail;
       case RESOLVED -> ":large_green_circle: *Resolved on its own*, nothing was run" + detail;
     };
+  }
+
+  /** Whether a person rejected it (otherwise a rail refused it, and the detail says which). */
+  private static boolean byPerson(IncidentCard card) {
+    return card.gate().rejectedBy() != null;
   }
 
   /** Who the gate still waits for: not those who approved, nor the requester where they may not. */

@@ -17,6 +17,7 @@ public final class CommandParser {
     return "*Usage:* `/remediate <service> <what is wrong>`\n"
         + "Example: `/remediate checkout-api pods OOMKilled and restarting since 14:02`\n"
         + "Timeline of an incident: `/remediate audit GL-XXXXXXXX`\n"
+        + "Open incidents: `/remediate list`; one incident now: `/remediate status GL-XXXXXXXX`\n"
         + "Services: "
         + String.join(", ", config.services().stream().map(s -> "`" + s + "`").toList());
   }
@@ -38,6 +39,19 @@ public final class CommandParser {
       return new ParsedCommand.Audit(id);
     }
     String[] parts = t.split("\\s+", 2);
+    String first = parts[0].toLowerCase(Locale.ROOT);
+    if (first.equals("list") && parts.length == 1) {
+      return new ParsedCommand.Overview();
+    }
+    if (first.equals("status")) {
+      String id = parts.length < 2 ? "" : parts[1].strip().toUpperCase(Locale.ROOT);
+      if (!id.matches("GL-[A-Z0-9]{8}")) {
+        return new ParsedCommand.Invalid(
+            "Usage: `/remediate status GL-XXXXXXXX` (the incident ID from its card)"
+                + (id.isEmpty() ? "." : "; `" + SlackText.escape(cut(id, 40)) + "` is not one."));
+      }
+      return new ParsedCommand.Status(id);
+    }
     String service = parts[0].toLowerCase(Locale.ROOT);
     if (!config.knowsService(service)) {
       return new ParsedCommand.Invalid(

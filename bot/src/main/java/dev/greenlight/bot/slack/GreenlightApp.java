@@ -4,6 +4,7 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.model.event.AppHomeOpenedEvent;
 import dev.greenlight.api.Decision;
 import dev.greenlight.config.GreenlightConfig;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -58,7 +59,11 @@ public final class GreenlightApp {
     app.use(new OwnWorkspaceOnly());
     app.use(new AckTimer(meters));
     ClickPipeline clicks = new ClickPipeline(incidents, ConfigApprovers.of(config));
-    app.command(Ids.COMMAND, new RemediateCommand(config, incidents));
+    CardLinks links = new CardLinks();
+    app.command(Ids.COMMAND, new RemediateCommand(config, incidents, links));
+    app.event(AppHomeOpenedEvent.class, new AppHome(incidents, links));
+    app.blockAction(
+        Ids.RESET_BREAKER_ACTION, new BreakerResetButton(incidents, ConfigApprovers.of(config)));
     app.blockAction(Ids.APPROVE_ACTION, new GateButtons(clicks, Decision.Verdict.APPROVE, 0));
     app.blockAction(Ids.SNOOZE_30_ACTION, new GateButtons(clicks, Decision.Verdict.SNOOZE, 30));
     app.blockAction(Ids.SNOOZE_120_ACTION, new GateButtons(clicks, Decision.Verdict.SNOOZE, 120));
@@ -74,7 +79,8 @@ public final class GreenlightApp {
                 Ids.SNOOZE_120_ACTION,
                 Ids.REJECT_ACTION,
                 Ids.PICK_ACTION,
-                Ids.CLOSE_ACTION)),
+                Ids.CLOSE_ACTION,
+                Ids.RESET_BREAKER_ACTION)),
         UnknownInteractions.action());
     app.viewSubmission(
         UnknownInteractions.allBut(List.of(Ids.REJECT_MODAL)), UnknownInteractions.form());

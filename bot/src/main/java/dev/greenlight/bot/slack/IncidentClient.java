@@ -1,26 +1,37 @@
 package dev.greenlight.bot.slack;
 
 import dev.greenlight.api.AuditEntry;
+import dev.greenlight.api.CardRef;
 import dev.greenlight.api.Decision;
 import dev.greenlight.api.GateView;
 import dev.greenlight.api.IncidentRequest;
 import dev.greenlight.api.IncidentResult;
+import dev.greenlight.api.IncidentSummary;
 import dev.greenlight.api.Refusal;
 import dev.greenlight.worker.OpenAlertIncidents;
 import dev.greenlight.workflows.RemediationWorkflow;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.api.filter.v1.WorkflowTypeFilter;
+import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
+import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
+import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
+import io.temporal.api.workflowservice.v1.WorkflowServiceGrpc.WorkflowServiceBlockingStub;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,12 +40,16 @@ import org.slf4j.LoggerFactory;
  * Temporal's exceptions into Greenlight outcomes, so the Slack handlers never see Temporal types.
  *
  * <p>Clicks only signal: Temporal stores a signal even while no worker runs, and the workflow
- * checks it when a worker picks it up. The one query left ({@link #audit}) is for {@code /remediate
- * audit}, never for a click.
+ * checks it when a worker picks it up. The queries left ({@link #audit}, {@link #summary}, {@link
+ * #open}) are for {@code /remediate audit}, {@code list}, {@code status} and the App Home, never
+ * for a click.
  */
 public final class IncidentClient implements Incidents {
   /** How long reading an ended incident's result may take (it is closed: one history read). */
   private static final Duration RESULT_BUDGET = Duration.ofSeconds(2);
+
+  /** How long the views wait for the open incidents' summaries (a query each, in parallel). */
+  private static final Duration VIEW_BUDGET = Duration.ofSeconds(2);
 
   private static final Logger log = LoggerFactory.getLogger(IncidentClient.class);
 
@@ -119,6 +134,67 @@ public final class IncidentClient implements Incidents {
   public Optional<List<AuditEntry>> audit(String incidentId) {
     try {
       return Optional.of(stub(RemediationWorkflow.workflowId(incidentId)).audit());
+    } catch (WorkflowNotFoundException e) {
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      if (e.getCause() instanceof StatusRuntimeException s
+          && s.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        return Optional.empty();
+      }
+      throw new TemporalUnreachable(e);
+    }
+  }
+
+  @Override
+  public SignalResult resetBreaker(String workflowId, String userId, CardRef card, String clickId) {
+    try {
+      stub(workflowId).resetBreaker(userId, card, clickId);
+      return SignalResult.DELIVERED;
+    } catch (WorkflowNotFoundException e) {
+      return SignalResult.INCIDENT_CLOSED;
+    } catch (RuntimeException e) {
+      log.error("Could not signal a breaker reset to {}", workflowId, e);
+      return SignalResult.UNREACHABLE;
+    }
+  }
+
+  /**
+   * Lists the open incidents ({@link OpenIncidents}), then asks each for its summary, all at once
+   * and within {@link #VIEW_BUDGET}; an incident that does not answer in time is left out.
+   */
+  @Override
+  public List<IncidentSummary> open(int limit) {
+    List<String> ids;
+    try {
+      ids = OpenIncidents.workflowIds(temporal, limit);
+    } catch (RuntimeException e) {
+      throw new TemporalUnreachable(e);
+    }
+    List<Future<IncidentSummary>> asked = new ArrayList<>();
+    for (String id : ids) {
+      asked.add(background.submit(() -> stub(id).summary()));
+    }
+    long deadline = System.nanoTime() + VIEW_BUDGET.toNanos();
+    List<IncidentSummary> out = new ArrayList<>();
+    for (Future<IncidentSummary> f : asked) {
+      try {
+        IncidentSummary s = f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        if (s != null && s.outcome() == null) {
+          out.add(s);
+        }
+      } catch (TimeoutException e) {
+        f.cancel(true);
+      } catch (Exception e) {
+        log.info("An open incident did not answer its summary: {}", e.getMessage());
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public Optional<IncidentSummary> summary(String incidentId) {
+    try {
+      return Optional.ofNullable(stub(RemediationWorkflow.workflowId(incidentId)).summary());
     } catch (WorkflowNotFoundException e) {
       return Optional.empty();
     } catch (RuntimeException e) {
@@ -221,6 +297,59 @@ public final class IncidentClient implements Incidents {
         }
         throw new TemporalUnreachable(e);
       }
+    }
+  }
+
+  /**
+   * Which incidents are open, from Temporal's visibility: a list query ({@code WorkflowType} and
+   * {@code ExecutionStatus}) where the server has one, as every real cluster does; the SDK's test
+   * server (embedded, {@code dev-server}) answers only the older open-executions listing, filtered
+   * by workflow type, which gives the same set. Part of {@link IncidentClient}, the bot's only
+   * Temporal client.
+   */
+  static final class OpenIncidents {
+    static final String WORKFLOW_TYPE = "RemediationWorkflow";
+    static final String QUERY =
+        "WorkflowType = '" + WORKFLOW_TYPE + "' AND ExecutionStatus = 'Running'";
+
+    private OpenIncidents() {}
+
+    /** The workflow IDs of the open incidents, newest first, at most {@code limit}. */
+    static List<String> workflowIds(WorkflowClient temporal, int limit) {
+      WorkflowServiceBlockingStub svc = temporal.getWorkflowServiceStubs().blockingStub();
+      String namespace = temporal.getOptions().getNamespace();
+      List<WorkflowExecutionInfo> found;
+      try {
+        found =
+            svc.listWorkflowExecutions(
+                    ListWorkflowExecutionsRequest.newBuilder()
+                        .setNamespace(namespace)
+                        .setPageSize(limit)
+                        .setQuery(QUERY)
+                        .build())
+                .getExecutionsList();
+      } catch (StatusRuntimeException e) {
+        if (e.getStatus().getCode() != Status.Code.UNIMPLEMENTED) {
+          throw e;
+        }
+        found =
+            svc.listOpenWorkflowExecutions(
+                    ListOpenWorkflowExecutionsRequest.newBuilder()
+                        .setNamespace(namespace)
+                        .setMaximumPageSize(limit)
+                        .setTypeFilter(WorkflowTypeFilter.newBuilder().setName(WORKFLOW_TYPE))
+                        .build())
+                .getExecutionsList();
+      }
+      return found.stream()
+          .filter(i -> i.getType().getName().equals(WORKFLOW_TYPE))
+          .sorted(
+              Comparator.comparingLong((WorkflowExecutionInfo i) -> i.getStartTime().getSeconds())
+                  .thenComparingInt(i -> i.getStartTime().getNanos())
+                  .reversed())
+          .limit(limit)
+          .map(i -> i.getExecution().getWorkflowId())
+          .toList();
     }
   }
 }

@@ -1,8 +1,10 @@
 package dev.greenlight.bot.slack;
 
 import dev.greenlight.api.AuditEntry;
+import dev.greenlight.api.CardRef;
 import dev.greenlight.api.Decision;
 import dev.greenlight.api.IncidentRequest;
+import dev.greenlight.api.IncidentSummary;
 import dev.greenlight.api.Refusal;
 import java.util.List;
 import java.util.Optional;
@@ -62,4 +64,24 @@ interface Incidents {
    * @throws TemporalUnreachable when Temporal (or a worker) could not answer
    */
   Optional<List<AuditEntry>> audit(String incidentId);
+
+  /**
+   * Asks the incident to reset its runbook's circuit breaker for {@code userId}, clicked on {@code
+   * card}; the workflow judges it.
+   */
+  SignalResult resetBreaker(String workflowId, String userId, CardRef card, String clickId);
+
+  /**
+   * The open incidents, newest first, each read from its workflow (at most {@code limit}).
+   *
+   * @throws TemporalUnreachable when Temporal could not list them
+   */
+  List<IncidentSummary> open(int limit);
+
+  /**
+   * One incident's summary, or empty when no such incident is known.
+   *
+   * @throws TemporalUnreachable when Temporal (or a worker) could not answer
+   */
+  Optional<IncidentSummary> summary(String incidentId);
 }

@@ -1,8 +1,10 @@
 package dev.greenlight.bot.slack;
 
 import dev.greenlight.api.AuditEntry;
+import dev.greenlight.api.CardRef;
 import dev.greenlight.api.Decision;
 import dev.greenlight.api.IncidentRequest;
+import dev.greenlight.api.IncidentSummary;
 import dev.greenlight.api.Refusal;
 import dev.greenlight.telemetry.LogContext;
 import dev.greenlight.telemetry.Meters;
@@ -68,6 +70,23 @@ final class ObservedIncidents implements Incidents {
   public Optional<List<AuditEntry>> audit(String incidentId) {
     LogContext.set(incidentId, null);
     return delegate.audit(incidentId);
+  }
+
+  @Override
+  public SignalResult resetBreaker(String workflowId, String userId, CardRef card, String clickId) {
+    LogContext.set(null, workflowId);
+    return delegate.resetBreaker(workflowId, userId, card, clickId);
+  }
+
+  @Override
+  public List<IncidentSummary> open(int limit) {
+    return delegate.open(limit);
+  }
+
+  @Override
+  public Optional<IncidentSummary> summary(String incidentId) {
+    LogContext.set(incidentId, null);
+    return delegate.summary(incidentId);
   }
 
   private void requested(String result) {

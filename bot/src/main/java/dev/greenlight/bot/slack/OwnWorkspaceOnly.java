@@ -4,6 +4,7 @@ import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.MiddlewareChain;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.EventRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
@@ -78,6 +79,9 @@ final class OwnWorkspaceOnly implements Middleware {
     }
     if (req instanceof SlashCommandRequest r) {
       return new Origin(r.getPayload().getTeamId(), r.getPayload().getEnterpriseId());
+    }
+    if (req instanceof EventRequest r) {
+      return new Origin(r.getContext().getTeamId(), r.getContext().getEnterpriseId());
     }
     return null;
   }

@@ -12,4 +12,10 @@ public sealed interface ParsedCommand {
   record Start(String service, String description) implements ParsedCommand {}
 
   record Audit(String incidentId) implements ParsedCommand {}
+
+  /** {@code /remediate list}: every open incident. */
+  record Overview() implements ParsedCommand {}
+
+  /** {@code /remediate status GL-XXXXXXXX}: one incident's current state. */
+  record Status(String incidentId) implements ParsedCommand {}
 }

@@ -28,6 +28,9 @@ final class RefusalText {
               + " use the card the incident's thread is under.";
       case BAD_CHOICE ->
           "That choice is not available for this incident (pick a runbook from the card's menu).";
+      case NO_BREAKER ->
+          "No circuit breaker holds this incident any more (it was reset, or the incident ended);"
+              + " nothing was reset.";
     };
   }
 }

@@ -18,11 +18,13 @@ final class RemediateCommand implements SlashCommandHandler {
   private final GreenlightConfig config;
   private final CommandParser parser;
   private final Incidents incidents;
+  private final ViewCommands views;
 
-  RemediateCommand(GreenlightConfig config, Incidents incidents) {
+  RemediateCommand(GreenlightConfig config, Incidents incidents, CardLinks links) {
     this.config = config;
     this.parser = new CommandParser(config);
     this.incidents = incidents;
+    this.views = new ViewCommands(incidents, links);
   }
 
   @Override
@@ -34,6 +36,12 @@ final class RemediateCommand implements SlashCommandHandler {
     }
     if (cmd instanceof ParsedCommand.Audit audit) {
       return ctx.ack(AuditView.render(incidents, audit.incidentId()));
+    }
+    if (cmd instanceof ParsedCommand.Overview) {
+      return ctx.ack(views.list(ctx.client()));
+    }
+    if (cmd instanceof ParsedCommand.Status status) {
+      return ctx.ack(views.status(ctx.client(), status.incidentId()));
     }
     if (cmd instanceof ParsedCommand.Invalid invalid) {
       return ctx.ack(invalid.message());

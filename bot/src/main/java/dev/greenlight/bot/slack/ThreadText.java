@@ -76,6 +76,12 @@ public final class ThreadText {
       case ALSO_FIRING, ALSO_RESOLVED, ALERT_RESOLVED -> AlertText.thread(u);
       case ESCALATED ->
           ":rotating_light: Verification failed — escalating to " + who + ": " + detail + ".";
+      case HELD -> ":octagonal_sign: " + detail + ".";
+      case BREAKER_RESET ->
+          who
+              + " reset the circuit breaker of `"
+              + detail
+              + "`: later incidents may run it by policy again.";
     };
   }
 }

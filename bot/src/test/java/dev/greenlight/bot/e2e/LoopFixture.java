@@ -37,6 +37,11 @@ abstract class LoopFixture {
     return "1h";
   }
 
+  /** Top-level YAML this class adds to the catalog (none by default). */
+  String extraConfig() {
+    return "";
+  }
+
   @BeforeAll
   void startLoop() throws Exception {
     slack = SlackServer.start();
@@ -49,7 +54,7 @@ abstract class LoopFixture {
     env.put("GREENLIGHT_MANAGEMENT_PORT", "0");
     env.put(
         "GREENLIGHT_CONFIG",
-        TestConfig.write(dir, targets.baseUrl(), approvalTimeout()).toString());
+        TestConfig.write(dir, targets.baseUrl(), approvalTimeout(), extraConfig()).toString());
     slack.setUserGroup("S0SRE", List.of(TestConfig.GROUPIE));
     greenlight = Greenlight.start(Greenlight.Mode.RUN, env, (java.nio.file.Path) null);
     if (!slack.awaitConnected(Duration.ofSeconds(30))) {

@@ -19,6 +19,12 @@ public final class TestConfig {
   private TestConfig() {}
 
   public static Path write(Path dir, String targets, String approvalTimeout) throws Exception {
+    return write(dir, targets, approvalTimeout, "");
+  }
+
+  /** The catalog with {@code extra} top-level YAML appended (e.g. a {@code rails} section). */
+  public static Path write(Path dir, String targets, String approvalTimeout, String extra)
+      throws Exception {
     String yaml =
         """
         services: [checkout-api, payments-api, search-api]
@@ -54,7 +60,8 @@ public final class TestConfig {
             action: {method: POST, url: "%1$s/actions/rollback?service={service}"}
             verify: {url: "%1$s/health/{service}", timeout: 3s, interval: 200ms}
         """
-            .formatted(targets, approvalTimeout);
+                .formatted(targets, approvalTimeout)
+            + extra;
     Path file = dir.resolve("greenlight.yml");
     Files.writeString(file, yaml);
     return file;

@@ -1,8 +1,10 @@
 package dev.greenlight.bot.slack;
 
 import dev.greenlight.api.AuditEntry;
+import dev.greenlight.api.CardRef;
 import dev.greenlight.api.Decision;
 import dev.greenlight.api.IncidentRequest;
+import dev.greenlight.api.IncidentSummary;
 import dev.greenlight.api.Refusal;
 import java.util.List;
 import java.util.Optional;
@@ -77,5 +79,23 @@ final class FakeIncidents implements Incidents {
   public Optional<List<AuditEntry>> audit(String incidentId) {
     calls.add("audit");
     throw new UnsupportedOperationException("no test here reads a timeline");
+  }
+
+  @Override
+  public SignalResult resetBreaker(String workflowId, String userId, CardRef card, String clickId) {
+    calls.add("resetBreaker");
+    return signalResult;
+  }
+
+  @Override
+  public List<IncidentSummary> open(int limit) {
+    calls.add("open");
+    return List.of();
+  }
+
+  @Override
+  public Optional<IncidentSummary> summary(String incidentId) {
+    calls.add("summary");
+    return Optional.empty();
   }
 }

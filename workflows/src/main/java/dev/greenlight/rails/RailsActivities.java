@@ -1,0 +1,25 @@
+package dev.greenlight.rails;
+
+import dev.greenlight.api.RailsPolicy;
+import dev.greenlight.api.RailsVerdict;
+import io.temporal.activity.ActivityInterface;
+
+/**
+ * What an incident asks of the rails. The answers are recorded in the incident's history, so a
+ * replay sees the same decision whatever the breaker says later.
+ */
+@ActivityInterface
+public interface RailsActivities {
+  /**
+   * The holds in force at {@code nowMillis} (the workflow's time) for {@code runbookId} on {@code
+   * service}: its breaker (read from the breaker's workflow) and the freeze windows of {@code
+   * rails}.
+   */
+  RailsVerdict check(String service, String runbookId, long nowMillis, RailsPolicy rails);
+
+  /** Tells the breaker of {@code runbookId} on {@code service} that a verification failed. */
+  void verificationFailed(String service, String runbookId, String incidentId, long atMillis);
+
+  /** Resets the breaker of {@code runbookId} on {@code service}. */
+  void resetBreaker(String service, String runbookId, String userId, long atMillis);
+}
