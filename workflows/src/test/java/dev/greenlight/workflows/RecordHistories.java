@@ -31,7 +31,8 @@ public final class RecordHistories extends WorkflowFixture {
           "reject-path",
           "pick-path",
           "expiry-path",
-          "queued-notices-path");
+          "queued-notices-path",
+          "preview-path");
 
   /** Records the named paths, or else every path that has no recorded file yet. */
   public static void main(String[] args) throws Exception {
@@ -91,6 +92,13 @@ public final class RecordHistories extends WorkflowFixture {
         String nonce = awaitOpenGate(wf);
         wf.decide(new Decision(Verdict.APPROVE, MALLORY, nonce, null, 0, "m1"));
         wf.decide(new Decision(Verdict.SNOOZE, BOB, nonce, null, 30, "s1"));
+        wf.decide(new Decision(Verdict.APPROVE, ALICE, nonce, null, 0, "a1"));
+      }
+      case "preview-path" -> {
+        // Version 1 of Proposals.PREVIEW_CHANGE: the action's dry run on the card, then approved.
+        remediator.preview = dev.greenlight.api.ActionPreview.change("replicas 3 -> 6");
+        RemediationWorkflow wf = start(id);
+        String nonce = awaitOpenGate(wf);
         wf.decide(new Decision(Verdict.APPROVE, ALICE, nonce, null, 0, "a1"));
       }
       default -> {

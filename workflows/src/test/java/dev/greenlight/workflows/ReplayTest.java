@@ -23,7 +23,8 @@ class ReplayTest {
         "reject-path",
         "pick-path",
         "expiry-path",
-        "queued-notices-path"
+        "queued-notices-path",
+        "preview-path"
       })
   void recordedIncidentReplaysOnTodaysWorkflowCode(String path) throws Exception {
     String json = history(path + ".json");
@@ -60,9 +61,30 @@ class ReplayTest {
     assertThat(history(path + ".json")).doesNotContain(encoded(Notices.CHANGE_ID));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"preview-path"})
+  void incidentsSinceTheActionPreviewCarryItsMarker(String path) throws Exception {
+    assertThat(history(path + ".json")).contains(encoded(Proposals.PREVIEW_CHANGE));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "quorum-path",
+        "auto-path",
+        "reject-path",
+        "pick-path",
+        "expiry-path",
+        "queued-notices-path"
+      })
+  void incidentsFromBeforeTheActionPreviewHaveNoMarker(String path) throws Exception {
+    assertThat(history(path + ".json")).doesNotContain(encoded(Proposals.PREVIEW_CHANGE));
+  }
+
   /** How a change ID stands in a history: a JSON string payload, base64-encoded. */
   private static String encoded(String changeId) {
     return java.util.Base64.getEncoder()
+        .withoutPadding()
         .encodeToString(("\"" + changeId + "\"").getBytes(StandardCharsets.UTF_8));
   }
 
