@@ -1,5 +1,6 @@
 package dev.greenlight.activities;
 
+import dev.greenlight.api.ActionPreview;
 import dev.greenlight.api.ActionResult;
 import dev.greenlight.api.VerificationResult;
 import io.temporal.activity.ActivityInterface;
@@ -49,6 +50,16 @@ public interface RemediationActivities {
    */
   ActionResult remediate(
       String workflowId, String incidentId, String runbookId, String service, String proposalHash);
+
+  /**
+   * Asks the runbook's target what its action would change for this incident, without changing
+   * anything (for {@code kubernetes}, a server-side dry run with {@code dryRun=All}; kinds without
+   * a preview answer {@code null}). Read-only, safe to retry; runs under the same idempotency key
+   * as {@link #remediate}. A target that refuses even the dry run (RBAC, not found) is not a
+   * failure: the answer says so, for the approver to see. Fails retryably only when the target
+   * cannot be asked.
+   */
+  ActionPreview preview(String workflowId, String incidentId, String runbookId, String service);
 
   /**
    * Checks the runbook's recovery with the verifier of its {@code verify.type} (for {@code http},

@@ -4,6 +4,7 @@ import dev.greenlight.action.ActionContext;
 import dev.greenlight.action.ActionFailure;
 import dev.greenlight.action.ActionKinds;
 import dev.greenlight.action.Heartbeat;
+import dev.greenlight.api.ActionPreview;
 import dev.greenlight.api.ActionResult;
 import dev.greenlight.api.Proposal;
 import dev.greenlight.api.VerificationResult;
@@ -105,6 +106,24 @@ public final class RemediationActivitiesImpl implements RemediationActivities {
         result.summary(),
         result.idempotencyKey());
     return result;
+  }
+
+  @Override
+  public ActionPreview preview(
+      String workflowId, String incidentId, String runbookId, String service) {
+    try (LogContext ignored = LogContext.of(incidentId, workflowId)) {
+      Runbook runbook = runbook(runbookId);
+      ActionContext context = context(workflowId, incidentId, runbookId, vars(service, incidentId));
+      try {
+        return kinds.preview(runbook.action(), context).map(ActionPreview::change).orElse(null);
+      } catch (ActionFailure e) {
+        if (e.reason() == ActionFailure.Reason.REFUSED) {
+          log.info("Incident {}: dry run of {} refused: {}", incidentId, runbookId, e.getMessage());
+          return ActionPreview.refused(e.getMessage());
+        }
+        throw failure(e);
+      }
+    }
   }
 
   @Override

@@ -20,6 +20,8 @@ public record AuditEntry(long atMillis, Kind kind, String actor, String detail) 
     ESCALATION,
     GATE_CLOSED,
     PROPOSAL_CHANGED,
+    /** What the action would change, or that its dry run was refused, before the card asked. */
+    PREVIEW,
     ACTION,
     VERIFICATION,
     /** Slack could not be told something (the card, a thread update, a private note). */

@@ -21,6 +21,8 @@ import java.util.List;
  * @param degradedReason why it is degraded, or null
  * @param opinions each classifier's own opinion when more than one ran ({@code both} mode or a
  *     fallback); empty otherwise
+ * @param preview what the action would change, asked of its target before the card was posted
+ *     (version 1 of the workflow's {@code action-preview} change), or null when not asked
  */
 public record Classification(
     String label,
@@ -33,11 +35,57 @@ public record Classification(
     String rationale,
     boolean degraded,
     String degradedReason,
-    List<Opinion> opinions) {
+    List<Opinion> opinions,
+    ActionPreview preview) {
   public static final String UNKNOWN = "unknown";
 
   public Classification {
     opinions = opinions == null ? List.of() : List.copyOf(opinions);
+  }
+
+  /** A classification without a preview (the one the classifier returns). */
+  public Classification(
+      String label,
+      double confidence,
+      String runbookId,
+      Risk risk,
+      String action,
+      String nearestExample,
+      String model,
+      String rationale,
+      boolean degraded,
+      String degradedReason,
+      List<Opinion> opinions) {
+    this(
+        label,
+        confidence,
+        runbookId,
+        risk,
+        action,
+        nearestExample,
+        model,
+        rationale,
+        degraded,
+        degradedReason,
+        opinions,
+        null);
+  }
+
+  /** This classification with its action's preview. */
+  public Classification withPreview(ActionPreview preview) {
+    return new Classification(
+        label,
+        confidence,
+        runbookId,
+        risk,
+        action,
+        nearestExample,
+        model,
+        rationale,
+        degraded,
+        degradedReason,
+        opinions,
+        preview);
   }
 
   /** A plain, non-degraded classification by one model (the shape before LLM support). */
@@ -70,7 +118,8 @@ public record Classification(
         rationale,
         true,
         degradedReason == null ? reason : degradedReason + "; " + reason,
-        opinions);
+        opinions,
+        preview);
   }
 
   /** This classification with each classifier's opinion attached. */
@@ -86,7 +135,8 @@ public record Classification(
         rationale,
         degraded,
         degradedReason,
-        opinions);
+        opinions,
+        preview);
   }
 
   /**

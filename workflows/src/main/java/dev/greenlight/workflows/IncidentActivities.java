@@ -67,6 +67,18 @@ final class IncidentActivities {
               .setRetryOptions(retry(Duration.ofSeconds(2), Duration.ofSeconds(30), 3))
               .build());
 
+  /**
+   * A dry run before the card is posted: brief, because the card waits for it, and its failure only
+   * means the approver sees no preview.
+   */
+  final RemediationActivities preview =
+      Workflow.newActivityStub(
+          RemediationActivities.class,
+          ActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofSeconds(30))
+              .setRetryOptions(retry(Duration.ofSeconds(1), Duration.ofSeconds(5), 3))
+              .build());
+
   /** Verification polls for up to the probe's timeout and heartbeats after every probe. */
   final RemediationActivities verify =
       Workflow.newActivityStub(

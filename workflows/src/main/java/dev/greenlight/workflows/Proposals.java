@@ -3,6 +3,7 @@ package dev.greenlight.workflows;
 import static dev.greenlight.api.ThreadUpdate.Step.PROPOSAL_CHANGED;
 
 import dev.greenlight.activities.RemediationActivities;
+import dev.greenlight.api.ActionPreview;
 import dev.greenlight.api.ActionResult;
 import dev.greenlight.api.AuditEntry.Kind;
 import dev.greenlight.api.Classification;
@@ -11,6 +12,8 @@ import dev.greenlight.api.Proposal;
 import dev.greenlight.api.VerificationResult;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Workflow;
+import java.util.Locale;
 
 /**
  * Where an incident's proposal comes from (the classifier, or a person's pick from the catalog) and
@@ -19,6 +22,9 @@ import io.temporal.failure.ApplicationFailure;
 final class Proposals {
   /** How many proposals one incident may go through when its runbook keeps changing. */
   static final int MAX_PROPOSALS = 3;
+
+  /** The {@link Workflow#getVersion} change that previews the action before the card. */
+  static final String PREVIEW_CHANGE = "action-preview";
 
   private final Incident incident;
   private int made = 1;
@@ -82,6 +88,34 @@ final class Proposals {
             c.runbookId(),
             r.service(),
             Proposal.hash(c.runbookId(), c.label(), c.action()));
+  }
+
+  /**
+   * The proposal with what its action would change (a dry run at the target), for the card before
+   * it asks a person. Version 1 of {@value #PREVIEW_CHANGE}; older incidents show no preview. A
+   * preview that cannot be had is shown as such and never stops the gate from opening.
+   */
+  Classification previewed(Classification c) {
+    if (Workflow.getVersion(PREVIEW_CHANGE, Workflow.DEFAULT_VERSION, 1)
+        == Workflow.DEFAULT_VERSION) {
+      return c;
+    }
+    IncidentRequest r = incident.request();
+    ActionPreview p;
+    try {
+      p =
+          incident
+              .activities()
+              .preview
+              .preview(incident.workflowId(), r.incidentId(), c.runbookId(), r.service());
+    } catch (ActivityFailure e) {
+      p = ActionPreview.unavailable(Incident.rootMessage(e));
+    }
+    if (p == null) {
+      return c;
+    }
+    incident.audit(Kind.PREVIEW, null, p.kind().name().toLowerCase(Locale.ROOT) + ": " + p.text());
+    return c.withPreview(p);
   }
 
   /** Runs the runbook's check; a check that cannot run counts as not recovered. */

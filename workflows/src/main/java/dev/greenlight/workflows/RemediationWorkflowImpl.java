@@ -132,6 +132,7 @@ public final class RemediationWorkflowImpl implements RemediationWorkflow {
 
   /** Opens the human gate for this proposal and waits; true when it was approved. */
   private boolean awaitApproval(Classification proposal) {
+    proposal = proposals.previewed(proposal);
     gate.openApproval(proposal);
     incident.showCard(proposal);
     incident.say(AWAITING_APPROVAL, null, null);

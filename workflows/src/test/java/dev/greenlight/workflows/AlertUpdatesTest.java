@@ -285,6 +285,12 @@ class AlertUpdatesTest {
     }
 
     @Override
+    public dev.greenlight.api.ActionPreview preview(
+        String workflowId, String incidentId, String runbookId, String service) {
+      return delegate.preview(workflowId, incidentId, runbookId, service);
+    }
+
+    @Override
     public VerificationResult verify(String incidentId, String runbookId, String service) {
       return delegate.verify(incidentId, runbookId, service);
     }

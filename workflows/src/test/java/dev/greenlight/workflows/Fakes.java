@@ -162,6 +162,23 @@ final class Fakes {
       return new ActionResult("http", "HTTP 200", workflowId + ":" + runbookId);
     }
 
+    /** What the dry run answers (null: the kind has none); {@link #previewFails} fails it. */
+    volatile dev.greenlight.api.ActionPreview preview;
+
+    volatile boolean previewFails;
+    final AtomicInteger previews = new AtomicInteger();
+
+    @Override
+    public dev.greenlight.api.ActionPreview preview(
+        String workflowId, String incidentId, String runbookId, String service) {
+      previews.incrementAndGet();
+      if (previewFails) {
+        throw io.temporal.failure.ApplicationFailure.newFailure(
+            "connect timed out", "ActionIOError");
+      }
+      return preview;
+    }
+
     @Override
     public VerificationResult verify(String incidentId, String runbookId, String service) {
       return new VerificationResult(

@@ -39,7 +39,8 @@ public final class RecordHistories extends WorkflowFixture {
           "queued-notices-path",
           "alert-resolved-path",
           "breaker-path",
-          "freeze-path");
+          "freeze-path",
+          "preview-path");
 
   /** Records the named paths, or else every path that has no recorded file yet. */
   public static void main(String[] args) throws Exception {
@@ -194,6 +195,13 @@ public final class RecordHistories extends WorkflowFixture {
         wf.decide(new Decision(Verdict.APPROVE, ALICE, nonce, null, 0, "a1"));
         wf.decide(new Decision(Verdict.APPROVE, BOB, nonce, null, 0, "b1"));
         wf.decide(new Decision(Verdict.APPROVE, DAN, nonce, null, 0, "d1"));
+      }
+      case "preview-path" -> {
+        // Version 1 of Proposals.PREVIEW_CHANGE: the action's dry run on the card, then approved.
+        remediator.preview = dev.greenlight.api.ActionPreview.change("replicas 3 -> 6");
+        RemediationWorkflow wf = start(id);
+        String nonce = awaitOpenGate(wf);
+        wf.decide(new Decision(Verdict.APPROVE, ALICE, nonce, null, 0, "a1"));
       }
       default -> {
         // Nobody decides: a reminder, the on-call escalation, then expiry.

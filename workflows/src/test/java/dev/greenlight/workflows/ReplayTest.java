@@ -26,7 +26,8 @@ class ReplayTest {
         "queued-notices-path",
         "alert-resolved-path",
         "breaker-path",
-        "freeze-path"
+        "freeze-path",
+        "preview-path"
       })
   void recordedIncidentReplaysOnTodaysWorkflowCode(String path) throws Exception {
     String json = history(path + ".json");
@@ -80,6 +81,12 @@ class ReplayTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"preview-path"})
+  void incidentsSinceTheActionPreviewCarryItsMarker(String path) throws Exception {
+    assertThat(history(path + ".json")).contains(encoded(Proposals.PREVIEW_CHANGE));
+  }
+
+  @ParameterizedTest
   @ValueSource(
       strings = {
         "quorum-path",
@@ -88,7 +95,8 @@ class ReplayTest {
         "pick-path",
         "expiry-path",
         "queued-notices-path",
-        "alert-resolved-path"
+        "alert-resolved-path",
+        "preview-path"
       })
   void incidentsFromBeforeTheRailsHaveNoRailsMarkerNorSearchAttributes(String path)
       throws Exception {
@@ -114,10 +122,28 @@ class ReplayTest {
         "expiry-path",
         "queued-notices-path",
         "breaker-path",
-        "freeze-path"
+        "freeze-path",
+        "preview-path"
       })
   void incidentsAPersonReportedHaveNoAlertMarker(String path) throws Exception {
     assertThat(history(path + ".json")).doesNotContain(encoded(AlertWatch.CHANGE_ID));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "quorum-path",
+        "auto-path",
+        "reject-path",
+        "pick-path",
+        "expiry-path",
+        "queued-notices-path",
+        "alert-resolved-path",
+        "breaker-path",
+        "freeze-path"
+      })
+  void incidentsFromBeforeTheActionPreviewHaveNoMarker(String path) throws Exception {
+    assertThat(history(path + ".json")).doesNotContain(encoded(Proposals.PREVIEW_CHANGE));
   }
 
   /**

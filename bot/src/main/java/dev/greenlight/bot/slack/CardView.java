@@ -87,6 +87,7 @@ public final class CardView {
                               "*Proposed action*\n" + SlackText.escape(Redaction.urls(c.action())),
                               SlackText.SECTION_TEXT)))));
     }
+    PreviewView.block(c).ifPresent(blocks::add);
     blocks.add(
         context(
             x ->
@@ -135,7 +136,7 @@ public final class CardView {
         button(
             b ->
                 b.actionId(Ids.APPROVE_ACTION)
-                    .text(plainText("Approve"))
+                    .text(plainText(PreviewView.approveLabel(card.classification())))
                     .style("primary")
                     .value(value)
                     .confirm(high ? confirmHighRisk(card) : null)),
