@@ -26,7 +26,7 @@ public record Calibration(double intercept, double wSimilarity, double wMargin, 
    * calibrated"). Calibration does not make wrong proposals rarer: safety comes from the gate (low
    * risk only) and a high confidence floor, chosen with the eval (see docs/classification.md).
    */
-  public static final Calibration DEFAULT = new Calibration(-1.276, 5.552, 1.752, false);
+  public static final Calibration DEFAULT = new Calibration(-1.660, 5.913, 0, false);
 
   /**
    * Weight of a wrong proposal in the "conservative" comparison fit the eval also reports (the
@@ -60,6 +60,19 @@ public record Calibration(double intercept, double wSimilarity, double wMargin, 
    *     likelihood, i.e. calibrated; above 1: conservative)
    */
   public static Calibration fit(List<Point> points, double wrongWeight) {
+    Calibration c = fitBoth(points, wrongWeight);
+    if (c.wMargin() >= 0) {
+      return c;
+    }
+    // Keep the mapping monotone: a larger margin never lowers the confidence. When the fit wants a
+    // negative margin weight (the two features are correlated), the margin is left out.
+    List<Point> similarityOnly =
+        points.stream().map(p -> new Point(p.similarity(), 0, p.correct())).toList();
+    Calibration s = fitBoth(similarityOnly, wrongWeight);
+    return platt(s.intercept(), s.wSimilarity(), 0);
+  }
+
+  private static Calibration fitBoth(List<Point> points, double wrongWeight) {
     double[] w = {0, 0, 0};
     double lambda = 1e-2;
     for (int iter = 0; iter < 100; iter++) {
