@@ -13,10 +13,10 @@ import java.util.Map;
 
 /**
  * Runs every classifier variant over a labelled dataset: the local model with the nearest-example
- * and centroid strategies, raw and calibrated (the calibration in use, and a 5-fold
- * cross-validated refit on the dataset itself), and the LLM and {@code both} modes when an LLM is
- * given. Every variant's auto-approvals pass the same {@link Guards} as in production. The row
- * marked "(in use)" is the configured strategy and mode.
+ * and centroid strategies, raw and calibrated (the calibration in use, and a 5-fold cross-validated
+ * refit on the dataset itself), and the LLM and {@code both} modes when an LLM is given. Every
+ * variant's auto-approvals pass the same {@link Guards} as in production. The row marked "(in use)"
+ * is the configured strategy and mode.
  */
 public final class EvalRunner {
   static final int FOLDS = 5;
@@ -55,7 +55,32 @@ public final class EvalRunner {
       Calibration calibration,
       IncidentClassifier llm,
       double floor) {
-    return run(config, cases, embeddings, calibration, LocalClassifier.Tuning.DEFAULT, llm, floor);
+    return run(
+        config,
+        cases,
+        embeddings,
+        calibration,
+        config.policy().minSimilarity(),
+        LocalClassifier.Tuning.DEFAULT,
+        llm,
+        floor);
+  }
+
+  /** With the knobs fitted on another set ({@link Tuner}). */
+  public static Result run(
+      GreenlightConfig config,
+      List<EvalCase> cases,
+      EmbeddingClassifier embeddings,
+      Tuner.Fit fit) {
+    return run(
+        config,
+        cases,
+        embeddings,
+        fit.calibration(),
+        fit.minScore(),
+        fit.tuning(),
+        null,
+        fit.floor());
   }
 
   public static Result run(
@@ -63,11 +88,11 @@ public final class EvalRunner {
       List<EvalCase> cases,
       EmbeddingClassifier embeddings,
       Calibration calibration,
+      double minScore,
       LocalClassifier.Tuning tuning,
       IncidentClassifier llm,
       double floor) {
     double cap = Math.max(0, floor - 0.01);
-    double minScore = config.policy().minSimilarity();
     LocalClassifier.Strategy configured =
         LocalClassifier.Strategy.parse(config.classifier().strategy());
     String mode = config.classifier().mode();
@@ -102,18 +127,17 @@ public final class EvalRunner {
           caseResults = rows.cases(conf);
         }
       }
-      reports.add(
-          rows.report(name + ", calibrated (5-fold CV)", rows.crossValidated(1)));
+      reports.add(rows.report(name + ", calibrated (5-fold CV)", rows.crossValidated(1)));
       reports.add(
           rows.report(
               name + ", conservative (5-fold CV)",
               rows.crossValidated(Calibration.CONSERVATIVE_WEIGHT)));
       fitted.put(strategy, Calibration.fit(rows.points(-1), 1));
-      conservative.put(
-          strategy, Calibration.fit(rows.points(-1), Calibration.CONSERVATIVE_WEIGHT));
+      conservative.put(strategy, Calibration.fit(rows.points(-1), Calibration.CONSERVATIVE_WEIGHT));
     }
     if (llm != null) {
-      LocalClassifier local = new LocalClassifier(embeddings, configured, calibration, minScore, tuning);
+      LocalClassifier local =
+          new LocalClassifier(embeddings, configured, calibration, minScore, tuning);
       for (String m : List.of(ClassifierSettings.LLM, ClassifierSettings.BOTH)) {
         CombinedClassifier combined = new CombinedClassifier(config, m, local, llm);
         List<Prediction> ps = new ArrayList<>();

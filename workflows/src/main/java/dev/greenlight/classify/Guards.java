@@ -13,15 +13,15 @@ import java.util.Set;
 /**
  * The checks that send a classification to a person whatever its confidence, all on the normalized
  * text: instruction-like text ({@link InjectionGuard}), a runbook's label or id named verbatim, the
- * catalog's example wording copied, and parts of the report that point to different runbooks (or
- * to a kind of incident no runbook covers).
+ * catalog's example wording copied, and parts of the report that point to different runbooks (or to
+ * a kind of incident no runbook covers).
  */
 final class Guards {
   /** Parts with fewer informative words than this are not classified on their own. */
   static final int PART_WORDS = 3;
 
   /** Share of an example's word pairs found in the report from which it counts as copied. */
-  static final double COPIED = 0.6;
+  static final double COPIED = 0.8;
 
   private Guards() {}
 
@@ -42,7 +42,11 @@ final class Guards {
     if (named != null) {
       out.add("the report names the runbook \"" + named + "\" itself");
     }
-    String copied = copiedExample(text, runbooks);
+    boolean lowRisk =
+        whole.verdict().runbook() != null && whole.verdict().runbook().risk() == Risk.LOW;
+    // Only a low-risk proposal can run unattended, so only it needs the checks below: any other
+    // proposal goes to a person already.
+    String copied = lowRisk ? copiedExample(text, runbooks) : null;
     if (copied != null) {
       out.add(
           "the report copies the catalog's example wording (\""
@@ -53,8 +57,7 @@ final class Guards {
     if (stuffed != null) {
       out.add("the report repeats \"" + stuffed + "\" (keyword stuffing)");
     }
-    // Only a low-risk proposal can run unattended, so only its parts need classifying on their own.
-    if (whole.verdict().runbook() != null && whole.verdict().runbook().risk() == Risk.LOW) {
+    if (lowRisk) {
       String parts = disagreement(text, whole.verdict().label(), local);
       if (parts != null) {
         out.add(parts);
@@ -69,7 +72,7 @@ final class Guards {
     for (Runbook r : runbooks) {
       for (String example : r.examples()) {
         Set<String> ex = pairs(Lexicon.words(example));
-        if (ex.size() < 2) {
+        if (ex.size() < 3) {
           continue;
         }
         int found = 0;

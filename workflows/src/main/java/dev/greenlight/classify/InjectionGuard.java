@@ -24,14 +24,17 @@ public final class InjectionGuard {
           Pattern.compile("\\b(re)?(classify|categori[sz]e)\\b[^.\\n]{0,30}\\bas\\b"),
           Pattern.compile("\\b(mark|label|treat|tag)\\s+(this|it|everything)\\s+(as|with)\\b"),
           Pattern.compile("\\b(respond|answer|reply)\\s+with\\b"),
-          Pattern.compile("\\b(note|message|hint|instructions?)\\s+(for|to)\\s+(the\\s+)?(ai|bot|model|llm|assistant|classifier|greenlight)\\b"),
-          Pattern.compile("\\b(the\\s+)?(correct|right|real|true)\\s+(label|runbook|category|class)\\b"),
+          Pattern.compile(
+              "\\b(note|message|hint|instructions?)\\s+(for|to)\\s+(the\\s+)?(ai|bot|model|llm|assistant|classifier|greenlight)\\b"),
+          Pattern.compile(
+              "\\b(the\\s+)?(correct|right|real|true)\\s+(label|runbook|category|class)\\b"),
           Pattern.compile("\\b(label|runbook|category|risk|confidence|score)\\s*[\"']?\\s*[:=]"),
           Pattern.compile("\"\\s*(label|confidence|rationale|risk|runbook)\\s*\""),
           Pattern.compile("\\b(low|no|zero)[ -]risk\\b"),
           Pattern.compile("\\brisk\\s*(level|tier)?\\s*(is|=|:|to)\\s*(low|none)\\b"),
           Pattern.compile("\\bits\\s+risk\\s+is\\b"),
-          Pattern.compile("\\bconfidence\\s*(is|=|:|of|to)?\\s*(1(\\.0+)?|100\\s*%?|0?\\.9\\d*)\\b"),
+          Pattern.compile(
+              "\\bconfidence\\s*(is|=|:|of|to)?\\s*(1(\\.0+)?|100\\s*%?|0?\\.9\\d*)\\b"),
           Pattern.compile("\\bauto[- ]?(approve|approval|run|merge)\\b"),
           Pattern.compile(
               "\\b(skip|bypass|without)\\b[^.\\n]{0,30}\\b(gate|approval|review|human|asking|anyone)\\b"),
@@ -90,7 +93,10 @@ public final class InjectionGuard {
     String t = TextNormalizer.forPatterns(text);
     for (String name : labelsAndIds) {
       String n = name.toLowerCase(Locale.ROOT);
-      if (n.contains("-") && Pattern.compile("(?<![a-z0-9])" + Pattern.quote(n) + "(?![a-z0-9])").matcher(t).find()) {
+      if (n.contains("-")
+          && Pattern.compile("(?<![a-z0-9])" + Pattern.quote(n) + "(?![a-z0-9])")
+              .matcher(t)
+              .find()) {
         return name;
       }
     }

@@ -13,10 +13,10 @@ import java.util.Map;
  * ({@link Segments}). Each runbook's score is its all-MiniLM-L6-v2 similarity (closest example, or
  * centroid of its examples) plus {@code lexicalWeight} times the share of the report's words found
  * in its label, description and examples ({@link Lexicon}). The incident is unknown when the best
- * score is below {@code minScore} ({@code policy.min-similarity}) or when the report is more similar
- * to a kind of incident no runbook covers ({@link OtherIncidents}) than to the best runbook, by
- * more than {@code -otherMargin}. Otherwise the best score and its margin over the second are turned
- * into a calibrated confidence.
+ * score is below {@code minScore} ({@code policy.min-similarity}) or when the report is more
+ * similar to a kind of incident no runbook covers ({@link OtherIncidents}) than to the best
+ * runbook, by more than {@code -otherMargin}. Otherwise the best score and its margin over the
+ * second are turned into a calibrated confidence.
  */
 public final class LocalClassifier implements IncidentClassifier {
   /** How a runbook is scored: its closest example, or the centroid of its examples. */
@@ -114,7 +114,8 @@ public final class LocalClassifier implements IncidentClassifier {
   public Scored decide(Features f) {
     if (f.scores().isEmpty()) {
       // Text that names no symptom matches no runbook.
-      return new Scored(new Verdict(null, 0, "", null, model()), 0, 0, "no words to classify", false);
+      return new Scored(
+          new Verdict(null, 0, "", null, model()), 0, 0, "no words to classify", false);
     }
     List<Ranked> ranked = new ArrayList<>();
     for (EmbeddingClassifier.Score s : f.scores()) {

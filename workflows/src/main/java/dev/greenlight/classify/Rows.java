@@ -105,9 +105,7 @@ final class Rows {
               p.predicted(),
               p.confidence(),
               EvalRunner.route(p, floor),
-              guards.get(i).isEmpty()
-                  ? scored.get(i).why()
-                  : String.join("; ", guards.get(i))));
+              guards.get(i).isEmpty() ? scored.get(i).why() : String.join("; ", guards.get(i))));
     }
     return out;
   }

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Splits a report into its parts (sentences and clauses) and tells which parts are negated ("not a
- * deploy issue", "cache looks fine", "no OOM"): a negated part names what the incident is not, so it
- * must not pull the classification toward that runbook.
+ * deploy issue", "cache looks fine", "no OOM"): a negated part names what the incident is not, so
+ * it must not pull the classification toward that runbook.
  */
 final class Segments {
   private static final Pattern SPLIT =
@@ -57,7 +57,8 @@ final class Segments {
     for (String p : split(text)) {
       if (!negated(p)) {
         kept.add(p);
-      } else if (p.matches("(?i)(no|nope)\\b.*") && !kept.isEmpty()
+      } else if (p.matches("(?i)(no|nope)\\b.*")
+          && !kept.isEmpty()
           && kept.get(kept.size() - 1).endsWith("?")) {
         kept.remove(kept.size() - 1); // "stale cache? no."
       }

@@ -57,9 +57,9 @@ public final class TextNormalizer {
   }
 
   /**
-   * The normalized text, lower-cased with common digit and symbol substitutions undone ({@code 1gn0r3}
-   * reads {@code ignore}): for pattern checks only, never for classification (it would turn {@code
-   * 5xx} into {@code sxx}).
+   * The normalized text, lower-cased with common digit and symbol substitutions undone ({@code
+   * 1gn0r3} reads {@code ignore}): for pattern checks only, never for classification (it would turn
+   * {@code 5xx} into {@code sxx}).
    */
   public static String forPatterns(String text) {
     String t = normalize(text).toLowerCase(Locale.ROOT);
