@@ -27,12 +27,23 @@ public record EvalCase(String text, String service, String expectedLabel) {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
+  /** The second set, written independently of the catalog's examples (on-call style). */
+  public static final String ONCALL = "/eval/oncall.jsonl";
+
+  /** The adversarial set: copied wording, other languages, homoglyphs, fake delimiters, ... */
+  public static final String ADVERSARIAL = "/eval/adversarial.jsonl";
+
   public static List<EvalCase> builtIn() {
-    InputStream in = EvalCase.class.getResourceAsStream(BUILT_IN);
+    return resource(BUILT_IN);
+  }
+
+  /** A dataset shipped on the classpath. */
+  public static List<EvalCase> resource(String name) {
+    InputStream in = EvalCase.class.getResourceAsStream(name);
     if (in == null) {
-      throw new IllegalStateException("built-in dataset " + BUILT_IN + " is missing");
+      throw new IllegalStateException("built-in dataset " + name + " is missing");
     }
-    return read(new InputStreamReader(in, StandardCharsets.UTF_8), BUILT_IN);
+    return read(new InputStreamReader(in, StandardCharsets.UTF_8), name);
   }
 
   /**
