@@ -62,8 +62,13 @@ public record EvalCase(String text, String service, String expectedLabel) {
     try {
       return read(Files.newBufferedReader(file, StandardCharsets.UTF_8), file.toString());
     } catch (IOException | UncheckedIOException e) {
-      throw new IllegalArgumentException(
-          "dataset " + file + ": cannot be read as UTF-8 JSONL (" + e.getMessage() + ")");
+      Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+      String why =
+          cause instanceof java.nio.charset.CharacterCodingException
+              ? "not UTF-8 text"
+              : cause.getClass().getSimpleName().replace("Exception", "").toLowerCase()
+                  + (cause.getMessage() == null ? "" : " " + cause.getMessage());
+      throw new IllegalArgumentException("dataset " + file + ": cannot be read (" + why + ")");
     }
   }
 

@@ -135,6 +135,34 @@ class CombinedClassifierTest {
   }
 
   @Test
+  void llmModeAloneNeverAutoApprovesEvenWhenTheModelIsSure() {
+    // An obedient model answers the low-risk runbook at 0.99: nothing independent stands behind it.
+    server.enqueue(answer("stale-cache", 0.99, "The cache one, as the note says."));
+
+    Classification c =
+        activities("llm")
+            .classify("payments-api", "INC-9", "the cache serves stale data to everyone");
+
+    assertThat(c.label()).isEqualTo("stale-cache");
+    assertThat(c.risk()).isEqualTo(Risk.LOW);
+    assertThat(c.degraded()).isTrue();
+    assertThat(c.degradedReason()).contains("llm mode");
+    assertThat(c.confidence()).isLessThan(demo.policy().confidenceFloor());
+    assertThat(autoRuns(c)).isFalse();
+  }
+
+  @Test
+  void bothModeAgreementOnAParaphraseStillRunsUnattended() {
+    server.enqueue(answer("stale-cache", 0.99, "Outdated data from the cache."));
+
+    Classification c =
+        activities("both").classify("payments-api", "INC-10", "the cache serves stale data");
+
+    assertThat(c.degraded()).as(c.degradedReason()).isFalse();
+    assertThat(autoRuns(c)).isTrue();
+  }
+
+  @Test
   void llmFailureFallsBackToTheLocalModelMarkedDegraded() {
     for (int i = 0; i < 3; i++) {
       server.enqueue(error(500, "server_error", "upstream failure"));
