@@ -25,6 +25,7 @@ public final class EmbeddingClassifier {
   private final Map<Runbook, List<Embedding>> descriptions = new LinkedHashMap<>();
   private final OtherIncidents others;
   private final Lexicon lexicon;
+  private final List<Runbook> runbooks;
 
   /** Loads the bundled model and embeds every runbook's examples. */
   public EmbeddingClassifier(List<Runbook> runbooks) {
@@ -61,6 +62,11 @@ public final class EmbeddingClassifier {
     descriptions.values().forEach(catalog::addAll);
     others = OtherIncidents.load(model, catalog);
     lexicon = new Lexicon(runbooks);
+    this.runbooks = List.copyOf(runbooks);
+  }
+
+  List<Runbook> runbooks() {
+    return runbooks;
   }
 
   Lexicon lexicon() {
@@ -89,12 +95,44 @@ public final class EmbeddingClassifier {
   /** Every runbook's score and the closest "other incident" line, from one embedding. */
   public Analysis analyse(String incidentText) {
     Embedding query = model.embed(incidentText).content();
-    return new Analysis(scores(query), others.closest(query));
+    return new Analysis(scores(query), others.closest(query, -1));
   }
 
+  /**
+   * Each catalog example (and each kept "other incident" line) classified as if it were a report,
+   * against the catalog (and the reference) without it: leave-one-out points for a per-catalog
+   * calibration. Returns (expected label or unknown, analysis, the text) triples.
+   */
+  List<LeftOut> leaveOneOut() {
+    List<LeftOut> out = new ArrayList<>();
+    for (Example left : examples) {
+      out.add(
+          new LeftOut(
+              left.runbook(),
+              left.text(),
+              new Analysis(scores(left.embedding(), left), others.closest(left.embedding(), -1))));
+    }
+    for (int i = 0; i < others.size(); i++) {
+      Embedding q = others.embedding(i);
+      out.add(
+          new LeftOut(null, others.line(i), new Analysis(scores(q, null), others.closest(q, i))));
+    }
+    return out;
+  }
+
+  /** One left-out text, the runbook it belongs to (null: an "other incident"), its analysis. */
+  record LeftOut(Runbook runbook, String text, Analysis analysis) {}
+
   private List<Score> scores(Embedding query) {
+    return scores(query, null);
+  }
+
+  private List<Score> scores(Embedding query, Example leftOut) {
     Map<Runbook, Score> best = new LinkedHashMap<>();
     for (Example e : examples) {
+      if (e == leftOut) {
+        continue;
+      }
       double score = clamp(CosineSimilarity.between(query, e.embedding()));
       Score current = best.get(e.runbook());
       if (current == null || score > current.nearest()) {

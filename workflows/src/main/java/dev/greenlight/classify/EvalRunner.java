@@ -30,7 +30,8 @@ public final class EvalRunner {
       Map<LocalClassifier.Strategy, Calibration> fitted,
       Map<LocalClassifier.Strategy, Calibration> conservative,
       List<CaseResult> cases,
-      String inUse) {
+      String inUse,
+      Calibration catalog) {
     public Report inUseReport() {
       return reports.stream().filter(r -> r.name().equals(inUse)).findFirst().orElseThrow();
     }
@@ -102,6 +103,7 @@ public final class EvalRunner {
     Map<LocalClassifier.Strategy, Calibration> conservative = new LinkedHashMap<>();
     List<CaseResult> caseResults = new ArrayList<>();
     String inUse = null;
+    Calibration catalogFit = null;
     for (LocalClassifier.Strategy strategy : LocalClassifier.Strategy.values()) {
       String name = "local " + strategy.name().toLowerCase(Locale.ROOT);
       LocalClassifier local =
@@ -126,6 +128,11 @@ public final class EvalRunner {
           inUse = n;
           caseResults = rows.cases(conf);
         }
+        Calibration fromCatalog =
+            CatalogCalibration.fit(embeddings, local.with(Calibration.RAW, minScore, tuning));
+        catalogFit = fromCatalog;
+        reports.add(
+            rows.report(name + ", calibrated (catalog LOO)", rows.confidences(fromCatalog)));
       }
       reports.add(rows.report(name + ", calibrated (5-fold CV)", rows.crossValidated(1)));
       reports.add(
@@ -172,7 +179,7 @@ public final class EvalRunner {
         }
       }
     }
-    return new Result(reports, fitted, conservative, caseResults, inUse);
+    return new Result(reports, fitted, conservative, caseResults, inUse, catalogFit);
   }
 
   static String route(Prediction p, double floor) {

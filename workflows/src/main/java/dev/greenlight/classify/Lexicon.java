@@ -103,10 +103,16 @@ final class Lexicon {
   private final Map<String, Double> idf = new HashMap<>();
 
   Lexicon(List<Runbook> runbooks) {
+    this(runbooks, null);
+  }
+
+  /** The lexicon without one example text (leave-one-out). */
+  Lexicon(List<Runbook> runbooks, String leaveOut) {
     Map<String, Integer> df = new HashMap<>();
     for (Runbook r : runbooks) {
       Set<String> words = new HashSet<>();
       List<String> texts = new ArrayList<>(r.examples());
+      texts.remove(leaveOut);
       texts.add(r.label());
       if (r.description() != null) {
         texts.add(r.description());

@@ -54,10 +54,21 @@ public final class OtherIncidents {
     return lines.size();
   }
 
-  /** The closest line to the query, or null when there is none. */
-  Closest closest(Embedding query) {
+  String line(int i) {
+    return lines.get(i);
+  }
+
+  Embedding embedding(int i) {
+    return embeddings.get(i);
+  }
+
+  /** The closest line to the query other than line {@code skip}, or null when there is none. */
+  Closest closest(Embedding query, int skip) {
     Closest best = null;
     for (int i = 0; i < lines.size(); i++) {
+      if (i == skip) {
+        continue;
+      }
       double s = CosineSimilarity.between(query, embeddings.get(i));
       if (best == null || s > best.similarity()) {
         best = new Closest(lines.get(i), s);

@@ -82,6 +82,9 @@ record EvalReport(
           "  %-9s calibrated:   %s%n", s.name().toLowerCase(Locale.ROOT), result.fitted().get(s));
       out.printf("  %-9s conservative: %s%n", "", result.conservative().get(s));
     }
+    if (result.catalog() != null) {
+      out.println("  fitted on the catalog alone (leave-one-out): " + result.catalog());
+    }
     if (fit != null) {
       out.println();
       out.println("Knobs " + fit + "; the same rows on this dataset with them:");

@@ -175,7 +175,7 @@ class EvalCommandTest {
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode doc = new ObjectMapper().readTree(r.out());
     assertThat(doc.get("inUse").asText()).isEqualTo("local nearest, calibrated (in use)");
-    assertThat(doc.get("rows")).hasSize(7);
+    assertThat(doc.get("rows")).hasSize(8);
     assertThat(doc.get("cases")).hasSize(LINES.size());
     for (JsonNode c : doc.get("cases")) {
       assertThat(c.get("text").asText()).isNotBlank();
