@@ -14,7 +14,7 @@ import java.util.Locale;
  * applied), plus 0.01.
  */
 public final class Tuner {
-  static final double[] MIN_SCORES = range(0.10, 0.50, 0.02);
+  static final double[] MIN_SCORES = range(0.10, 0.90, 0.02);
   static final double[] LEXICAL = {0, 0.1, 0.2, 0.3, 0.5, 0.7};
   static final double[] OTHER = {Double.NaN, -0.25, -0.2, -0.15, -0.1, -0.05, 0};
 
