@@ -182,11 +182,11 @@ public final class EvalRunner {
     return new Result(reports, fitted, conservative, caseResults, inUse, catalogFit);
   }
 
+  /** auto (would run unattended), human (a proposal a person decides) or unknown. */
   static String route(Prediction p, double floor) {
-    return !p.proposesRunbook() && !"unknown".equals(p.predicted())
-        ? "human"
-        : p.predicted().equals(Verdict.UNKNOWN_LABEL)
-            ? "unknown"
-            : p.autoApproved(floor) ? "auto" : "human";
+    if (p.predicted().equals(Verdict.UNKNOWN_LABEL)) {
+      return "unknown";
+    }
+    return p.autoApproved(floor) ? "auto" : "human";
   }
 }
