@@ -1,5 +1,7 @@
 package dev.greenlight.classify;
 
+import dev.greenlight.config.ClassifierSettings;
+import dev.greenlight.config.PlattSettings;
 import java.util.List;
 import java.util.Locale;
 
@@ -33,6 +35,12 @@ public record Calibration(double intercept, double wSimilarity, double wMargin, 
    * lowers the floor needed for zero wrong auto-approvals but breaks "90% means 9 in 10".
    */
   public static final double CONSERVATIVE_WEIGHT = 3.0;
+
+  /** The catalog's own calibration ({@code classifier.calibration}), or {@link #DEFAULT}. */
+  public static Calibration configured(ClassifierSettings settings) {
+    PlattSettings p = settings.calibration();
+    return p == null ? DEFAULT : platt(p.intercept(), p.similarity(), p.margin());
+  }
 
   public static Calibration platt(double intercept, double wSimilarity, double wMargin) {
     return new Calibration(intercept, wSimilarity, wMargin, false);

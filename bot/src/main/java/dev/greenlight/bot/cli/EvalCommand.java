@@ -117,7 +117,8 @@ final class EvalCommand implements Callable<Integer> {
             : null;
     EmbeddingClassifier embeddings = new EmbeddingClassifier(cfg.runbooks());
     EvalRunner.Result result =
-        EvalRunner.run(cfg, data, embeddings, Calibration.DEFAULT, llmClassifier, gateFloor);
+        EvalRunner.run(
+            cfg, data, embeddings, Calibration.configured(settings), llmClassifier, gateFloor);
     EvalReport report =
         new EvalReport(
             source,

@@ -65,7 +65,10 @@ record EvalReport(
         floor,
         config.policy().minSimilarity());
     out.println("Local model: " + EmbeddingClassifier.MODEL);
-    out.println("Calibration in use: " + Calibration.DEFAULT);
+    out.println(
+        "Calibration in use: "
+            + Calibration.configured(settings)
+            + (settings.calibration() == null ? "" : " (classifier.calibration)"));
     out.println("Classifier in use: " + inUse());
     out.println();
     out.print(Evaluation.table(result.reports(), floor));
@@ -123,7 +126,7 @@ record EvalReport(
     doc.put("floor", floor);
     doc.put("minSimilarity", config.policy().minSimilarity());
     doc.put("model", EmbeddingClassifier.MODEL);
-    doc.put("calibrationInUse", Calibration.DEFAULT.toString());
+    doc.put("calibrationInUse", Calibration.configured(settings).toString());
     doc.put("mode", settings.mode());
     doc.put("strategy", settings.strategy());
     doc.put("inUse", result.inUse());

@@ -204,6 +204,22 @@ class EvalCommandTest {
   }
 
   @Test
+  void theCatalogsOwnCalibrationIsTheOneInUse() throws IOException {
+    Path config = dir.resolve("calibrated.yml");
+    Files.writeString(
+        config,
+        demoYaml() + "\nclassifier:\n  calibration: {intercept: -1, similarity: 6, margin: 0.5}\n");
+
+    Run r = eval("eval", "--config", config.toString(), "--dataset", dataset().toString());
+
+    assertThat(r.out())
+        .as(r.err())
+        .contains(
+            "Calibration in use: Platt p = sigmoid(-1.000 + 6.000*similarity + 0.500*margin)"
+                + " (classifier.calibration)");
+  }
+
+  @Test
   void aMissingDatasetIsOneClearLine() {
     Path missing = dir.resolve("nope.jsonl");
 
