@@ -70,7 +70,8 @@ public final class CombinedClassifier {
     } else {
       Verdict theirs;
       try {
-        theirs = llm.classify(service, text);
+        // The model sees the text without invisible characters and compatibility forms too.
+        theirs = llm.classify(service, TextNormalizer.canonical(text, false));
       } catch (ClassifierException e) {
         result =
             render(mine, mine, service, incidentId)
