@@ -20,6 +20,9 @@ final class Guards {
   /** Parts with fewer informative words than this are not classified on their own. */
   static final int PART_WORDS = 3;
 
+  /** At most this many parts are classified on their own; a longer report goes to a person. */
+  static final int MAX_PARTS = 12;
+
   /** Share of an example's word pairs found in the report from which it counts as copied. */
   static final double COPIED = 0.8;
 
@@ -116,9 +119,13 @@ final class Guards {
     // A part counts as pointing elsewhere as soon as it is closer to an incident no runbook covers.
     LocalClassifier strict = local.strictAboutOthers();
     Map<String, String> pointers = new LinkedHashMap<>();
+    int classified = 0;
     for (String part : parts) {
       if (Lexicon.words(part).size() < PART_WORDS) {
         continue;
+      }
+      if (++classified > MAX_PARTS) {
+        return "the report has more than " + MAX_PARTS + " parts to check one by one";
       }
       LocalClassifier.Scored s = strict.classifyWithScores(part);
       if (s.verdict().runbook() != null) {

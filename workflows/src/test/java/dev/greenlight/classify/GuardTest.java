@@ -147,6 +147,21 @@ class GuardTest {
   }
 
   @Test
+  void aVeryLongLowRiskReportIsNotCheckedPartByPartForever() {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 14; i++) {
+      text.append("item").append(i).append(" page").append(i).append(" from cache region");
+      text.append(i).append(" shows stale price").append(i).append(". ");
+    }
+
+    Classification c = local.classify("search-api", "I", text.toString());
+
+    assertThat(c.label()).isEqualTo("stale-cache");
+    assertThat(c.degradedReason()).contains("more than 12 parts");
+    assertThat(autoRuns(c)).isFalse();
+  }
+
+  @Test
   void aParaphraseOfALowRiskRunbookStillRunsUnattended() {
     Classification c = local.classify("search-api", "I", "the cache serves stale data");
 
