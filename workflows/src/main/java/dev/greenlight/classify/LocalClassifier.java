@@ -13,10 +13,10 @@ import java.util.Map;
  * ({@link Segments}). Each runbook's score is its all-MiniLM-L6-v2 similarity (closest example, or
  * centroid of its examples) plus {@code lexicalWeight} times the share of the report's words found
  * in its label, description and examples ({@link Lexicon}). The incident is unknown when the best
- * score is below {@code minScore} ({@code policy.min-similarity}) and the best runbook is not
- * closer than any kind of incident no runbook covers ({@link OtherIncidents}), or when the report
- * is more similar to such a kind than to the best runbook by more than {@code -otherMargin}.
- * Otherwise the best score and its margin over the second are turned into a calibrated confidence.
+ * score is below {@code minScore} ({@code policy.min-similarity}) or when the report is more
+ * similar to a kind of incident no runbook covers ({@link OtherIncidents}) than to the best
+ * runbook, by more than {@code -otherMargin}. Otherwise the best score and its margin over the
+ * second are turned into a calibrated confidence.
  */
 public final class LocalClassifier implements IncidentClassifier {
   /** How a runbook is scored: its closest example, or the centroid of its examples. */
@@ -141,7 +141,7 @@ public final class LocalClassifier implements IncidentClassifier {
               f.other().similarity(),
               best.s().runbook().label(),
               best.cosine());
-    } else if (s1 < minScore && !closerThanAnyOther(best, f)) {
+    } else if (s1 < minScore) {
       why = String.format(Locale.ROOT, "best score %.2f below min-similarity %.2f", s1, minScore);
     }
     if (why != null) {
@@ -159,17 +159,6 @@ public final class LocalClassifier implements IncidentClassifier {
         margin,
         String.format(Locale.ROOT, "score %.2f, margin %.2f over the next runbook", s1, margin),
         false);
-  }
-
-  /**
-   * Below the floor a report still matches when its best runbook's example is closer than any kind
-   * of incident no runbook covers: the floor is relative, not absolute (a catalog that kept the old
-   * floor of 0.45 loses little; docs/classification.md).
-   */
-  private boolean closerThanAnyOther(Ranked best, Features f) {
-    return f.other() != null
-        && !Double.isNaN(tuning.otherMargin())
-        && best.cosine() >= f.other().similarity();
   }
 
   /** Normalized, alert names split at camel case and underscores, denied causes left out. */

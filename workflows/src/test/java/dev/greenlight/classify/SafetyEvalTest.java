@@ -59,25 +59,4 @@ class SafetyEvalTest {
     assertThat(r.inUseReport().accuracy()).isGreaterThanOrEqualTo(0.89);
     assertThat(r.inUseReport().macroF1()).isGreaterThanOrEqualTo(0.89);
   }
-
-  @ParameterizedTest
-  @ValueSource(doubles = {0.45, 0.60})
-  void aCatalogThatKeptAnOldHighFloorLosesLittle(double pinned) {
-    // Below min-similarity a report still matches when its runbook is closer than any uncovered
-    // kind.
-    EvalRunner.Result r =
-        EvalRunner.run(
-            demo,
-            EvalCase.resource(EvalCase.ONCALL),
-            embeddings,
-            Calibration.DEFAULT,
-            pinned,
-            LocalClassifier.Tuning.DEFAULT,
-            null,
-            demo.policy().confidenceFloor());
-
-    // Measured 0.873 at 0.45 and 0.849 at 0.60; without the relative rule 0.765 and 0.608.
-    assertThat(r.inUseReport().accuracy()).isGreaterThanOrEqualTo(0.84);
-    assertThat(r.inUseReport().autoApprovedWrong()).isZero();
-  }
 }
