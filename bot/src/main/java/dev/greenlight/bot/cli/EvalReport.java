@@ -26,6 +26,9 @@ record EvalReport(
     EvalRunner.Result result,
     Tuner.Fit fit,
     EvalRunner.Result fitted) {
+  /** Above this min-similarity, {@code eval} notes that the floor is probably too high. */
+  static final double HIGH_FLOOR = 0.30;
+
   EvalReport(
       String dataset,
       String catalog,
@@ -64,6 +67,15 @@ record EvalReport(
         config.runbooks().size(),
         floor,
         config.policy().minSimilarity());
+    if (config.policy().minSimilarity() > HIGH_FLOOR) {
+      out.printf(
+          Locale.ROOT,
+          "Note: min-similarity %.2f is a floor on the local score (similarity + lexical share);"
+              + " 0.22 was fitted on the built-in set, and above %.2f real incidents tend to come"
+              + " back unknown (docs/classification.md)%n",
+          config.policy().minSimilarity(),
+          HIGH_FLOOR);
+    }
     out.println("Local model: " + EmbeddingClassifier.MODEL);
     out.println(
         "Calibration in use: "

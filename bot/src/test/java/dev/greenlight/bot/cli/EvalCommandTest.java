@@ -220,6 +220,19 @@ class EvalCommandTest {
   }
 
   @Test
+  void anOldHighFloorIsPointedOut() throws IOException {
+    Path config = dir.resolve("old.yml");
+    Files.writeString(config, demoYaml().replace("min-similarity: 0.22", "min-similarity: 0.45"));
+
+    Run r = eval("eval", "--config", config.toString(), "--dataset", dataset().toString());
+
+    assertThat(r.out())
+        .as(r.err())
+        .contains("Note: min-similarity 0.45 is a floor on the local score");
+    assertThat(eval("eval", "--dataset", dataset().toString()).out()).doesNotContain("Note:");
+  }
+
+  @Test
   void aMissingDatasetIsOneClearLine() {
     Path missing = dir.resolve("nope.jsonl");
 
