@@ -1,6 +1,10 @@
 package dev.greenlight.bench;
 
+import dev.greenlight.classify.Calibration;
+import dev.greenlight.classify.CombinedClassifier;
 import dev.greenlight.classify.EmbeddingClassifier;
+import dev.greenlight.classify.LocalClassifier;
+import dev.greenlight.config.ClassifierSettings;
 import dev.greenlight.config.ConfigLoader;
 import dev.greenlight.config.GreenlightConfig;
 import dev.greenlight.embedding.MiniLmEmbeddingModel;
@@ -10,9 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * 3. Classification: {@code EmbeddingClassifier.nearest} per incident text against one raw {@code
- * model.embed()} of the same text, interleaved after warm-up; and the model load (first in the
- * JVM).
+ * 3. Classification: the whole local classification per incident text, as the classify activity
+ * runs it ({@code CombinedClassifier} in local mode: normalization, negation, embedding, lexical
+ * share, the "other incidents" test, calibration and every guard, parts included) against one raw
+ * {@code model.embed()} of the same text, interleaved after warm-up; and the model load (first in
+ * the JVM) with the catalog and the "other incidents" reference embedded.
  */
 final class Classification {
   private static final int WARMUP = 50;
@@ -22,6 +28,8 @@ final class Classification {
           "pods OOMKilled and restarting since 14:02",
           "checkout pods keep getting killed, exit code 137",
           "users see yesterday's prices, looks like the cache",
+          "the cache serves stale data; checkout pods got OOMKilled twice",
+          "KubePodCrashLooping checkout-api-7d9f Last State: Terminated Reason: OOMKilled",
           "stale product data after the deploy",
           "p99 latency doubled on search, no errors",
           "memory climbs until the container is killed",
@@ -36,13 +44,23 @@ final class Classification {
     GreenlightConfig config =
         ConfigLoader.parse(Files.readString(Loop.writeConfig("http://127.0.0.1:9")), "bench.yml");
     long t0 = System.nanoTime();
-    EmbeddingClassifier classifier = new EmbeddingClassifier(config.runbooks());
+    EmbeddingClassifier embeddings = new EmbeddingClassifier(config.runbooks());
     long load = System.nanoTime() - t0;
+    CombinedClassifier classifier =
+        new CombinedClassifier(
+            config,
+            ClassifierSettings.LOCAL,
+            new LocalClassifier(
+                embeddings,
+                LocalClassifier.Strategy.NEAREST,
+                Calibration.DEFAULT,
+                config.policy().minSimilarity()),
+            null);
     t0 = System.nanoTime();
     EmbeddingModel raw = MiniLmEmbeddingModel.load();
     long rawLoad = System.nanoTime() - t0;
     for (int i = 0; i < WARMUP; i++) {
-      classifier.nearest(INCIDENTS.get(i % INCIDENTS.size()));
+      classifier.classify("checkout-api", "BENCH", INCIDENTS.get(i % INCIDENTS.size()));
       raw.embed(INCIDENTS.get(i % INCIDENTS.size()));
     }
     List<Long> cls = new ArrayList<>();
@@ -50,7 +68,7 @@ final class Classification {
     for (int i = 0; i < size.classifySamples(); i++) {
       String text = INCIDENTS.get(i % INCIDENTS.size());
       t0 = System.nanoTime();
-      classifier.nearest(text);
+      classifier.classify("checkout-api", "BENCH", text);
       cls.add(System.nanoTime() - t0);
       t0 = System.nanoTime();
       raw.embed(text);

@@ -63,7 +63,7 @@ final class Loop implements AutoCloseable {
 
   static final String ALICE = "U0ALICE";
   static final String HUMAN_TEXT = "checkout-api pods OOMKilled and restarting";
-  static final String AUTO_TEXT = "checkout-api stale data served from cache";
+  static final String AUTO_TEXT = "checkout-api the cache serves stale data";
 
   /** How long the harness waits for any one thing before it gives up. */
   static final Duration WAIT = Duration.ofSeconds(120);

@@ -44,7 +44,7 @@ final class Throughput {
         loop.slack.sendSlashCommand(Loop.ALICE, ch, Ids.COMMAND, Loop.AUTO_TEXT);
       } else {
         Incidents.start(
-            loop.temporal.client(), "raw-" + ch, "stale data served from cache", ch, policy);
+            loop.temporal.client(), "raw-" + ch, "the cache serves stale data", ch, policy);
       }
     }
     List<Long> lat = new ArrayList<>();

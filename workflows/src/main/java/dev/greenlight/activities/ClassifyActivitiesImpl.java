@@ -27,7 +27,7 @@ public final class ClassifyActivitiesImpl implements ClassifyActivities {
   private final CombinedClassifier classifier;
   private final MeterRegistry meters;
 
-  /** Local model only, nearest-example strategy, default calibration. */
+  /** Local model only, the configured strategy and calibration. */
   public ClassifyActivitiesImpl(GreenlightConfig config, EmbeddingClassifier classifier) {
     this(
         new CombinedClassifier(
@@ -36,7 +36,7 @@ public final class ClassifyActivitiesImpl implements ClassifyActivities {
             new LocalClassifier(
                 classifier,
                 LocalClassifier.Strategy.parse(config.classifier().strategy()),
-                Calibration.DEFAULT,
+                Calibration.configured(config.classifier()),
                 config.policy().minSimilarity()),
             null));
   }

@@ -1,5 +1,7 @@
 package dev.greenlight.classify;
 
+import dev.greenlight.config.ClassifierSettings;
+import dev.greenlight.config.PlattSettings;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,15 +20,14 @@ public record Calibration(double intercept, double wSimilarity, double wMargin, 
   public static final Calibration RAW = new Calibration(0, 0, 0, true);
 
   /**
-   * The mapping in use: the plain (unweighted) maximum-likelihood Platt fit, so a confidence of 0.9
-   * is right about 9 times in 10. Fitted by {@link #fit}{@code (points, 1)} on the 103 cases of the
-   * built-in evaluation set (workflows/src/main/resources/eval/incidents.jsonl) that propose a
-   * runbook with the demo catalog, the nearest-example strategy and all-MiniLM-L6-v2-q; rounded to
-   * three decimals. {@code greenlight eval} refits and prints these coefficients ("nearest
-   * calibrated"). Calibration does not make wrong proposals rarer: safety comes from the gate (low
-   * risk only) and a high confidence floor, chosen with the eval (see docs/classification.md).
+   * The mapping in use: the plain (unweighted) maximum-likelihood Platt fit on the cases of the
+   * built-in set (workflows/src/main/resources/eval/incidents.jsonl) that propose a runbook, with
+   * the demo catalog, the nearest-example strategy and the default tuning; rounded to three
+   * decimals. The fit's margin weight came out negative, so the margin is left out (see {@link
+   * #fit}). It is reported on the second set (eval/oncall.jsonl), never chosen on it. {@code
+   * greenlight eval} refits and prints these coefficients ("nearest calibrated").
    */
-  public static final Calibration DEFAULT = new Calibration(-1.276, 5.552, 1.752, false);
+  public static final Calibration DEFAULT = new Calibration(-1.462, 5.630, 0, false);
 
   /**
    * Weight of a wrong proposal in the "conservative" comparison fit the eval also reports (the
@@ -34,6 +35,12 @@ public record Calibration(double intercept, double wSimilarity, double wMargin, 
    * lowers the floor needed for zero wrong auto-approvals but breaks "90% means 9 in 10".
    */
   public static final double CONSERVATIVE_WEIGHT = 3.0;
+
+  /** The catalog's own calibration ({@code classifier.calibration}), or {@link #DEFAULT}. */
+  public static Calibration configured(ClassifierSettings settings) {
+    PlattSettings p = settings.calibration();
+    return p == null ? DEFAULT : platt(p.intercept(), p.similarity(), p.margin());
+  }
 
   public static Calibration platt(double intercept, double wSimilarity, double wMargin) {
     return new Calibration(intercept, wSimilarity, wMargin, false);
@@ -60,6 +67,19 @@ public record Calibration(double intercept, double wSimilarity, double wMargin, 
    *     likelihood, i.e. calibrated; above 1: conservative)
    */
   public static Calibration fit(List<Point> points, double wrongWeight) {
+    Calibration c = fitBoth(points, wrongWeight);
+    if (c.wMargin() >= 0) {
+      return c;
+    }
+    // Keep the mapping monotone: a larger margin never lowers the confidence. When the fit wants a
+    // negative margin weight (the two features are correlated), the margin is left out.
+    List<Point> similarityOnly =
+        points.stream().map(p -> new Point(p.similarity(), 0, p.correct())).toList();
+    Calibration s = fitBoth(similarityOnly, wrongWeight);
+    return platt(s.intercept(), s.wSimilarity(), 0);
+  }
+
+  private static Calibration fitBoth(List<Point> points, double wrongWeight) {
     double[] w = {0, 0, 0};
     double lambda = 1e-2;
     for (int iter = 0; iter < 100; iter++) {

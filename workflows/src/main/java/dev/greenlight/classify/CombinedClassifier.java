@@ -17,7 +17,11 @@ import java.util.Map;
  *       used, marked degraded.
  *   <li>{@code both}: both; when they disagree the local answer is proposed, marked degraded, and
  *       the card shows both opinions. When they agree the lower of the two confidences is used.
- *   <li>Instruction-like text in the report (prompt injection) marks the result degraded.
+ *   <li>In {@code llm} mode a proposal is always degraded: the model's answer alone never
+ *       auto-approves.
+ *   <li>In every mode the {@link Guards} mark the result degraded: instruction-like text, a runbook
+ *       named verbatim, copied example wording, parts of the report that point to different
+ *       runbooks.
  * </ul>
  *
  * A degraded classification's confidence is capped below the policy's confidence floor, so the gate
@@ -53,24 +57,37 @@ public final class CombinedClassifier {
   }
 
   public Classification classify(String service, String incidentId, String text) {
-    Verdict mine = local.classify(service, text);
+    return explain(service, incidentId, text).classification();
+  }
+
+  /** The classification and the local model's own reason for it (for the eval's per-case view). */
+  public Explained explain(String service, String incidentId, String text) {
+    LocalClassifier.Scored scored = local.classifyWithScores(text);
+    Verdict mine = scored.verdict();
     Classification result;
     if (mode.equals(ClassifierSettings.LOCAL)) {
       result = render(mine, mine, service, incidentId);
     } else {
       Verdict theirs;
       try {
-        theirs = llm.classify(service, text);
+        // The model sees the text without invisible characters and compatibility forms too.
+        theirs = llm.classify(service, TextNormalizer.canonical(text, false));
       } catch (ClassifierException e) {
         result =
             render(mine, mine, service, incidentId)
                 .withOpinions(
                     List.of(opinion(mine), new Opinion(llm.model(), null, 0, e.getMessage())))
                 .degrade("LLM unavailable (" + e.getMessage() + "); local model used", cap());
-        return guard(result, text);
+        return new Explained(guard(result, text, scored), scored.why());
       }
       if (mode.equals(ClassifierSettings.LLM)) {
-        result = render(theirs, mine, service, incidentId);
+        result =
+            render(theirs, mine, service, incidentId)
+                .withOpinions(List.of(opinion(mine), opinion(theirs)));
+        if (result.matched()) {
+          // Nothing independent stands behind the model's answer: it never runs unattended.
+          result = result.degrade("llm mode: the model's answer alone never auto-approves", cap());
+        }
       } else if (theirs.label().equals(mine.label())) {
         Verdict agreed =
             new Verdict(
@@ -95,17 +112,18 @@ public final class CombinedClassifier {
                     cap());
       }
     }
-    return guard(result, text);
+    return new Explained(guard(result, text, scored), scored.why());
   }
 
-  private Classification guard(Classification c, String text) {
-    String hit = InjectionGuard.suspicious(text);
-    if (hit == null) {
-      return c;
+  private Classification guard(Classification c, String text, LocalClassifier.Scored scored) {
+    for (String reason : Guards.reasons(text, scored, local, config.runbooks())) {
+      c = c.degrade(reason, cap());
     }
-    return c.degrade(
-        "instruction-like text in the report (\"" + ChatText.abbreviate(hit, 40) + "\")", cap());
+    return c;
   }
+
+  /** A classification and the local model's reason ("score 0.71, margin 0.20 ..."). */
+  public record Explained(Classification classification, String why) {}
 
   private static Opinion opinion(Verdict v) {
     return new Opinion(

@@ -22,6 +22,10 @@ public final class EmbeddingClassifier {
   private final EmbeddingModel model;
   private final List<Example> examples = new ArrayList<>();
   private final Map<Runbook, float[]> centroids = new LinkedHashMap<>();
+  private final Map<Runbook, List<Embedding>> descriptions = new LinkedHashMap<>();
+  private final OtherIncidents others;
+  private final Lexicon lexicon;
+  private final List<Runbook> runbooks;
 
   /** Loads the bundled model and embeds every runbook's examples. */
   public EmbeddingClassifier(List<Runbook> runbooks) {
@@ -46,7 +50,32 @@ public final class EmbeddingClassifier {
       if (sum != null) {
         centroids.put(r, sum);
       }
+      List<Embedding> described = new ArrayList<>();
+      described.add(model.embed(r.label().replace('-', ' ')).content());
+      if (!r.description().isBlank()) {
+        described.add(model.embed(r.description()).content());
+      }
+      descriptions.put(r, described);
     }
+    List<Embedding> catalog = new ArrayList<>();
+    examples.forEach(e -> catalog.add(e.embedding()));
+    descriptions.values().forEach(catalog::addAll);
+    others = OtherIncidents.load(model, catalog);
+    lexicon = new Lexicon(runbooks);
+    this.runbooks = List.copyOf(runbooks);
+  }
+
+  List<Runbook> runbooks() {
+    return runbooks;
+  }
+
+  Lexicon lexicon() {
+    return lexicon;
+  }
+
+  /** How many "other incident" reference lines survived pruning against this catalog. */
+  public int otherIncidents() {
+    return others.size();
   }
 
   /** The runbook whose example is most similar to the text, with that similarity (0..1). */
@@ -60,16 +89,65 @@ public final class EmbeddingClassifier {
    * clamped to 0..1.
    */
   public List<Score> scores(String incidentText) {
+    return analyse(incidentText).scores();
+  }
+
+  /** Every runbook's score and the closest "other incident" line, from one embedding. */
+  public Analysis analyse(String incidentText) {
     Embedding query = model.embed(incidentText).content();
+    return new Analysis(scores(query), others.closest(query, -1));
+  }
+
+  /**
+   * Each catalog example (and each kept "other incident" line) classified as if it were a report,
+   * against the catalog (and the reference) without it: leave-one-out points for a per-catalog
+   * calibration. Returns (expected label or unknown, analysis, the text) triples.
+   */
+  List<LeftOut> leaveOneOut() {
+    List<LeftOut> out = new ArrayList<>();
+    for (Example left : examples) {
+      out.add(
+          new LeftOut(
+              left.runbook(),
+              left.text(),
+              new Analysis(scores(left.embedding(), left), others.closest(left.embedding(), -1))));
+    }
+    for (int i = 0; i < others.size(); i++) {
+      Embedding q = others.embedding(i);
+      out.add(
+          new LeftOut(null, others.line(i), new Analysis(scores(q, null), others.closest(q, i))));
+    }
+    return out;
+  }
+
+  /** One left-out text, the runbook it belongs to (null: an "other incident"), its analysis. */
+  record LeftOut(Runbook runbook, String text, Analysis analysis) {}
+
+  private List<Score> scores(Embedding query) {
+    return scores(query, null);
+  }
+
+  private List<Score> scores(Embedding query, Example leftOut) {
     Map<Runbook, Score> best = new LinkedHashMap<>();
     for (Example e : examples) {
+      if (e == leftOut) {
+        continue;
+      }
       double score = clamp(CosineSimilarity.between(query, e.embedding()));
       Score current = best.get(e.runbook());
       if (current == null || score > current.nearest()) {
         double centroid =
             clamp(CosineSimilarity.between(query, Embedding.from(centroids.get(e.runbook()))));
-        best.put(e.runbook(), new Score(e.runbook(), e.text(), score, centroid));
+        best.put(e.runbook(), new Score(e.runbook(), e.text(), score, centroid, 0));
       }
+    }
+    for (var entry : best.entrySet()) {
+      double d = 0;
+      for (Embedding e : descriptions.get(entry.getKey())) {
+        d = Math.max(d, clamp(CosineSimilarity.between(query, e)));
+      }
+      Score s = entry.getValue();
+      entry.setValue(new Score(s.runbook(), s.example(), s.nearest(), s.centroid(), d));
     }
     List<Score> out = new ArrayList<>(best.values());
     out.sort(Comparator.comparingDouble(Score::nearest).reversed());
@@ -93,6 +171,13 @@ public final class EmbeddingClassifier {
     return out;
   }
 
+  /**
+   * The runbooks' scores and the closest line of the "other incidents" reference.
+   *
+   * @param other that line and its similarity, or null when every line was pruned
+   */
+  public record Analysis(List<Score> scores, OtherIncidents.Closest other) {}
+
   /** The closest runbook, its closest example symptom and the cosine similarity (0..1). */
   public record Match(Runbook runbook, String example, double similarity) {}
 
@@ -102,8 +187,10 @@ public final class EmbeddingClassifier {
    * @param example the runbook's example closest to the incident
    * @param nearest cosine similarity to that example
    * @param centroid cosine similarity to the mean of the runbook's (normalized) examples
+   * @param described cosine similarity to the runbook's label or description, whichever is closer
    */
-  public record Score(Runbook runbook, String example, double nearest, double centroid) {}
+  public record Score(
+      Runbook runbook, String example, double nearest, double centroid, double described) {}
 
   private record Example(Runbook runbook, String text, Embedding embedding) {}
 }

@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One labelled incident of an evaluation dataset: a JSONL line {@code {"text": ..., "service": ...,
@@ -25,19 +27,70 @@ public record EvalCase(String text, String service, String expectedLabel) {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
+  /** The second set, written independently of the catalog's examples (on-call style). */
+  public static final String ONCALL = "/eval/oncall.jsonl";
+
+  /** The adversarial set: copied wording, other languages, homoglyphs, fake delimiters, ... */
+  public static final String ADVERSARIAL = "/eval/adversarial.jsonl";
+
   public static List<EvalCase> builtIn() {
-    InputStream in = EvalCase.class.getResourceAsStream(BUILT_IN);
-    if (in == null) {
-      throw new IllegalStateException("built-in dataset " + BUILT_IN + " is missing");
-    }
-    return read(new InputStreamReader(in, StandardCharsets.UTF_8), BUILT_IN);
+    return resource(BUILT_IN);
   }
 
+  /** A dataset shipped on the classpath. */
+  public static List<EvalCase> resource(String name) {
+    InputStream in = EvalCase.class.getResourceAsStream(name);
+    if (in == null) {
+      throw new IllegalStateException("built-in dataset " + name + " is missing");
+    }
+    return read(new InputStreamReader(in, StandardCharsets.UTF_8), name);
+  }
+
+  /**
+   * Reads a dataset file.
+   *
+   * @throws IllegalArgumentException with one line naming the file (and line) when it is missing,
+   *     unreadable, not UTF-8 JSONL or empty
+   */
   public static List<EvalCase> load(Path file) {
+    if (!Files.exists(file)) {
+      throw new IllegalArgumentException("dataset " + file + ": no such file");
+    }
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      throw new IllegalArgumentException("dataset " + file + ": not a readable file");
+    }
     try {
       return read(Files.newBufferedReader(file, StandardCharsets.UTF_8), file.toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    } catch (IOException | UncheckedIOException e) {
+      Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+      String why =
+          cause instanceof java.nio.charset.CharacterCodingException
+              ? "not UTF-8 text"
+              : cause.getClass().getSimpleName().replace("Exception", "").toLowerCase()
+                  + (cause.getMessage() == null ? "" : " " + cause.getMessage());
+      throw new IllegalArgumentException("dataset " + file + ": cannot be read (" + why + ")");
+    }
+  }
+
+  /**
+   * Checks every expected label against the catalog's labels (and {@code unknown}).
+   *
+   * @throws IllegalArgumentException naming the first label the catalog does not have
+   */
+  public static void checkLabels(List<EvalCase> cases, Set<String> labels, String source) {
+    for (int i = 0; i < cases.size(); i++) {
+      String l = cases.get(i).expectedLabel();
+      if (!l.equals(Verdict.UNKNOWN_LABEL) && !labels.contains(l)) {
+        throw new IllegalArgumentException(
+            source
+                + ": case "
+                + (i + 1)
+                + " expects label '"
+                + l
+                + "', which is not in the catalog (labels: "
+                + String.join(", ", new TreeSet<>(labels))
+                + ", unknown)");
+      }
     }
   }
 
@@ -56,6 +109,8 @@ public record EvalCase(String text, String service, String expectedLabel) {
         try {
           node = MAPPER.readTree(line);
         } catch (IOException e) {
+          throw new IllegalArgumentException(source + ":" + n + ": not a JSON object");
+        } catch (RuntimeException e) {
           throw new IllegalArgumentException(source + ":" + n + ": not a JSON object");
         }
         if (node == null

@@ -8,29 +8,47 @@ import dev.greenlight.config.GreenlightConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Runs every classifier variant over a labelled dataset: the local model with the nearest-example
  * and centroid strategies, raw and calibrated (the calibration in use, and a 5-fold cross-validated
- * refit on the dataset itself), and the LLM and {@code both} modes when an LLM is given.
+ * refit on the dataset itself), and the LLM and {@code both} modes when an LLM is given. Every
+ * variant's auto-approvals pass the same {@link Guards} as in production. The row marked "(in use)"
+ * is the configured strategy and mode.
  */
 public final class EvalRunner {
   static final int FOLDS = 5;
 
-  /** The reports and the Platt coefficients fitted on the whole dataset, per strategy. */
+  /**
+   * The reports, the Platt coefficients fitted on the whole dataset per strategy, and every case as
+   * the in-use classifier saw it.
+   */
   public record Result(
       List<Report> reports,
       Map<LocalClassifier.Strategy, Calibration> fitted,
-      Map<LocalClassifier.Strategy, Calibration> conservative) {}
+      Map<LocalClassifier.Strategy, Calibration> conservative,
+      List<CaseResult> cases,
+      String inUse,
+      Calibration catalog) {
+    public Report inUseReport() {
+      return reports.stream().filter(r -> r.name().equals(inUse)).findFirst().orElseThrow();
+    }
+  }
+
+  /** One case as the in-use classifier saw it; route is auto, human or unknown. */
+  public record CaseResult(
+      String text,
+      String expected,
+      String predicted,
+      double confidence,
+      String route,
+      String why) {}
 
   private EvalRunner() {}
 
-  /**
-   * @param calibration the calibration in use (from the config, or the shipped default)
-   * @param llm the LLM classifier, or null to skip the LLM rows
-   * @param floor the confidence floor the gate is evaluated at
-   */
+  /** The configured strategy and mode, the calibration in use, the LLM (or null). */
   public static Result run(
       GreenlightConfig config,
       List<EvalCase> cases,
@@ -38,141 +56,137 @@ public final class EvalRunner {
       Calibration calibration,
       IncidentClassifier llm,
       double floor) {
+    return run(
+        config,
+        cases,
+        embeddings,
+        calibration,
+        config.policy().minSimilarity(),
+        LocalClassifier.Tuning.DEFAULT,
+        llm,
+        floor);
+  }
+
+  /** With the knobs fitted on another set ({@link Tuner}). */
+  public static Result run(
+      GreenlightConfig config,
+      List<EvalCase> cases,
+      EmbeddingClassifier embeddings,
+      Tuner.Fit fit) {
+    return run(
+        config,
+        cases,
+        embeddings,
+        fit.calibration(),
+        fit.minScore(),
+        fit.tuning(),
+        null,
+        fit.floor());
+  }
+
+  public static Result run(
+      GreenlightConfig config,
+      List<EvalCase> cases,
+      EmbeddingClassifier embeddings,
+      Calibration calibration,
+      double minScore,
+      LocalClassifier.Tuning tuning,
+      IncidentClassifier llm,
+      double floor) {
     double cap = Math.max(0, floor - 0.01);
-    double minSim = config.policy().minSimilarity();
+    LocalClassifier.Strategy configured =
+        LocalClassifier.Strategy.parse(config.classifier().strategy());
+    String mode = config.classifier().mode();
+    boolean localInUse = mode.equals(ClassifierSettings.LOCAL) || llm == null;
     List<Report> reports = new ArrayList<>();
     Map<LocalClassifier.Strategy, Calibration> fitted = new LinkedHashMap<>();
     Map<LocalClassifier.Strategy, Calibration> conservative = new LinkedHashMap<>();
+    List<CaseResult> caseResults = new ArrayList<>();
+    String inUse = null;
+    Calibration catalogFit = null;
     for (LocalClassifier.Strategy strategy : LocalClassifier.Strategy.values()) {
-      String name = "local " + strategy.name().toLowerCase(java.util.Locale.ROOT);
-      LocalClassifier raw = new LocalClassifier(embeddings, strategy, Calibration.RAW, minSim);
+      String name = "local " + strategy.name().toLowerCase(Locale.ROOT);
+      LocalClassifier local =
+          new LocalClassifier(embeddings, strategy, Calibration.RAW, minScore, tuning);
       List<LocalClassifier.Scored> scored = new ArrayList<>();
       List<Long> latency = new ArrayList<>();
+      List<List<String>> guards = new ArrayList<>();
       for (EvalCase c : cases) {
         long t0 = System.nanoTime();
-        scored.add(raw.classifyWithScores(c.text()));
+        LocalClassifier.Scored s = local.classifyWithScores(c.text());
+        guards.add(Guards.reasons(c.text(), s, local, config.runbooks()));
         latency.add(System.nanoTime() - t0);
+        scored.add(s);
       }
-      reports.add(
-          Evaluation.evaluate(
-              name + ", raw similarity",
-              predictions(cases, scored, latency, Calibration.RAW, cap, null),
-              floor));
-      if (strategy == LocalClassifier.Strategy.NEAREST) {
+      Rows rows = new Rows(cases, scored, latency, guards, cap, floor);
+      reports.add(rows.report(name + ", raw similarity", rows.confidences(Calibration.RAW)));
+      if (strategy == configured) {
+        String n = name + ", calibrated" + (localInUse ? " (in use)" : "");
+        double[] conf = rows.confidences(calibration);
+        reports.add(rows.report(n, conf));
+        if (localInUse) {
+          inUse = n;
+          caseResults = rows.cases(conf);
+        }
+        Calibration fromCatalog =
+            CatalogCalibration.fit(embeddings, local.with(Calibration.RAW, minScore, tuning));
+        catalogFit = fromCatalog;
         reports.add(
-            Evaluation.evaluate(
-                name + ", calibrated (in use)",
-                predictions(cases, scored, latency, calibration, cap, null),
-                floor));
+            rows.report(name + ", calibrated (catalog LOO)", rows.confidences(fromCatalog)));
       }
+      reports.add(rows.report(name + ", calibrated (5-fold CV)", rows.crossValidated(1)));
       reports.add(
-          Evaluation.evaluate(
-              name + ", calibrated (5-fold CV)",
-              predictions(cases, scored, latency, null, cap, crossValidated(cases, scored, 1)),
-              floor));
-      reports.add(
-          Evaluation.evaluate(
+          rows.report(
               name + ", conservative (5-fold CV)",
-              predictions(
-                  cases,
-                  scored,
-                  latency,
-                  null,
-                  cap,
-                  crossValidated(cases, scored, Calibration.CONSERVATIVE_WEIGHT)),
-              floor));
-      fitted.put(strategy, Calibration.fit(points(cases, scored, -1), 1));
-      conservative.put(
-          strategy, Calibration.fit(points(cases, scored, -1), Calibration.CONSERVATIVE_WEIGHT));
+              rows.crossValidated(Calibration.CONSERVATIVE_WEIGHT)));
+      fitted.put(strategy, Calibration.fit(rows.points(-1), 1));
+      conservative.put(strategy, Calibration.fit(rows.points(-1), Calibration.CONSERVATIVE_WEIGHT));
     }
     if (llm != null) {
       LocalClassifier local =
-          new LocalClassifier(
-              embeddings,
-              LocalClassifier.Strategy.parse(config.classifier().strategy()),
-              calibration,
-              minSim);
-      for (String mode : List.of(ClassifierSettings.LLM, ClassifierSettings.BOTH)) {
-        CombinedClassifier combined = new CombinedClassifier(config, mode, local, llm);
+          new LocalClassifier(embeddings, configured, calibration, minScore, tuning);
+      for (String m : List.of(ClassifierSettings.LLM, ClassifierSettings.BOTH)) {
+        CombinedClassifier combined = new CombinedClassifier(config, m, local, llm);
         List<Prediction> ps = new ArrayList<>();
+        List<CaseResult> cs = new ArrayList<>();
         for (EvalCase c : cases) {
           long t0 = System.nanoTime();
-          Classification r = combined.classify(c.service(), "EVAL", c.text());
-          ps.add(
+          CombinedClassifier.Explained e = combined.explain(c.service(), "EVAL", c.text());
+          Classification r = e.classification();
+          Prediction p =
               new Prediction(
                   c.expectedLabel(),
                   r.label(),
                   r.risk(),
                   r.confidence(),
                   r.degraded(),
-                  System.nanoTime() - t0));
+                  System.nanoTime() - t0);
+          ps.add(p);
+          cs.add(
+              new CaseResult(
+                  c.text(),
+                  c.expectedLabel(),
+                  r.label(),
+                  r.confidence(),
+                  route(p, floor),
+                  r.degraded() ? r.degradedReason() : e.why()));
         }
-        reports.add(Evaluation.evaluate(mode + " (" + llm.model() + ")", ps, floor));
+        String n = m + " (" + llm.model() + ")" + (m.equals(mode) ? " (in use)" : "");
+        reports.add(Evaluation.evaluate(n, ps, floor));
+        if (m.equals(mode)) {
+          inUse = n;
+          caseResults = cs;
+        }
       }
     }
-    return new Result(reports, fitted, conservative);
+    return new Result(reports, fitted, conservative, caseResults, inUse, catalogFit);
   }
 
-  /** Confidences from a 5-fold refit: each case's calibration never saw that case. */
-  private static double[] crossValidated(
-      List<EvalCase> cases, List<LocalClassifier.Scored> s, double wrongWeight) {
-    double[] out = new double[cases.size()];
-    for (int fold = 0; fold < FOLDS; fold++) {
-      Calibration cal = Calibration.fit(points(cases, s, fold), wrongWeight);
-      for (int i = fold; i < cases.size(); i += FOLDS) {
-        out[i] = cal.probability(s.get(i).similarity(), s.get(i).margin());
-      }
+  /** auto (would run unattended), human (a proposal a person decides) or unknown. */
+  static String route(Prediction p, double floor) {
+    if (p.predicted().equals(Verdict.UNKNOWN_LABEL)) {
+      return "unknown";
     }
-    return out;
-  }
-
-  /** Labelled points of the cases that propose a runbook, leaving out one fold (or none: -1). */
-  static List<Calibration.Point> points(
-      List<EvalCase> cases, List<LocalClassifier.Scored> s, int leaveOutFold) {
-    List<Calibration.Point> out = new ArrayList<>();
-    for (int i = 0; i < cases.size(); i++) {
-      if (i % FOLDS == leaveOutFold || s.get(i).verdict().runbook() == null) {
-        continue;
-      }
-      out.add(
-          new Calibration.Point(
-              s.get(i).similarity(),
-              s.get(i).margin(),
-              s.get(i).verdict().label().equals(cases.get(i).expectedLabel())));
-    }
-    return out;
-  }
-
-  private static List<Prediction> predictions(
-      List<EvalCase> cases,
-      List<LocalClassifier.Scored> scored,
-      List<Long> latency,
-      Calibration cal,
-      double cap,
-      double[] confidences) {
-    List<Prediction> out = new ArrayList<>();
-    for (int i = 0; i < cases.size(); i++) {
-      LocalClassifier.Scored s = scored.get(i);
-      double conf =
-          confidences != null
-              ? confidences[i]
-              : s.verdict().runbook() == null && s.similarity() == 0
-                  ? 0
-                  : cal.probability(s.similarity(), s.margin());
-      boolean degraded = InjectionGuard.suspicious(cases.get(i).text()) != null;
-      if (degraded) {
-        conf = Math.min(conf, cap);
-      }
-      Verdict v = s.verdict();
-      out.add(
-          new Prediction(
-              cases.get(i).expectedLabel(),
-              v.label(),
-              v.runbook() == null ? null : v.runbook().risk(),
-              conf,
-              degraded,
-              latency.get(i)));
-    }
-    return out;
+    return p.autoApproved(floor) ? "auto" : "human";
   }
 }

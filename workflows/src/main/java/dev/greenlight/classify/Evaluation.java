@@ -57,7 +57,9 @@ public final class Evaluation {
       int autoApproved,
       int autoApprovedWrong,
       double p50Millis,
-      double p99Millis) {}
+      double p99Millis,
+      double unknownPrecision,
+      double unknownRecall) {}
 
   private Evaluation() {}
 
@@ -70,6 +72,8 @@ public final class Evaluation {
       labels.add(p.predicted());
     }
     double f1Sum = 0;
+    double unknownPrecision = 0;
+    double unknownRecall = 0;
     for (String l : labels) {
       int tp = 0;
       int fp = 0;
@@ -86,6 +90,10 @@ public final class Evaluation {
         }
       }
       f1Sum += tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+      if (l.equals(Verdict.UNKNOWN_LABEL)) {
+        unknownPrecision = tp + fp == 0 ? 0 : (double) tp / (tp + fp);
+        unknownRecall = tp + fn == 0 ? 0 : (double) tp / (tp + fn);
+      }
     }
     List<Prediction> proposed = ps.stream().filter(Prediction::proposesRunbook).toList();
     List<Bin> bins = reliability(proposed);
@@ -116,7 +124,9 @@ public final class Evaluation {
         auto,
         autoWrong,
         percentile(lat, 50) / 1e6,
-        percentile(lat, 99) / 1e6);
+        percentile(lat, 99) / 1e6,
+        unknownPrecision,
+        unknownRecall);
   }
 
   /** Equal-width bins over 0..1 (the last one includes 1.0); empty bins are left out. */
@@ -158,11 +168,13 @@ public final class Evaluation {
     sb.append(
         String.format(
             Locale.ROOT,
-            "%-40s %5s %8s %8s %7s %9s %10s %9s %8s%n",
+            "%-40s %5s %8s %8s %6s %6s %7s %9s %10s %9s %8s%n",
             "classifier",
             "n",
             "accuracy",
             "macro-F1",
+            "unk-P",
+            "unk-R",
             "ECE",
             "to human",
             "auto(wrong)",
@@ -172,11 +184,13 @@ public final class Evaluation {
       sb.append(
           String.format(
               Locale.ROOT,
-              "%-40s %5d %8.3f %8.3f %7.3f %8.1f%% %7d (%d) %9.1f %8.1f%n",
+              "%-40s %5d %8.3f %8.3f %6.3f %6.3f %7.3f %8.1f%% %7d (%d) %9.1f %8.1f%n",
               r.name(),
               r.cases(),
               r.accuracy(),
               r.macroF1(),
+              r.unknownPrecision(),
+              r.unknownRecall(),
               r.ece(),
               r.humanShare() * 100,
               r.autoApproved(),
@@ -189,6 +203,7 @@ public final class Evaluation {
             Locale.ROOT,
             "to human: share of cases the gate leaves to a person at confidence floor %.2f;"
                 + " auto(wrong): cases auto-approved (and how many of them were wrong).%n"
+                + "unk-P, unk-R: precision and recall of the label unknown.%n"
                 + "ECE: expected calibration error over the cases that propose a runbook (%d bins).%n",
             floor,
             BINS));

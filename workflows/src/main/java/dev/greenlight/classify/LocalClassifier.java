@@ -1,13 +1,22 @@
 package dev.greenlight.classify;
 
+import dev.greenlight.config.Runbook;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * The local classifier: all-MiniLM-L6-v2 similarities against the catalog's example symptoms,
- * turned into a calibrated confidence. Below {@code minSimilarity} (to the closest example of any
- * runbook) the incident is unknown.
+ * The local classifier. The report is normalized ({@link TextNormalizer}), alert names are split at
+ * camel case, and parts that deny a cause ("not a deploy issue", "cache looks fine") are left out
+ * ({@link Segments}). Each runbook's score is its all-MiniLM-L6-v2 similarity (closest example, or
+ * centroid of its examples) plus {@code lexicalWeight} times the share of the report's words found
+ * in its label, description and examples ({@link Lexicon}). The incident is unknown when the best
+ * score is below {@code minScore} ({@code policy.min-similarity}) or when the report is more
+ * similar to a kind of incident no runbook covers ({@link OtherIncidents}) than to the best
+ * runbook, by more than {@code -otherMargin}. Otherwise the best score and its margin over the
+ * second are turned into a calibrated confidence.
  */
 public final class LocalClassifier implements IncidentClassifier {
   /** How a runbook is scored: its closest example, or the centroid of its examples. */
@@ -20,20 +29,60 @@ public final class LocalClassifier implements IncidentClassifier {
     }
   }
 
+  /**
+   * The decision's knobs besides the floor.
+   *
+   * @param lexicalWeight weight of the lexical share added to the cosine similarity
+   * @param otherMargin unknown when the closest "other incident" is more similar than the best
+   *     runbook's example by more than {@code -otherMargin}; {@code NaN} switches the test off
+   */
+  public record Tuning(double lexicalWeight, double otherMargin) {
+    /** Chosen on the built-in set (eval/incidents.jsonl); docs/classification.md. */
+    public static final Tuning DEFAULT = new Tuning(0.5, -0.15);
+  }
+
   private final EmbeddingClassifier embeddings;
+  private final Lexicon lexicon;
   private final Strategy strategy;
   private final Calibration calibration;
-  private final double minSimilarity;
+  private final double minScore;
+  private final Tuning tuning;
+
+  public LocalClassifier(
+      EmbeddingClassifier embeddings, Strategy strategy, Calibration calibration, double minScore) {
+    this(embeddings, strategy, calibration, minScore, Tuning.DEFAULT);
+  }
 
   public LocalClassifier(
       EmbeddingClassifier embeddings,
       Strategy strategy,
       Calibration calibration,
-      double minSimilarity) {
+      double minScore,
+      Tuning tuning) {
     this.embeddings = embeddings;
+    this.lexicon = embeddings.lexicon();
     this.strategy = strategy;
     this.calibration = calibration;
-    this.minSimilarity = minSimilarity;
+    this.minScore = minScore;
+    this.tuning = tuning;
+  }
+
+  /** The same classifier with another calibration, floor or tuning. */
+  public LocalClassifier with(Calibration c, double floor, Tuning t) {
+    return new LocalClassifier(embeddings, strategy, c, floor, t);
+  }
+
+  /** This classifier, calling a text unknown as soon as it is closer to an uncovered kind. */
+  LocalClassifier strictAboutOthers() {
+    return with(calibration, minScore, new Tuning(tuning.lexicalWeight(), 0));
+  }
+
+  public Strategy strategy() {
+    return strategy;
+  }
+
+  public Calibration calibration() {
+    return calibration;
   }
 
   @Override
@@ -48,31 +97,94 @@ public final class LocalClassifier implements IncidentClassifier {
 
   /** The verdict together with the raw features it was calibrated from. */
   public Scored classifyWithScores(String text) {
-    if (text == null || text.isBlank()) {
-      // The model refuses to embed blank text; text that names no symptom matches no runbook.
-      return new Scored(new Verdict(null, 0, "", null, model()), 0, 0);
+    return decide(features(text));
+  }
+
+  /** The expensive part (one embedding), reusable across floors, tunings and calibrations. */
+  public Features features(String text) {
+    String prepared = prepare(text);
+    if (prepared.isBlank()) {
+      return new Features(prepared, List.of(), Map.of(), null);
     }
-    List<EmbeddingClassifier.Score> scores = embeddings.scores(text);
-    double closestExample = scores.get(0).nearest();
-    List<EmbeddingClassifier.Score> ranked =
-        scores.stream().sorted(Comparator.comparingDouble(this::score).reversed()).toList();
-    EmbeddingClassifier.Score best = ranked.get(0);
-    double s1 = score(best);
-    double margin = ranked.size() > 1 ? s1 - score(ranked.get(1)) : s1;
-    if (closestExample < minSimilarity) {
-      // The calibration is fitted on cases that propose a runbook and says nothing about one that
-      // proposes none: an unknown carries the closest example's similarity (below min-similarity).
+    EmbeddingClassifier.Analysis a = embeddings.analyse(prepared);
+    return new Features(prepared, a.scores(), lexicon.coverage(prepared), a.other());
+  }
+
+  /** The decision on precomputed features. */
+  public Scored decide(Features f) {
+    if (f.scores().isEmpty()) {
+      // Text that names no symptom matches no runbook.
       return new Scored(
-          new Verdict(null, closestExample, scores.get(0).example(), null, model()), s1, margin);
+          new Verdict(null, 0, "", null, model()), 0, 0, "no words to classify", false);
+    }
+    List<Ranked> ranked = new ArrayList<>();
+    for (EmbeddingClassifier.Score s : f.scores()) {
+      double cos = strategy == Strategy.CENTROID ? s.centroid() : s.nearest();
+      double lex = f.lexical().getOrDefault(s.runbook(), 0.0);
+      ranked.add(new Ranked(s, cos, cos + tuning.lexicalWeight() * lex));
+    }
+    ranked.sort(Comparator.comparingDouble(Ranked::score).reversed());
+    Ranked best = ranked.get(0);
+    double s1 = best.score();
+    double margin = ranked.size() > 1 ? s1 - ranked.get(1).score() : s1;
+    String why = null;
+    boolean elsewhere = false;
+    if (f.other() != null
+        && !Double.isNaN(tuning.otherMargin())
+        && best.cosine() < f.other().similarity() + tuning.otherMargin()) {
+      elsewhere = true;
+      why =
+          String.format(
+              Locale.ROOT,
+              "closer to an incident no runbook covers (\"%s\", %.2f) than to %s (%.2f)",
+              f.other().text(),
+              f.other().similarity(),
+              best.s().runbook().label(),
+              best.cosine());
+    } else if (s1 < minScore) {
+      why = String.format(Locale.ROOT, "best score %.2f below min-similarity %.2f", s1, minScore);
+    }
+    if (why != null) {
+      // The calibration is fitted on cases that propose a runbook and says nothing about one that
+      // proposes none: an unknown carries its best score, kept below the floor.
+      double c = Math.max(0, Math.min(s1, minScore - 0.01));
+      return new Scored(
+          new Verdict(null, c, best.s().example(), null, model()), s1, margin, why, elsewhere);
     }
     double p = calibration.probability(s1, margin);
-    return new Scored(new Verdict(best.runbook(), p, best.example(), null, model()), s1, margin);
+    Runbook r = best.s().runbook();
+    return new Scored(
+        new Verdict(r, p, best.s().example(), null, model()),
+        s1,
+        margin,
+        String.format(Locale.ROOT, "score %.2f, margin %.2f over the next runbook", s1, margin),
+        false);
   }
 
-  private double score(EmbeddingClassifier.Score s) {
-    return strategy == Strategy.CENTROID ? s.centroid() : s.nearest();
+  /** Normalized, alert names split at camel case and underscores, denied causes left out. */
+  static String prepare(String text) {
+    String t =
+        TextNormalizer.normalize(text)
+            .replaceAll("([a-z])([A-Z])", "$1 $2")
+            .replaceAll("([A-Z]+)([A-Z][a-z])", "$1 $2")
+            .replace('_', ' ');
+    return Segments.affirmed(t).strip();
   }
 
-  /** A verdict and the raw similarity and margin behind its confidence. */
-  public record Scored(Verdict verdict, double similarity, double margin) {}
+  /** The features of one report: its prepared text, the runbooks' scores and the closest other. */
+  public record Features(
+      String prepared,
+      List<EmbeddingClassifier.Score> scores,
+      Map<Runbook, Double> lexical,
+      OtherIncidents.Closest other) {}
+
+  /**
+   * A verdict, the raw score and margin behind its confidence, and why.
+   *
+   * @param elsewhere unknown because the text resembles a kind of incident no runbook covers
+   */
+  public record Scored(
+      Verdict verdict, double similarity, double margin, String why, boolean elsewhere) {}
+
+  private record Ranked(EmbeddingClassifier.Score s, double cosine, double score) {}
 }

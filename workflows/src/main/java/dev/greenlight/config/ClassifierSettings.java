@@ -24,6 +24,7 @@ import java.util.Set;
  * @param responseFormat {@code json_schema} (structured outputs) or {@code json_object} for servers
  *     that only support JSON mode
  * @param authHeader {@code bearer} ({@code Authorization: Bearer}) or {@code api-key} (Azure)
+ * @param calibration the local classifier's calibration, or null for the shipped one
  */
 public record ClassifierSettings(
     String mode,
@@ -35,7 +36,8 @@ public record ClassifierSettings(
     int maxAttempts,
     Duration retryBudget,
     String responseFormat,
-    String authHeader) {
+    String authHeader,
+    PlattSettings calibration) {
   public static final String LOCAL = "local";
   public static final String LLM = "llm";
   public static final String BOTH = "both";
@@ -54,7 +56,8 @@ public record ClassifierSettings(
           3,
           Duration.ofSeconds(15),
           "json_schema",
-          "bearer");
+          "bearer",
+          null);
 
   public ClassifierSettings {
     Check.oneOf("mode", mode, List.of(LOCAL, LLM, BOTH));
@@ -75,6 +78,33 @@ public record ClassifierSettings(
     Check.oneOf("auth-header", authHeader, List.of("bearer", "api-key"));
   }
 
+  /** The settings without a calibration of their own (the shipped one is used). */
+  @JsonCreator(mode = JsonCreator.Mode.DISABLED)
+  public ClassifierSettings(
+      String mode,
+      String strategy,
+      String baseUrl,
+      String llmModel,
+      String apiKeyEnv,
+      Duration timeout,
+      int maxAttempts,
+      Duration retryBudget,
+      String responseFormat,
+      String authHeader) {
+    this(
+        mode,
+        strategy,
+        baseUrl,
+        llmModel,
+        apiKeyEnv,
+        timeout,
+        maxAttempts,
+        retryBudget,
+        responseFormat,
+        authHeader,
+        null);
+  }
+
   /**
    * The settings a {@code classifier} mapping describes, with the defaults for what it leaves out.
    */
@@ -89,7 +119,8 @@ public record ClassifierSettings(
       @JsonProperty("max-attempts") Integer maxAttempts,
       @JsonProperty("retry-budget") Duration retryBudget,
       @JsonProperty("response-format") String responseFormat,
-      @JsonProperty("auth-header") String authHeader) {
+      @JsonProperty("auth-header") String authHeader,
+      @JsonProperty("calibration") PlattSettings calibration) {
     return new ClassifierSettings(
         or(mode, DEFAULT.mode),
         or(strategy, DEFAULT.strategy),
@@ -100,7 +131,8 @@ public record ClassifierSettings(
         or(maxAttempts, DEFAULT.maxAttempts),
         or(retryBudget, DEFAULT.retryBudget),
         or(responseFormat, DEFAULT.responseFormat),
-        or(authHeader, DEFAULT.authHeader));
+        or(authHeader, DEFAULT.authHeader),
+        calibration);
   }
 
   private static <T> T or(T value, T fallback) {
@@ -157,7 +189,8 @@ public record ClassifierSettings(
           maxAttempts,
           retryBudget,
           responseFormat,
-          authHeader);
+          authHeader,
+          calibration);
     } catch (Invalid e) {
       // The other overrides are checked above, so only GREENLIGHT_LLM_BASE_URL can be refused here.
       throw new ConfigException(

@@ -13,7 +13,7 @@ import java.time.Duration;
  */
 public record Policy(double confidenceFloor, double minSimilarity, Duration approvalTimeout) {
   public static final double DEFAULT_CONFIDENCE_FLOOR = 0.94;
-  public static final double DEFAULT_MIN_SIMILARITY = 0.45;
+  public static final double DEFAULT_MIN_SIMILARITY = 0.22;
   public static final Duration DEFAULT_APPROVAL_TIMEOUT = Duration.ofHours(4);
 
   /** The policy of a file without a {@code policy} section. */

@@ -148,7 +148,7 @@ public final class GreenlightWorker implements AutoCloseable {
         new LocalClassifier(
             new EmbeddingClassifier(config.runbooks()),
             LocalClassifier.Strategy.parse(settings.strategy()),
-            Calibration.DEFAULT,
+            Calibration.configured(settings),
             config.policy().minSimilarity());
     OpenAiChatClassifier llm = null;
     if (settings.usesLlm()) {

@@ -42,8 +42,8 @@ class ClassifyActivitiesImplTest {
   @Test
   void unrelatedTextIsUnknownAndProposesNothing() {
     Classification c =
-        activities.classify("checkout-api", "INC-2", "the office coffee machine is broken");
-    System.out.printf("similarity %.4f for the coffee machine%n", c.confidence());
+        activities.classify("checkout-api", "INC-2", "the parking garage gate is stuck");
+    System.out.printf("similarity %.4f for the parking garage gate%n", c.confidence());
 
     assertThat(c.label()).isEqualTo(Classification.UNKNOWN);
     assertThat(c.runbookId()).isNull();

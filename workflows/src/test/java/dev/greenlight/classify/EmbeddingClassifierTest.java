@@ -59,7 +59,7 @@ class EmbeddingClassifierTest {
 
   @Test
   void unrelatedTextFallsBelowTheDemoThreshold() {
-    EmbeddingClassifier.Match m = nearest("the office coffee machine is broken");
+    EmbeddingClassifier.Match m = nearest("the parking garage gate is stuck");
 
     assertThat(m.similarity()).isLessThan(demo.policy().minSimilarity());
   }

@@ -181,7 +181,7 @@ class EvaluationTest {
         EvalRunner.run(
             demo, cases, new EmbeddingClassifier(demo.runbooks()), Calibration.DEFAULT, null, 0.8);
 
-    assertThat(result.reports()).hasSize(7).allSatisfy(r -> assertThat(r.cases()).isEqualTo(10));
+    assertThat(result.reports()).hasSize(8).allSatisfy(r -> assertThat(r.cases()).isEqualTo(10));
     assertThat(result.reports().get(1).name()).contains("in use");
     assertThat(result.reports().get(1).autoApprovedWrong()).isZero();
     assertThat(result.fitted()).containsKeys(LocalClassifier.Strategy.values());

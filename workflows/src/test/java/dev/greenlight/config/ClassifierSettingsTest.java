@@ -45,6 +45,34 @@ class ClassifierSettingsTest {
   }
 
   @Test
+  void aCalibrationOfTheCatalogsOwnIsRead() {
+    ClassifierSettings s =
+        ConfigLoader.parse(
+                TestYaml.VALID + "classifier: {calibration: {intercept: -1.5, similarity: 6.25}}\n",
+                "test.yml")
+            .classifier();
+    assertThat(s.calibration()).isEqualTo(new PlattSettings(-1.5, 6.25, 0));
+    assertThat(ConfigLoader.parse(TestYaml.VALID, "test.yml").classifier().calibration()).isNull();
+  }
+
+  @Test
+  void aCalibrationThatWouldLowerTheConfidenceOfABetterMatchIsRefused() {
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.parse(
+                    TestYaml.VALID
+                        + "classifier: {calibration: {intercept: 0, similarity: 5, margin: -2}}\n",
+                    "test.yml"))
+        .hasMessageContaining("classifier.calibration.margin must be a number from 0 to 100")
+        .hasMessageContaining("-2");
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.parse(
+                    TestYaml.VALID + "classifier: {calibration: {intercept: 0}}\n", "test.yml"))
+        .hasMessageContaining("classifier.calibration.similarity is required");
+  }
+
+  @Test
   void keysLeftOutTakeTheDefaults() {
     ClassifierSettings s =
         ConfigLoader.parse(TestYaml.VALID + "classifier: {mode: llm}\n", "test.yml").classifier();

@@ -28,7 +28,7 @@ class ConfigDefaultsTest {
   @Test
   void sectionsLeftOutTakeTheirDefaults() {
     assertThat(config.policy()).isEqualTo(Policy.DEFAULT);
-    assertThat(config.policy()).isEqualTo(new Policy(0.94, 0.45, Duration.ofHours(4)));
+    assertThat(config.policy()).isEqualTo(new Policy(0.94, 0.22, Duration.ofHours(4)));
     assertThat(config.classifier()).isEqualTo(ClassifierSettings.DEFAULT);
     assertThat(config.classifier().mode()).isEqualTo("local");
     assertThat(config.channel()).isEmpty();

@@ -36,7 +36,7 @@ class DemoConfigTest {
 
   @Test
   void demoConfigPolicyMatchesTheFile() {
-    assertThat(demo.policy()).isEqualTo(new Policy(0.94, 0.45, Duration.ofHours(4)));
+    assertThat(demo.policy()).isEqualTo(new Policy(0.94, 0.22, Duration.ofHours(4)));
   }
 
   @Test

@@ -4,9 +4,9 @@ import dev.greenlight.classify.Calibration;
 import dev.greenlight.classify.EmbeddingClassifier;
 import dev.greenlight.classify.EvalCase;
 import dev.greenlight.classify.EvalRunner;
-import dev.greenlight.classify.Evaluation;
 import dev.greenlight.classify.LocalClassifier;
 import dev.greenlight.classify.OpenAiChatClassifier;
+import dev.greenlight.classify.Tuner;
 import dev.greenlight.config.ClassifierSettings;
 import dev.greenlight.config.ConfigLoader;
 import dev.greenlight.config.GreenlightConfig;
@@ -14,7 +14,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import okhttp3.OkHttpClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,7 +32,9 @@ import picocli.CommandLine.Spec;
           + " expected_label; expected_label may be 'unknown').",
       "Prints accuracy, macro-F1, calibration (ECE and reliability table), the share left to a"
           + " human at the confidence floor, wrong auto-approvals and latency p50/p99.",
-      "Exits 1 when a case would have been auto-approved wrongly with the calibration in use."
+      "--cases or --output json show every case (route, expected, predicted, confidence, why);"
+          + " --fit-on OTHER fits the knobs on another set and reports them on this one.",
+      "Exits 1 when a case would have been auto-approved wrongly by the classifier in use."
     })
 final class EvalCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -63,63 +67,80 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--no-reliability", description = "omit the reliability tables")
   boolean noReliability;
 
+  @Option(
+      names = "--cases",
+      description =
+          "print every case as the in-use classifier saw it: route (auto/human/unknown),"
+              + " expected, predicted, confidence, text and why")
+  boolean cases;
+
+  @Option(
+      names = "--output",
+      paramLabel = "FORMAT",
+      description = "text (default) or json (one JSON document with every row and every case)")
+  String output = "text";
+
+  @Option(
+      names = "--fit-on",
+      paramLabel = "FILE",
+      description =
+          "also fit the local classifier's knobs (min-similarity, lexical weight, other margin,"
+              + " calibration, floor) on this other labelled set and report them on --dataset")
+  Path fitOn;
+
   Map<String, String> env = System.getenv();
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    if (!output.equals("text") && !output.equals("json")) {
+      throw new IllegalArgumentException("--output must be text or json (got '" + output + "')");
+    }
     GreenlightConfig cfg = loadConfig();
     double gateFloor = floor != null ? floor : cfg.policy().confidenceFloor();
     if (gateFloor < 0 || gateFloor > 1) {
       throw new IllegalArgumentException("--floor must be from 0 to 1 (got " + floor + ")");
     }
-    List<EvalCase> cases = dataset == null ? EvalCase.builtIn() : EvalCase.load(dataset);
-    out.printf(
-        "Dataset: %s (%d cases); catalog: %s (%d runbooks); floor %.2f, min-similarity %.2f%n",
-        dataset == null ? "built-in " + EvalCase.BUILT_IN : dataset,
-        cases.size(),
-        config != null ? config : env.getOrDefault("GREENLIGHT_CONFIG", "built-in demo"),
-        cfg.runbooks().size(),
-        gateFloor,
-        cfg.policy().minSimilarity());
-    out.println("Local model: " + EmbeddingClassifier.MODEL);
-    out.println("Calibration in use: " + Calibration.DEFAULT);
-    out.flush();
-    OpenAiChatClassifier llmClassifier = null;
-    if (llm) {
-      ClassifierSettings s = cfg.classifier().withEnvironment(env);
-      llmClassifier =
-          new OpenAiChatClassifier(s, env.get(s.apiKeyEnv()), cfg.runbooks(), new OkHttpClient());
+    List<EvalCase> data = dataset == null ? EvalCase.builtIn() : EvalCase.load(dataset);
+    Set<String> labels = cfg.runbooks().stream().map(r -> r.label()).collect(Collectors.toSet());
+    String source = dataset == null ? "built-in " + EvalCase.BUILT_IN : dataset.toString();
+    EvalCase.checkLabels(data, labels, source);
+    List<EvalCase> fitData = fitOn == null ? null : EvalCase.load(fitOn);
+    if (fitData != null) {
+      EvalCase.checkLabels(fitData, labels, fitOn.toString());
     }
+    ClassifierSettings settings = cfg.classifier().withEnvironment(env);
+    OpenAiChatClassifier llmClassifier =
+        llm
+            ? new OpenAiChatClassifier(
+                settings, env.get(settings.apiKeyEnv()), cfg.runbooks(), new OkHttpClient())
+            : null;
+    EmbeddingClassifier embeddings = new EmbeddingClassifier(cfg.runbooks());
     EvalRunner.Result result =
         EvalRunner.run(
+            cfg, data, embeddings, Calibration.configured(settings), llmClassifier, gateFloor);
+    EvalReport report =
+        new EvalReport(
+            source,
+            config != null
+                ? String.valueOf(config)
+                : env.getOrDefault("GREENLIGHT_CONFIG", "built-in demo"),
             cfg,
-            cases,
-            new EmbeddingClassifier(cfg.runbooks()),
-            Calibration.DEFAULT,
-            llmClassifier,
-            gateFloor);
-    out.println();
-    out.print(Evaluation.table(result.reports(), gateFloor));
-    if (!noReliability) {
-      for (Evaluation.Report r : result.reports()) {
-        out.println();
-        out.print(Evaluation.reliabilityTable(r));
-      }
+            settings,
+            gateFloor,
+            result);
+    if (fitData != null) {
+      LocalClassifier.Strategy strategy = LocalClassifier.Strategy.parse(settings.strategy());
+      Tuner.Fit fit = Tuner.fit(cfg, fitData, embeddings, strategy, fitOn.toString());
+      report = report.withFit(fit, EvalRunner.run(cfg, data, embeddings, fit));
     }
-    out.println();
-    out.println("Platt coefficients fitted on this dataset (intercept, similarity, margin):");
-    for (LocalClassifier.Strategy s : LocalClassifier.Strategy.values()) {
-      out.printf("  %-9s calibrated:   %s%n", s.name().toLowerCase(), result.fitted().get(s));
-      out.printf("  %-9s conservative: %s%n", "", result.conservative().get(s));
+    if (output.equals("json")) {
+      report.printJson(out);
+    } else {
+      report.printText(out, !noReliability, cases);
     }
     out.flush();
-    Evaluation.Report inUse =
-        result.reports().stream()
-            .filter(r -> r.name().contains("(in use)"))
-            .findFirst()
-            .orElseThrow();
-    return inUse.autoApprovedWrong() == 0 ? 0 : 1;
+    return result.inUseReport().autoApprovedWrong() == 0 ? 0 : 1;
   }
 
   private GreenlightConfig loadConfig() {

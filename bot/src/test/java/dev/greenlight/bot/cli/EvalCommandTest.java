@@ -2,6 +2,8 @@ package dev.greenlight.bot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.greenlight.classify.Calibration;
 import dev.greenlight.config.ConfigLoader;
 import java.io.IOException;
@@ -147,6 +149,131 @@ class EvalCommandTest {
 
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("bad.jsonl:2");
+  }
+
+  @Test
+  void casesFlagPrintsEveryCaseWithItsRouteAndWhy() throws IOException {
+    Run r = eval("eval", "--dataset", dataset().toString(), "--cases", "--no-reliability");
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Cases (local nearest, calibrated (in use)):");
+    String cases = r.out().substring(r.out().indexOf("Cases ("));
+    for (String line : LINES) {
+      String text = new ObjectMapper().readTree(line).get("text").asText();
+      assertThat(cases).contains(text);
+    }
+    assertThat(cases)
+        .containsPattern("(?m)^  unknown +unknown +unknown .*coffee machine")
+        .containsPattern("(?m)^  human +oom-killed +oom-killed .*instruction-like text")
+        .contains("copies the catalog's example wording");
+  }
+
+  @Test
+  void jsonOutputCarriesEveryRowAndEveryCase() throws IOException {
+    Run r = eval("eval", "--dataset", dataset().toString(), "--output", "json");
+
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode doc = new ObjectMapper().readTree(r.out());
+    assertThat(doc.get("inUse").asText()).isEqualTo("local nearest, calibrated (in use)");
+    assertThat(doc.get("rows")).hasSize(8);
+    assertThat(doc.get("cases")).hasSize(LINES.size());
+    for (JsonNode c : doc.get("cases")) {
+      assertThat(c.get("text").asText()).isNotBlank();
+      assertThat(c.get("expected").asText()).isNotBlank();
+      assertThat(c.get("predicted").asText()).isNotBlank();
+      assertThat(c.get("confidence").asDouble()).isBetween(0.0, 1.0);
+      assertThat(c.get("route").asText()).isIn("auto", "human", "unknown");
+      assertThat(c.get("why").asText()).isNotBlank();
+    }
+  }
+
+  @Test
+  void inUseRowFollowsTheConfiguredStrategyAndMode() throws IOException {
+    Path config = dir.resolve("centroid.yml");
+    Files.writeString(config, demoYaml() + "\nclassifier:\n  mode: both\n  strategy: centroid\n");
+
+    Run r =
+        eval("eval", "--config", config.toString(), "--dataset", dataset().toString(), "--cases");
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("local centroid, calibrated (in use)")
+        .doesNotContain("local nearest, calibrated (in use)")
+        .contains("mode both, strategy centroid", "add --llm to evaluate it")
+        .contains("Cases (local centroid, calibrated (in use)):");
+  }
+
+  @Test
+  void theCatalogsOwnCalibrationIsTheOneInUse() throws IOException {
+    Path config = dir.resolve("calibrated.yml");
+    Files.writeString(
+        config,
+        demoYaml() + "\nclassifier:\n  calibration: {intercept: -1, similarity: 6, margin: 0.5}\n");
+
+    Run r = eval("eval", "--config", config.toString(), "--dataset", dataset().toString());
+
+    assertThat(r.out())
+        .as(r.err())
+        .contains(
+            "Calibration in use: Platt p = sigmoid(-1.000 + 6.000*similarity + 0.500*margin)"
+                + " (classifier.calibration)");
+  }
+
+  @Test
+  void anOldHighFloorIsPointedOut() throws IOException {
+    Path config = dir.resolve("old.yml");
+    Files.writeString(config, demoYaml().replace("min-similarity: 0.22", "min-similarity: 0.45"));
+
+    Run r = eval("eval", "--config", config.toString(), "--dataset", dataset().toString());
+
+    assertThat(r.out())
+        .as(r.err())
+        .contains("Note: min-similarity 0.45 is a floor on the local score");
+    assertThat(eval("eval", "--dataset", dataset().toString()).out()).doesNotContain("Note:");
+  }
+
+  @Test
+  void aMissingDatasetIsOneClearLine() {
+    Path missing = dir.resolve("nope.jsonl");
+
+    Run r = eval("eval", "--dataset", missing.toString());
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).isEqualTo("greenlight: dataset " + missing + ": no such file");
+  }
+
+  @Test
+  void aMalformedDatasetIsOneClearLine() throws IOException {
+    Path binary = Files.write(dir.resolve("bin.jsonl"), new byte[] {(byte) 0xC3, (byte) 0x28, 10});
+    Path wrongLabel =
+        Files.writeString(
+            dir.resolve("label.jsonl"),
+            "{\"text\":\"disk full\",\"expected_label\":\"disk-full\"}\n");
+
+    for (Path p : List.of(binary, wrongLabel, dir)) {
+      Run r = eval("eval", "--dataset", p.toString());
+      assertThat(r.code()).as(p.toString()).isEqualTo(2);
+      assertThat(r.err().strip().lines()).as(r.err()).hasSize(1);
+      assertThat(r.err()).contains(p.toString()).doesNotContain("Exception", "\tat ");
+    }
+    assertThat(eval("eval", "--dataset", wrongLabel.toString()).err())
+        .contains("'disk-full'", "not in the catalog");
+  }
+
+  @Test
+  void fitOnAnotherSetReportsItsKnobsOnThisOne() throws IOException {
+    Run r =
+        eval(
+            "eval",
+            "--dataset",
+            dataset().toString(),
+            "--fit-on",
+            dataset().toString(),
+            "--no-reliability");
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("Knobs fitted on " + dataset(), "min-similarity", "confidence floor");
   }
 
   private static String demoYaml() throws IOException {

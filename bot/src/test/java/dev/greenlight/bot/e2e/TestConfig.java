@@ -10,7 +10,8 @@ public final class TestConfig {
   public static final String MALLORY = "U0MALLORY";
   public static final String ONCALL = "U0CAROL";
   public static final String OOM_TEXT = "pods OOMKilled and restarting";
-  public static final String CACHE_TEXT = "stale data served from cache";
+  // Not a verbatim example: a copied example goes to a person (docs/classification.md).
+  public static final String CACHE_TEXT = "the cache serves stale data";
   public static final String DEPLOY_TEXT = "error rate spiked right after the deploy";
 
   /** A member of the user group S0SRE, which approves high-risk runbooks with Alice and Bob. */

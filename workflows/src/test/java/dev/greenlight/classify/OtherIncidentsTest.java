@@ -1,0 +1,66 @@
+package dev.greenlight.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.greenlight.config.ConfigLoader;
+import dev.greenlight.config.GreenlightConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The "other incidents" reference adapts to the catalog: kinds the catalog covers are pruned from
+ * it, so their alerts match the catalog's runbooks, while kinds it does not cover stay unknown.
+ */
+class OtherIncidentsTest {
+  private static final String MORE_RUNBOOKS =
+      """
+        - id: clean-disk
+          label: disk-full
+          risk: medium
+          examples: ["node disk almost full", "no space left on device on the data volume"]
+          action: {method: POST, url: "http://127.0.0.1:8088/actions/clean"}
+          verify: {url: "http://127.0.0.1:8088/health/{service}", timeout: 3s, interval: 1s}
+        - id: renew-cert
+          label: cert-expiry
+          risk: medium
+          examples: ["TLS certificate expires soon", "x509 certificate has expired"]
+          action: {method: POST, url: "http://127.0.0.1:8088/actions/renew"}
+          verify: {url: "http://127.0.0.1:8088/health/{service}", timeout: 3s, interval: 1s}
+      """;
+
+  private static LocalClassifier classifier(GreenlightConfig c) {
+    return new LocalClassifier(
+        new EmbeddingClassifier(c.runbooks()),
+        LocalClassifier.Strategy.NEAREST,
+        Calibration.DEFAULT,
+        c.policy().minSimilarity());
+  }
+
+  @Test
+  void kindsTheCatalogCoversArePrunedAndMatchItsRunbooks() throws IOException {
+    GreenlightConfig demo = ConfigLoader.loadDemo();
+    GreenlightConfig larger = ConfigLoader.parse(demoYaml() + MORE_RUNBOOKS, "larger.yml");
+    LocalClassifier small = classifier(demo);
+    LocalClassifier big = classifier(larger);
+
+    String disk = "NodeFilesystemAlmostOutOfSpace node-3 /var/lib/docker 95% full";
+    String cert = "CertificateExpiry www.example.com expires in 3 days";
+    assertThat(small.classify("checkout-api", disk).label()).isEqualTo(Verdict.UNKNOWN_LABEL);
+    assertThat(small.classify("checkout-api", cert).label()).isEqualTo(Verdict.UNKNOWN_LABEL);
+    assertThat(big.classify("checkout-api", disk).label()).isEqualTo("disk-full");
+    assertThat(big.classify("checkout-api", cert).label()).isEqualTo("cert-expiry");
+    assertThat(big.classify("checkout-api", "DNS resolution failures for checkout-db.internal"))
+        .extracting(Verdict::label)
+        .isEqualTo(Verdict.UNKNOWN_LABEL);
+    assertThat(new EmbeddingClassifier(larger.runbooks()).otherIncidents())
+        .isLessThan(new EmbeddingClassifier(demo.runbooks()).otherIncidents());
+  }
+
+  private static String demoYaml() throws IOException {
+    try (InputStream in = ConfigLoader.class.getResourceAsStream(ConfigLoader.DEMO_RESOURCE)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
