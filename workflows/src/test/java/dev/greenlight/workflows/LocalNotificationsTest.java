@@ -54,7 +54,7 @@ class LocalNotificationsTest extends WorkflowFixture {
 
     assertThat(notifier.steps).contains(APPROVAL_RECORDED, APPROVED).endsWith(RECOVERED);
     assertThat(notifier.told).isEmpty();
-    assertThat(scheduled(history)).containsExactly("Classify", "Remediate", "Verify");
+    assertThat(scheduled(history)).containsExactly("Classify", "Preview", "Remediate", "Verify");
     WorkflowReplayer.replayWorkflowExecution(history, RemediationWorkflowImpl.class);
   }
 

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The workflow's {@code preview} activity at the wire: the dry run's words for the card, every write
- * sent with {@code dryRun=All}, and a dry run the API refuses as an answer (not a failure).
+ * The workflow's {@code preview} activity at the wire: the dry run's words for the card, every
+ * write sent with {@code dryRun=All}, and a dry run the API refuses as an answer (not a failure).
  */
 @EnableKubernetesMockClient(crud = true)
 class PreviewActivityTest {
