@@ -38,23 +38,28 @@ final class WebApi implements HttpHandler {
   private final Supplier<String> socketUrls;
   private final Map<String, Method> methods;
   private final Faults faults;
+  private final Conversations conversations;
 
   WebApi(Workspace workspace, Payloads payloads, Supplier<String> socketUrls, Faults faults) {
     this.workspace = workspace;
     this.faults = faults;
     this.payloads = payloads;
     this.socketUrls = socketUrls;
+    this.conversations = new Conversations(workspace, payloads);
     this.methods =
-        Map.of(
-            "api.test", new Method(null, p -> ok()),
-            "auth.test", new Method(TokenKind.ANY, this::authTest),
-            "apps.connections.open", new Method(TokenKind.APP, p -> connectionsOpen()),
-            "chat.postMessage", new Method(TokenKind.BOT, this::postMessage),
-            "chat.update", new Method(TokenKind.BOT, this::update),
-            "chat.delete", new Method(TokenKind.BOT, this::delete),
-            "chat.postEphemeral", new Method(TokenKind.BOT, this::postEphemeral),
-            "views.open", new Method(TokenKind.BOT, this::viewsOpen),
-            "usergroups.users.list", new Method(TokenKind.BOT, this::userGroupMembers));
+        Map.ofEntries(
+            Map.entry("api.test", new Method(null, p -> ok())),
+            Map.entry("auth.test", new Method(TokenKind.ANY, this::authTest)),
+            Map.entry("apps.connections.open", new Method(TokenKind.APP, p -> connectionsOpen())),
+            Map.entry("chat.postMessage", new Method(TokenKind.BOT, this::postMessage)),
+            Map.entry("chat.update", new Method(TokenKind.BOT, this::update)),
+            Map.entry("chat.delete", new Method(TokenKind.BOT, this::delete)),
+            Map.entry("chat.postEphemeral", new Method(TokenKind.BOT, this::postEphemeral)),
+            Map.entry("views.open", new Method(TokenKind.BOT, this::viewsOpen)),
+            Map.entry("usergroups.users.list", new Method(TokenKind.BOT, this::userGroupMembers)),
+            Map.entry("conversations.history", new Method(TokenKind.BOT, conversations::history)),
+            Map.entry("conversations.replies", new Method(TokenKind.BOT, conversations::replies)),
+            Map.entry("conversations.open", new Method(TokenKind.BOT, conversations::open)));
   }
 
   @Override
@@ -158,9 +163,12 @@ final class WebApi implements HttpHandler {
       throw new SlackError("no_text");
     }
     BlockLimits.check(text, blocks);
+    JsonNode metadata = Conversations.metadata(p.get("metadata"));
     String threadTs = blankToNull(p.get("thread_ts"));
     Message m =
-        workspace.messages().post(channel, threadTs, workspace.config().botUserId(), text, blocks);
+        workspace
+            .messages()
+            .post(channel, threadTs, workspace.config().botUserId(), text, blocks, metadata);
     ObjectNode r = ok().put("channel", channel).put("ts", m.ts());
     r.set("message", payloads.messageJson(m));
     return r;
