@@ -96,7 +96,10 @@ public final class Greenlight implements AutoCloseable {
       if (mode.worker) {
         var methods = GreenlightApp.slack(slack.apiUrl()).methods(slack.botToken());
         NotificationActivities notifications =
-            new ObservedNotifications(new SlackNotifier(methods, meters), config, meters);
+            new ObservedNotifications(
+                new SlackNotifier(methods, meters, config.fallbackChannel(), config.onCall()),
+                config,
+                meters);
         g.parts.push(
             GreenlightWorker.start(
                 temporal, config, notifications, new SlackDirectory(methods, meters)));

@@ -81,7 +81,7 @@ final class WebApi implements HttpHandler {
         String token = bearer != null ? bearer : params.get("token");
         workspace.record(method, params);
         tokenKind = describe(token);
-        Optional<Faults.Answer> fault = faults.before(method);
+        Optional<Faults.Answer> fault = faults.before(method, params.get("channel"));
         if (fault.isPresent()) {
           FaultReplies.send(exchange, method, fault.get());
           return;

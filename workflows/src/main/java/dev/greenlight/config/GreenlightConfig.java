@@ -29,6 +29,9 @@ import java.util.regex.Pattern;
  * @param approvals the gate rule of each risk tier
  * @param argo the Argo Servers that runbooks of type {@code argo} reach ({@link ArgoSettings#NONE}
  *     when none do)
+ * @param fallbackChannel where an incident is told when Slack refuses its channel for good
+ *     (deleted, archived, the bot not in it); empty means a direct message to the requester and the
+ *     on-call person
  */
 public record GreenlightConfig(
     List<String> services,
@@ -39,7 +42,8 @@ public record GreenlightConfig(
     List<Runbook> runbooks,
     ClassifierSettings classifier,
     Map<Risk, TierRule> approvals,
-    ArgoSettings argo) {
+    ArgoSettings argo,
+    String fallbackChannel) {
   private static final Pattern SERVICE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
   private static final Pattern CHANNEL = Pattern.compile("[CGD][A-Z0-9]{2,}");
 
@@ -79,9 +83,30 @@ public record GreenlightConfig(
     Check.present("classifier", classifier);
     approvals = Map.copyOf(approvals);
     argo = argo == null ? ArgoSettings.NONE : argo;
+    fallbackChannel = fallbackChannel == null ? "" : fallbackChannel.trim();
+    Invalid.require(
+        fallbackChannel.isEmpty() || CHANNEL.matcher(fallbackChannel).matches(),
+        "fallback-channel",
+        ": '"
+            + fallbackChannel
+            + "' is not a Slack channel ID like C012ABCDEF (or leave it empty)");
     for (Risk risk : Risk.values()) {
       Check.present("approvals." + risk.label(), approvals.get(risk));
     }
+  }
+
+  /** A configuration without a fallback channel. */
+  public GreenlightConfig(
+      List<String> services,
+      Policy policy,
+      List<Principal> approvers,
+      String onCall,
+      String channel,
+      List<Runbook> runbooks,
+      ClassifierSettings classifier,
+      Map<Risk, TierRule> approvals,
+      ArgoSettings argo) {
+    this(services, policy, approvers, onCall, channel, runbooks, classifier, approvals, argo, "");
   }
 
   /** The configuration a file describes, with the defaults for the sections it leaves out. */
@@ -95,7 +120,8 @@ public record GreenlightConfig(
       @JsonProperty("runbooks") List<Runbook> runbooks,
       @JsonProperty("classifier") ClassifierSettings classifier,
       @JsonProperty("approvals") ApprovalRules approvals,
-      @JsonProperty("argo") ArgoSettings argo) {
+      @JsonProperty("argo") ArgoSettings argo,
+      @JsonProperty("fallback-channel") String fallbackChannel) {
     Policy p = policy == null ? Policy.DEFAULT : policy;
     return new GreenlightConfig(
         services,
@@ -107,7 +133,8 @@ public record GreenlightConfig(
         classifier == null ? ClassifierSettings.DEFAULT : classifier,
         (approvals == null ? ApprovalRules.NONE : approvals)
             .resolve(p.approvalTimeout(), approvers),
-        argo);
+        argo,
+        fallbackChannel);
   }
 
   public Optional<Runbook> runbook(String id) {
