@@ -37,24 +37,50 @@ final class EarlierPosts {
 
   /** The incident's card in {@code channel}, if one was posted. */
   Optional<CardRef> card(String channel, PostMetadata card) {
-    List<Message> recent =
-        read(
-            "conversations.history",
-            () ->
-                SlackCalls.call(
-                        meters,
-                        "conversations.history",
-                        () ->
-                            slack.conversationsHistory(
-                                r ->
-                                    r.channel(channel)
-                                        .includeAllMetadata(true)
-                                        .limit(CARDS_LOOKED_AT)))
-                    .getMessages());
-    return recent.stream()
-        .filter(card::matches)
+    return cards(channel, card).stream()
         .reduce((newer, older) -> older) // newest first: the oldest is the first card
         .map(m -> new CardRef(channel, m.getTs()));
+  }
+
+  /**
+   * The other cards of the incident whose card is {@code own} (known by its metadata), in its
+   * channel: orphans of lost replies.
+   */
+  List<CardRef> orphans(CardRef own) {
+    List<Message> recent = history(own.channel());
+    Optional<PostMetadata> incident =
+        recent.stream()
+            .filter(m -> own.ts().equals(m.getTs()))
+            .findFirst()
+            .flatMap(PostMetadata::of)
+            .filter(p -> p.kind().equals("card"));
+    return incident
+        .map(
+            p ->
+                recent.stream()
+                    .filter(p::matches)
+                    .filter(m -> !own.ts().equals(m.getTs()))
+                    .map(m -> new CardRef(own.channel(), m.getTs()))
+                    .toList())
+        .orElse(List.of());
+  }
+
+  private List<Message> cards(String channel, PostMetadata card) {
+    return history(channel).stream().filter(card::matches).toList();
+  }
+
+  private List<Message> history(String channel) {
+    return read(
+        "conversations.history",
+        () ->
+            SlackCalls.call(
+                    meters,
+                    "conversations.history",
+                    () ->
+                        slack.conversationsHistory(
+                            r ->
+                                r.channel(channel).includeAllMetadata(true).limit(CARDS_LOOKED_AT)))
+                .getMessages());
   }
 
   /**

@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The message metadata Greenlight posts with its cards and thread replies, so that a post whose
@@ -39,6 +40,20 @@ record PostMetadata(String incidentId, String kind, String key) {
         .eventType(EVENT_TYPE)
         .eventPayload(Map.of("incident_id", incidentId, "kind", kind, "key", key))
         .build();
+  }
+
+  /** The Greenlight metadata {@code m} was posted with, if any. */
+  static Optional<PostMetadata> of(Message m) {
+    Metadata md = m.getMetadata();
+    if (md == null || !EVENT_TYPE.equals(md.getEventType()) || md.getEventPayload() == null) {
+      return Optional.empty();
+    }
+    Map<String, Object> p = md.getEventPayload();
+    return p.get("incident_id") instanceof String id
+            && p.get("kind") instanceof String kind
+            && p.get("key") instanceof String key
+        ? Optional.of(new PostMetadata(id, kind, key))
+        : Optional.empty();
   }
 
   /** Whether {@code m} is a Greenlight post of the same incident and kind. */

@@ -37,6 +37,7 @@ public final class SlackNotifier implements NotificationActivities {
   private final MeterRegistry meters;
   private final Fallback fallback;
   private final EarlierPosts earlier;
+  private final Orphans orphans;
   private final Attempt attempt;
 
   /** Counts its Web API calls into {@link Meters#global()}; falls back to the requester's DM. */
@@ -64,6 +65,7 @@ public final class SlackNotifier implements NotificationActivities {
     this.meters = meters;
     this.fallback = fallback;
     this.earlier = new EarlierPosts(slack, meters);
+    this.orphans = new Orphans(slack, meters, earlier);
     this.attempt = attempt;
   }
 
@@ -78,7 +80,12 @@ public final class SlackNotifier implements NotificationActivities {
       }
     }
     try {
-      return post(channelId, null, CardView.fallback(card), card, meta);
+      CardRef ref = post(channelId, null, CardView.fallback(card), card, meta);
+      if (attempt.mayHavePostedBefore()) {
+        // An earlier attempt's post may have landed after the lookup: never leave it live.
+        orphans.strip(ref);
+      }
+      return ref;
     } catch (ApplicationFailure e) {
       String code = SlackRefusal.code(e).orElseThrow(() -> e);
       if (SlackRefusal.of(code).orElseThrow() == SlackRefusal.CANNOT_POST) {
@@ -146,6 +153,10 @@ public final class SlackNotifier implements NotificationActivities {
   @Override
   public void tellUser(CardRef ref, String userId, Refusal refusal) {
     String text = RefusalText.render(refusal);
+    if (refusal.reason() == Refusal.Reason.NOT_THIS_CARD) {
+      // Someone clicked a copy of the card: find it and take its buttons away.
+      orphans.strip(ref);
+    }
     try {
       call(
           meters,
