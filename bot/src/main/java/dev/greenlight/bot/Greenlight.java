@@ -19,6 +19,7 @@ import dev.greenlight.bot.slack.SlackSettings;
 import dev.greenlight.config.ConfigLoader;
 import dev.greenlight.config.GreenlightConfig;
 import dev.greenlight.worker.GreenlightWorker;
+import dev.greenlight.worker.ServerKind;
 import dev.greenlight.worker.TemporalConnection;
 import dev.greenlight.worker.metrics.ObservedNotifications;
 import dev.greenlight.worker.metrics.TemporalProbe;
@@ -91,6 +92,14 @@ public final class Greenlight implements AutoCloseable {
       Readiness readiness = new Readiness();
       g.management = ManagementServer.start(managementSettings, meters, readiness);
       g.parts.push(g.management);
+      if (embedded && slack.apiUrl().equals(SlackSettings.DEFAULT_API_URL)) {
+        log.warn(
+            "Real Slack with an in-memory Temporal: incidents waiting for approval do not survive a"
+                + " restart of this process (their cards will answer that they were lost). Set"
+                + " TEMPORAL_ADDRESS to a durable Temporal: 'temporal server start-dev"
+                + " --db-filename greenlight.db', a self-hosted cluster or Temporal Cloud (see"
+                + " docs/operations.md).");
+      }
       TemporalConnection temporal = TemporalConnection.connect(env, meters);
       g.parts.push(temporal);
       if (mode.worker) {
@@ -107,7 +116,11 @@ public final class Greenlight implements AutoCloseable {
       }
       if (mode.bot) {
         App app =
-            GreenlightApp.create(slack, config, new IncidentClient(temporal.client()), meters);
+            GreenlightApp.create(
+                slack,
+                config,
+                new IncidentClient(temporal.client(), temporal.serverKind() != ServerKind.CLUSTER),
+                meters);
         SocketModeApp socket =
             new SocketModeApp(
                 slack.appToken(), app, SocketModeClient.Backend.JavaWebSocket, SLACK_CONCURRENCY);

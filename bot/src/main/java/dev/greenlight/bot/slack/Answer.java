@@ -4,8 +4,11 @@ import com.slack.api.app_backend.interactive_components.payload.BlockActionPaylo
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.response.Response;
+import dev.greenlight.api.CardRef;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.slf4j.LoggerFactory;
 
 /** How a click is answered: a private note for a button or menu, the form's error for a modal. */
 interface Answer {
@@ -20,6 +23,29 @@ interface Answer {
    * only answer in its ack, so it says {@code meanwhile} instead.
    */
   Response sayAfterAck(Supplier<String> text, String meanwhile);
+
+  /**
+   * Replaces the card's blocks with {@code text}, buttons and all: only for a card whose incident
+   * Temporal has no record of, so no workflow will ever draw it again. Best effort.
+   */
+  void retire(CardRef card, String text);
+
+  /** Retires a card through {@code ctx}'s client; failures are logged. */
+  static void retire(com.slack.api.bolt.context.Context ctx, CardRef card, String text) {
+    try {
+      var r =
+          ctx.client()
+              .chatUpdate(
+                  q -> q.channel(card.channel()).ts(card.ts()).text(text).blocks(List.of()));
+      if (!r.isOk()) {
+        LoggerFactory.getLogger(Answer.class)
+            .warn("Could not take the buttons off lost card {}: {}", card.ts(), r.getError());
+      }
+    } catch (Exception e) {
+      LoggerFactory.getLogger(Answer.class)
+          .warn("Could not take the buttons off lost card {}: {}", card.ts(), e.getMessage());
+    }
+  }
 
   /** A button or menu click: answered with an ephemeral message in the card's channel. */
   record Privately(ActionContext ctx, BlockActionPayload payload) implements Answer {
@@ -38,6 +64,11 @@ interface Answer {
     public Response sayAfterAck(Supplier<String> text, String meanwhile) {
       Replies.tellLater(ctx, payload, text);
       return ctx.ack();
+    }
+
+    @Override
+    public void retire(CardRef card, String text) {
+      Answer.retire(ctx, card, text);
     }
   }
 
@@ -59,6 +90,11 @@ interface Answer {
     @Override
     public Response sayAfterAck(Supplier<String> text, String meanwhile) {
       return say(meanwhile);
+    }
+
+    @Override
+    public void retire(CardRef card, String text) {
+      Answer.retire(ctx, card, text);
     }
 
     /** Keeps the form open with {@code text} under its reason field. */

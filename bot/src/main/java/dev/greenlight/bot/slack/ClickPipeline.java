@@ -71,6 +71,23 @@ final class ClickPipeline {
     return next.apply(click);
   }
 
+  /**
+   * What a click on an incident Temporal would not signal is told, after the ack: who decided it,
+   * when it ended; that it was lost, when Temporal has no record of it (an in-memory server's
+   * restart), and then the card it came from loses its buttons.
+   */
+  private String closedOrLost(Click click, Answer answer) {
+    if (!incidents.unknown(click.workflowId())) {
+      return closed(incidents.decidedBy(click.workflowId()));
+    }
+    log.warn("{} is not known to Temporal: lost with the server's memory", click.workflowId());
+    if (click.decision().card() != null) {
+      answer.retire(click.decision().card(), LostIncident.CARD_TEXT);
+    }
+    String wf = click.workflowId();
+    return incidents.unknownText(wf.startsWith("incident-") ? wf.substring(9) : wf);
+  }
+
   /** What a click on an ended incident is told: who decided, when the result says. */
   private static String closed(List<String> decidedBy) {
     return decidedBy.isEmpty()
@@ -94,8 +111,7 @@ final class ClickPipeline {
         yield answer.done();
       }
       case INCIDENT_CLOSED ->
-          answer.sayAfterAck(
-              () -> closed(incidents.decidedBy(click.workflowId())), INCIDENT_CLOSED);
+          answer.sayAfterAck(() -> closedOrLost(click, answer), INCIDENT_CLOSED);
       case UNREACHABLE -> answer.say(undelivered);
     };
   }

@@ -7,9 +7,12 @@ import dev.greenlight.api.IncidentRequest;
 import dev.greenlight.api.IncidentResult;
 import dev.greenlight.api.Refusal;
 import dev.greenlight.workflows.RemediationWorkflow;
+import io.grpc.ConnectivityState;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
@@ -30,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * <p>Clicks only signal: Temporal stores a signal even while no worker runs, and the workflow
  * checks it when a worker picks it up. The one query left ({@link #audit}) is for {@code /remediate
  * audit}, never for a click.
+ *
+ * <p>Every call on Slack's ack path (start, signal, audit) is bounded by {@link AckDeadline}: with
+ * Temporal unreachable the person is told so within Slack's 3 s, and no bot thread waits out the
+ * SDK's minute of retries.
  */
 public final class IncidentClient implements Incidents {
   /** How long reading an ended incident's result may take (it is closed: one history read). */
@@ -38,6 +45,8 @@ public final class IncidentClient implements Incidents {
   private static final Logger log = LoggerFactory.getLogger(IncidentClient.class);
 
   private final WorkflowClient temporal;
+  private final AckDeadline deadline;
+  private final boolean inMemory;
   private final ExecutorService background =
       Executors.newCachedThreadPool(
           r -> {
@@ -46,23 +55,44 @@ public final class IncidentClient implements Incidents {
             return t;
           });
 
+  /** A client of a durable Temporal, each ack-path call bounded by {@link AckDeadline#BUDGET}. */
   public IncidentClient(WorkflowClient temporal) {
+    this(temporal, false);
+  }
+
+  /**
+   * @param inMemory whether the server keeps its state in memory only (the embedded server, {@code
+   *     greenlight dev-server}): an incident it does not know was then likely lost in a restart
+   */
+  public IncidentClient(WorkflowClient temporal, boolean inMemory) {
+    this(temporal, inMemory, AckDeadline.BUDGET);
+  }
+
+  IncidentClient(WorkflowClient temporal, boolean inMemory, Duration ackBudget) {
     this.temporal = temporal;
+    this.inMemory = inMemory;
+    this.deadline =
+        new AckDeadline(
+            ackBudget,
+            () ->
+                temporal.getWorkflowServiceStubs().getRawChannel().getState(false)
+                    == ConnectivityState.READY);
   }
 
   @Override
   public StartResult start(IncidentRequest request) {
-    RemediationWorkflow workflow =
-        temporal.newWorkflowStub(
-            RemediationWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(RemediationWorkflow.workflowId(request.incidentId()))
-                .setTaskQueue(RemediationWorkflow.TASK_QUEUE)
-                .setWorkflowIdReusePolicy(
-                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-                .build());
+    WorkflowOptions options =
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(RemediationWorkflow.workflowId(request.incidentId()))
+            .setTaskQueue(RemediationWorkflow.TASK_QUEUE)
+            .setWorkflowIdReusePolicy(
+                WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+            .build();
     try {
-      WorkflowClient.start(workflow::run, request);
+      deadline.run(
+          () ->
+              WorkflowClient.start(
+                  temporal.newWorkflowStub(RemediationWorkflow.class, options)::run, request));
       return StartResult.STARTED;
     } catch (WorkflowExecutionAlreadyStarted e) {
       return StartResult.ALREADY_STARTED;
@@ -75,7 +105,11 @@ public final class IncidentClient implements Incidents {
   @Override
   public SignalResult signal(String workflowId, Decision decision) {
     try {
-      stub(workflowId).decide(decision);
+      deadline.run(
+          () -> {
+            stub(workflowId).decide(decision);
+            return null;
+          });
       return SignalResult.DELIVERED;
     } catch (WorkflowNotFoundException e) {
       log.info("{} for {}, which is closed", decision.verdict(), workflowId);
@@ -117,7 +151,8 @@ public final class IncidentClient implements Incidents {
   @Override
   public Optional<List<AuditEntry>> audit(String incidentId) {
     try {
-      return Optional.of(stub(RemediationWorkflow.workflowId(incidentId)).audit());
+      return Optional.of(
+          deadline.run(() -> stub(RemediationWorkflow.workflowId(incidentId)).audit()));
     } catch (WorkflowNotFoundException e) {
       return Optional.empty();
     } catch (RuntimeException e) {
@@ -127,6 +162,37 @@ public final class IncidentClient implements Incidents {
       }
       throw new TemporalUnreachable(e);
     }
+  }
+
+  @Override
+  public boolean unknown(String workflowId) {
+    try {
+      deadline.run(
+          () ->
+              temporal
+                  .getWorkflowServiceStubs()
+                  .blockingStub()
+                  .describeWorkflowExecution(
+                      DescribeWorkflowExecutionRequest.newBuilder()
+                          .setNamespace(temporal.getOptions().getNamespace())
+                          .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
+                          .build()));
+      return false;
+    } catch (RuntimeException e) {
+      for (Throwable c = e; c != null; c = c.getCause()) {
+        if (c instanceof StatusRuntimeException s
+            && s.getStatus().getCode() == Status.Code.NOT_FOUND) {
+          return true;
+        }
+      }
+      log.info("Could not tell whether {} is known: {}", workflowId, e.getMessage());
+      return false;
+    }
+  }
+
+  @Override
+  public String unknownText(String incidentId) {
+    return LostIncident.text(incidentId, inMemory);
   }
 
   private RemediationWorkflow stub(String workflowId) {

@@ -62,4 +62,17 @@ interface Incidents {
    * @throws TemporalUnreachable when Temporal (or a worker) could not answer
    */
   Optional<List<AuditEntry>> audit(String incidentId);
+
+  /**
+   * Whether Temporal has no record at all of the workflow, not even a closed one (false when that
+   * cannot be told). Only off the ack path.
+   */
+  default boolean unknown(String workflowId) {
+    return false;
+  }
+
+  /** What a person is told about an incident Temporal has no record of. */
+  default String unknownText(String incidentId) {
+    return LostIncident.text(incidentId, false);
+  }
 }

@@ -70,6 +70,16 @@ final class ObservedIncidents implements Incidents {
     return delegate.audit(incidentId);
   }
 
+  @Override
+  public boolean unknown(String workflowId) {
+    return delegate.unknown(workflowId);
+  }
+
+  @Override
+  public String unknownText(String incidentId) {
+    return delegate.unknownText(incidentId);
+  }
+
   private void requested(String result) {
     meters.counter(Meters.INCIDENTS_REQUESTED, "result", result).increment();
   }

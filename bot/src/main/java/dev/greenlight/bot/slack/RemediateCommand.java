@@ -55,10 +55,7 @@ final class RemediateCommand implements SlashCommandHandler {
         return ctx.ack("Incident " + incidentId + " is already started.");
       }
     } catch (TemporalUnreachable e) {
-      return ctx.ack(
-          ":warning: Could not start the incident: Temporal is not reachable ("
-              + SlackText.escape(e.error())
-              + "). Nothing was started; please run the command again.");
+      return ctx.ack(e.startAnswer(incidentId));
     }
     log.info("Incident {} started by {} for {}", incidentId, p.getUserId(), start.service());
     return ctx.ack(

@@ -25,8 +25,8 @@ class UnreachableTemporalClickTest extends ClickFixture {
     assertThat(incidents.signals).hasSize(1);
     assertThat(toldTo(ALICE))
         .containsExactly(
-            ":warning: Your click could not be delivered (Temporal is not reachable). "
-                + "Nothing was decided; please click again.");
+            ":warning: Greenlight cannot reach Temporal; nothing was decided. Please click again"
+                + " in a moment.");
   }
 
   @Test
@@ -41,7 +41,8 @@ class UnreachableTemporalClickTest extends ClickFixture {
         .isEqualTo("restart-oom-pods");
     assertThat(toldTo(ALICE))
         .containsExactly(
-            ":warning: Your choice could not be delivered (Temporal is not reachable). Please try again.");
+            ":warning: Greenlight cannot reach Temporal; nothing was picked. Please try again in a"
+                + " moment.");
   }
 
   @Test
