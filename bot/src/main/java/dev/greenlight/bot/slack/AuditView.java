@@ -33,7 +33,7 @@ final class AuditView {
               + ".";
     }
     if (entries.isEmpty()) {
-      return incidents.unknownText(incidentId);
+      return incidents.unknownText(incidentId, false);
     }
     StringBuilder out = new StringBuilder("*Timeline of incident " + incidentId + "*\n");
     for (AuditEntry e : entries.get()) {

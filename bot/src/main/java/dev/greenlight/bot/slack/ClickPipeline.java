@@ -85,7 +85,7 @@ final class ClickPipeline {
       answer.retire(click.decision().card(), LostIncident.CARD_TEXT);
     }
     String wf = click.workflowId();
-    return incidents.unknownText(wf.startsWith("incident-") ? wf.substring(9) : wf);
+    return incidents.unknownText(wf.startsWith("incident-") ? wf.substring(9) : wf, true);
   }
 
   /** What a click on an ended incident is told: who decided, when the result says. */

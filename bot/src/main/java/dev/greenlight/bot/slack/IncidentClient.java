@@ -191,8 +191,8 @@ public final class IncidentClient implements Incidents {
   }
 
   @Override
-  public String unknownText(String incidentId) {
-    return LostIncident.text(incidentId, inMemory);
+  public String unknownText(String incidentId, boolean fromCard) {
+    return LostIncident.text(incidentId, inMemory, fromCard);
   }
 
   private RemediationWorkflow stub(String workflowId) {

@@ -71,8 +71,11 @@ interface Incidents {
     return false;
   }
 
-  /** What a person is told about an incident Temporal has no record of. */
-  default String unknownText(String incidentId) {
-    return LostIncident.text(incidentId, false);
+  /**
+   * What a person is told about an incident Temporal has no record of, when they clicked its card
+   * ({@code fromCard}) or typed its ID.
+   */
+  default String unknownText(String incidentId, boolean fromCard) {
+    return LostIncident.text(incidentId, false, fromCard);
   }
 }

@@ -13,17 +13,36 @@ final class LostIncident {
 
   private LostIncident() {}
 
-  static String text(String incidentId, boolean inMemory) {
-    String id = incidentId == null ? "This incident" : "Incident " + incidentId;
+  /**
+   * @param fromCard whether a card of the incident was clicked (so it certainly existed) rather
+   *     than its ID typed (which may be a typo)
+   */
+  static String text(String incidentId, boolean inMemory, boolean fromCard) {
+    String id = "Incident " + incidentId;
     if (!inMemory) {
-      return id + " is not known to Greenlight's Temporal server; nothing was decided.";
+      return fromCard
+          ? id + " is not known to Greenlight's Temporal server; nothing was decided."
+          : "No incident " + incidentId + " is known to Greenlight.";
     }
-    return ":warning: "
-        + id
-        + " was lost: Greenlight's Temporal server keeps everything in memory"
-        + " (`greenlight run` without TEMPORAL_ADDRESS, or `greenlight dev-server`), and it"
-        + " restarted since. Nothing was decided. Start the incident again with /remediate. To keep"
-        + " incidents across restarts, set TEMPORAL_ADDRESS to a durable Temporal (`temporal server"
-        + " start-dev --db-filename FILE`, a cluster, or Temporal Cloud; see docs/operations.md).";
+    String memory =
+        " Greenlight's Temporal server keeps everything in memory (`greenlight run` without"
+            + " TEMPORAL_ADDRESS, or `greenlight dev-server`) and forgets it when it restarts.";
+    String durably =
+        " To keep incidents across restarts, set TEMPORAL_ADDRESS to a durable Temporal (`temporal"
+            + " server start-dev --db-filename FILE`, a cluster, or Temporal Cloud; see"
+            + " docs/operations.md).";
+    return fromCard
+        ? ":warning: "
+            + id
+            + " was lost:"
+            + memory
+            + " Nothing was decided; start it again with /remediate."
+            + durably
+        : ":warning: "
+            + id
+            + " is not known to Greenlight."
+            + memory
+            + " If it was started before the last restart, it was lost with it."
+            + durably;
   }
 }

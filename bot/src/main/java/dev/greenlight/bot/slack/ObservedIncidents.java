@@ -76,8 +76,8 @@ final class ObservedIncidents implements Incidents {
   }
 
   @Override
-  public String unknownText(String incidentId) {
-    return delegate.unknownText(incidentId);
+  public String unknownText(String incidentId, boolean fromCard) {
+    return delegate.unknownText(incidentId, fromCard);
   }
 
   private void requested(String result) {

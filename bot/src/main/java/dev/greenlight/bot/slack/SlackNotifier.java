@@ -103,7 +103,15 @@ public final class SlackNotifier implements NotificationActivities {
                   return post(to, null, note, null, meta);
                 }
                 CardRef ref = post(to, null, CardView.fallback(card), card, meta);
-                post(to, ref.ts(), note, null, PostMetadata.relay(card.incidentId(), note));
+                try {
+                  post(to, ref.ts(), note, null, PostMetadata.relay(card.incidentId(), note));
+                } catch (ApplicationFailure noteFailed) {
+                  // The card is there, with its buttons: posting it again elsewhere would copy it.
+                  log.warn(
+                      "Could not say why {} is here: {}",
+                      card.incidentId(),
+                      noteFailed.getMessage());
+                }
                 return ref;
               },
               e.getOriginalMessage());

@@ -106,7 +106,7 @@ class EmbeddedRestartIT {
             .payload()
             .path("text")
             .asText();
-    assertThat(audit).contains(id, "was lost", "TEMPORAL_ADDRESS");
+    assertThat(audit).contains(id, "is not known", "it was lost with it", "TEMPORAL_ADDRESS");
     assertThat(targets.actions).isEmpty();
   }
 

@@ -41,6 +41,25 @@ final class FakeIncidents implements Incidents {
     return this;
   }
 
+  private volatile boolean unknown;
+
+  /** Temporal has no record at all of the incidents (lost with an in-memory server). */
+  FakeIncidents unknown() {
+    this.unknown = true;
+    return this;
+  }
+
+  @Override
+  public boolean unknown(String workflowId) {
+    calls.add("unknown");
+    return unknown;
+  }
+
+  @Override
+  public String unknownText(String incidentId, boolean fromCard) {
+    return LostIncident.text(incidentId, true, fromCard);
+  }
+
   /** Runs when a signal arrives, before it is answered. */
   FakeIncidents onSignal(Runnable hook) {
     this.onSignal = hook;
