@@ -19,7 +19,7 @@ import java.util.concurrent.TimeoutException;
  */
 final class AckDeadline {
   /** What a Temporal call on the ack path may take; Slack's own limit is 3 s. */
-  static final Duration BUDGET = Duration.ofMillis(1500);
+  static final Duration BUDGET = Duration.ofMillis(2000);
 
   private static final long GRACE_MILLIS = 150;
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * for about a minute.
  */
 class TemporalOutageDeadlineTest {
-  private static final long WITHIN_MILLIS = 2_000;
+  private static final long WITHIN_MILLIS = 2_500;
 
   private final List<AutoCloseable> open = new ArrayList<>();
 
