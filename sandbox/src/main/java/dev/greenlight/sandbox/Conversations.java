@@ -125,6 +125,7 @@ final class Conversations {
     int limit = limit(p.get("limit"));
     boolean withMetadata = flag(p.get("include_all_metadata"));
     String oldest = p.get("oldest");
+    String latest = p.get("latest");
     boolean inclusive = flag(p.get("inclusive"));
     ObjectNode r = Json.object().put("ok", true);
     ArrayNode out = r.putArray(field);
@@ -132,6 +133,9 @@ final class Conversations {
     for (Message m : ordered) {
       if (oldest != null && !oldest.isBlank() && !newer(m.ts(), oldest, inclusive)) {
         continue;
+      }
+      if (latest != null && !latest.isBlank() && !newer(latest, m.ts(), inclusive)) {
+        continue; // newer than latest (or at it, unless inclusive)
       }
       if (matched++ >= limit) {
         continue;

@@ -54,6 +54,15 @@ class MessageMetadataAndHistoryTest {
     var plain = client.conversationsHistory(r -> r.channel("C0OPS"));
     assertThat(plain.getMessages().get(1).getMetadata()).isNull();
 
+    var upTo =
+        client.conversationsHistory(
+            r -> r.channel("C0OPS").latest(first.getTs()).inclusive(true).limit(1));
+    assertThat(upTo.getMessages())
+        .extracting(com.slack.api.model.Message::getText)
+        .containsExactly("one");
+    var before = client.conversationsHistory(r -> r.channel("C0OPS").latest(first.getTs()));
+    assertThat(before.getMessages()).isEmpty();
+
     var limited = client.conversationsHistory(r -> r.channel("C0OPS").limit(1));
     assertThat(limited.getMessages()).hasSize(1);
     assertThat(limited.isHasMore()).isTrue();

@@ -5,10 +5,8 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.response.Response;
 import dev.greenlight.api.CardRef;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.slf4j.LoggerFactory;
 
 /** How a click is answered: a private note for a button or menu, the form's error for a modal. */
 interface Answer {
@@ -25,27 +23,13 @@ interface Answer {
   Response sayAfterAck(Supplier<String> text, String meanwhile);
 
   /**
-   * Replaces the card's blocks with {@code text}, buttons and all: only for a card whose incident
+   * Replaces the card's blocks with {@code text}, buttons and all, if the message Slack stores at
+   * {@code card} is the card of {@code incidentId} (by its message metadata): only for an incident
    * Temporal has no record of, so no workflow will ever draw it again. Best effort.
+   *
+   * @return whether it was that incident's card
    */
-  void retire(CardRef card, String text);
-
-  /** Retires a card through {@code ctx}'s client; failures are logged. */
-  static void retire(com.slack.api.bolt.context.Context ctx, CardRef card, String text) {
-    try {
-      var r =
-          ctx.client()
-              .chatUpdate(
-                  q -> q.channel(card.channel()).ts(card.ts()).text(text).blocks(List.of()));
-      if (!r.isOk()) {
-        LoggerFactory.getLogger(Answer.class)
-            .warn("Could not take the buttons off lost card {}: {}", card.ts(), r.getError());
-      }
-    } catch (Exception e) {
-      LoggerFactory.getLogger(Answer.class)
-          .warn("Could not take the buttons off lost card {}: {}", card.ts(), e.getMessage());
-    }
-  }
+  boolean retireCardOf(CardRef card, String incidentId, String text);
 
   /** A button or menu click: answered with an ephemeral message in the card's channel. */
   record Privately(ActionContext ctx, BlockActionPayload payload) implements Answer {
@@ -67,8 +51,8 @@ interface Answer {
     }
 
     @Override
-    public void retire(CardRef card, String text) {
-      Answer.retire(ctx, card, text);
+    public boolean retireCardOf(CardRef card, String incidentId, String text) {
+      return LostCards.retire(ctx.client(), card, incidentId, text);
     }
   }
 
@@ -93,8 +77,8 @@ interface Answer {
     }
 
     @Override
-    public void retire(CardRef card, String text) {
-      Answer.retire(ctx, card, text);
+    public boolean retireCardOf(CardRef card, String incidentId, String text) {
+      return LostCards.retire(ctx.client(), card, incidentId, text);
     }
 
     /** Keeps the form open with {@code text} under its reason field. */

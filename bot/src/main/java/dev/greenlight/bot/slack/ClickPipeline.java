@@ -81,11 +81,14 @@ final class ClickPipeline {
       return closed(incidents.decidedBy(click.workflowId()));
     }
     log.warn("{} is not known to Temporal: lost with the server's memory", click.workflowId());
-    if (click.decision().card() != null) {
-      answer.retire(click.decision().card(), LostIncident.CARD_TEXT);
-    }
     String wf = click.workflowId();
-    return incidents.unknownText(wf.startsWith("incident-") ? wf.substring(9) : wf, true);
+    String incidentId = wf.startsWith("incident-") ? wf.substring(9) : wf;
+    // Only a card that Slack stores as this incident's own is retired (and told as lost): a
+    // button value alone could name any incident.
+    boolean itsCard =
+        click.decision().card() != null
+            && answer.retireCardOf(click.decision().card(), incidentId, LostIncident.CARD_TEXT);
+    return incidents.unknownText(incidentId, itsCard);
   }
 
   /** What a click on an ended incident is told: who decided, when the result says. */

@@ -38,9 +38,9 @@ final class LostIncident {
             + memory
             + " Nothing was decided; start it again with /remediate."
             + durably
-        : ":warning: "
-            + id
-            + " is not known to Greenlight."
+        : ":warning: No incident "
+            + incidentId
+            + " is known to Greenlight."
             + memory
             + " If it was started before the last restart, it was lost with it."
             + durably;

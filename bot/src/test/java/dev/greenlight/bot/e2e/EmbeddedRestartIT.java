@@ -106,7 +106,8 @@ class EmbeddedRestartIT {
             .payload()
             .path("text")
             .asText();
-    assertThat(audit).contains(id, "is not known", "it was lost with it", "TEMPORAL_ADDRESS");
+    assertThat(audit)
+        .contains("No incident " + id + " is known", "it was lost with it", "TEMPORAL_ADDRESS");
     assertThat(targets.actions).isEmpty();
   }
 

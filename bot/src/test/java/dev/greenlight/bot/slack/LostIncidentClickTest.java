@@ -15,10 +15,40 @@ import org.junit.jupiter.api.Test;
  */
 class LostIncidentClickTest extends ClickFixture {
 
+  /** The incident's card as the notifier posts it: gate buttons and the incident's metadata. */
+  private Message cardWithMetadata(String incidentId) throws Exception {
+    var posted =
+        GreenlightApp.slack(slack.apiUrl())
+            .methods(slack.botToken())
+            .chatPostMessage(
+                r ->
+                    r.channel(CHANNEL)
+                        .text("card")
+                        .metadata(PostMetadata.card(incidentId).toSlack())
+                        .blocks(
+                            java.util.List.of(
+                                com.slack.api.model.block.Blocks.actions(
+                                    a ->
+                                        a.blockId(Ids.GATE_BLOCK)
+                                            .elements(
+                                                java.util.List.of(
+                                                    com.slack.api.model.block.element.BlockElements
+                                                        .button(
+                                                            b ->
+                                                                b.actionId(Ids.APPROVE_ACTION)
+                                                                    .text(
+                                                                        com.slack.api.model.block
+                                                                            .composition
+                                                                            .BlockCompositions
+                                                                            .plainText("Approve"))
+                                                                    .value(ours()))))))));
+    return slack.message(CHANNEL, posted.getTs()).orElseThrow();
+  }
+
   @Test
   void aLostIncidentsCardSaysSoAndLosesItsButtons() throws Exception {
     incidents.answering(SignalResult.INCIDENT_CLOSED).unknown();
-    Message card = card(ours());
+    Message card = cardWithMetadata("GL-TESTTEST");
 
     ack(slack.clickButton(ALICE, card, Ids.APPROVE_ACTION));
 
@@ -35,6 +65,20 @@ class LostIncidentClickTest extends ClickFixture {
                 m -> !m.blocks().toString().contains(Ids.APPROVE_ACTION));
     assertThat(retired.text()).isEqualTo(LostIncident.CARD_TEXT);
     assertThat(incidents.calls).containsSubsequence("signal", "unknown");
+  }
+
+  @Test
+  void aButtonNamingAnUnknownIncidentOnAnotherIncidentsCardLeavesThatCardAlone() throws Exception {
+    incidents.answering(SignalResult.INCIDENT_CLOSED).unknown();
+    Message card = cardWithMetadata("GL-SOMEONEELSE");
+
+    ack(slack.clickButton(ALICE, card, Ids.APPROVE_ACTION));
+
+    String told =
+        await().atMost(Duration.ofSeconds(10)).until(() -> toldTo(ALICE), t -> !t.isEmpty()).get(0);
+    assertThat(told).contains("No incident GL-TESTTEST is known").doesNotContain("was lost:");
+    assertThat(slack.message(CHANNEL, card.ts()).orElseThrow().blocks().toString())
+        .contains(Ids.APPROVE_ACTION);
   }
 
   @Test
