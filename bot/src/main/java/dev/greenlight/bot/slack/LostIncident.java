@@ -18,11 +18,14 @@ final class LostIncident {
    *     than its ID typed (which may be a typo)
    */
   static String text(String incidentId, boolean inMemory, boolean fromCard) {
-    String id = "Incident " + incidentId;
+    // The ID may come from a button value: named only when it is shaped like one of ours.
+    boolean named = incidentId != null && incidentId.matches("GL-[A-Z0-9]{8}");
+    String id = named ? "Incident " + incidentId : "This incident";
+    String none = named ? "No incident " + incidentId + " is" : "This incident is not";
     if (!inMemory) {
       return fromCard
           ? id + " is not known to Greenlight's Temporal server; nothing was decided."
-          : "No incident " + incidentId + " is known to Greenlight.";
+          : none + " known to Greenlight.";
     }
     String memory =
         " Greenlight's Temporal server keeps everything in memory (`greenlight run` without"
@@ -38,9 +41,9 @@ final class LostIncident {
             + memory
             + " Nothing was decided; start it again with /remediate."
             + durably
-        : ":warning: No incident "
-            + incidentId
-            + " is known to Greenlight."
+        : ":warning: "
+            + none
+            + " known to Greenlight."
             + memory
             + " If it was started before the last restart, it was lost with it."
             + durably;

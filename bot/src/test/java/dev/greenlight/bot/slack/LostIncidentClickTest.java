@@ -93,4 +93,14 @@ class LostIncidentClickTest extends ClickFixture {
     assertThat(slack.message(CHANNEL, card.ts()).orElseThrow().blocks().toString())
         .contains(Ids.APPROVE_ACTION);
   }
+
+  @Test
+  void anIdFromAButtonValueIsNamedOnlyWhenItIsShapedLikeOurs() {
+    assertThat(LostIncident.text("<!channel>", true, false))
+        .startsWith(":warning: This incident is not known")
+        .doesNotContain("<!channel>");
+    assertThat(LostIncident.text("GL-ABCDEFGH", true, true))
+        .contains("Incident GL-ABCDEFGH was lost");
+    assertThat(LostIncident.text("<@U0BOB>", false, true)).doesNotContain("<@");
+  }
 }
