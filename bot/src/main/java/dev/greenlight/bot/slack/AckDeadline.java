@@ -48,19 +48,71 @@ final class AckDeadline {
     private static final long serialVersionUID = 1L;
 
     private final boolean reached;
+    private final transient java.util.concurrent.CompletableFuture<?> stillRunning;
 
     Exceeded(Duration budget, boolean reached) {
+      this(budget, reached, null);
+    }
+
+    Exceeded(Duration budget, boolean reached, java.util.concurrent.CompletableFuture<?> running) {
       super(
           "Temporal did not answer within "
               + budget.toMillis()
               + " ms"
               + (reached ? "" : " (not connected)"));
       this.reached = reached;
+      this.stillRunning = running;
     }
 
     /** Whether the request may have reached Temporal: the connection was up. */
     boolean reached() {
       return reached;
+    }
+
+    /** The call, left running past the ack (see {@link #runOrContinue}); null when cancelled. */
+    java.util.concurrent.CompletableFuture<?> stillRunning() {
+      return stillRunning;
+    }
+  }
+
+  /**
+   * Runs {@code call}, waiting for it no longer than the budget. When it has not answered by then
+   * while connected to Temporal, it is left running (up to {@code limit}) and the {@link Exceeded}
+   * carries it, so the caller can tell the person later how it ended; when not connected, it is
+   * cancelled: it cannot have reached Temporal, and never will.
+   */
+  <T> T runOrContinue(Callable<T> call, Duration limit) {
+    Context.CancellableContext ctx =
+        Context.current().withDeadlineAfter(limit.toMillis(), TimeUnit.MILLISECONDS, timer);
+    java.util.concurrent.CompletableFuture<T> f = new java.util.concurrent.CompletableFuture<>();
+    calls.execute(
+        ctx.wrap(
+            () -> {
+              try {
+                f.complete(call.call());
+              } catch (Throwable t) {
+                f.completeExceptionally(t);
+              }
+            }));
+    f.whenComplete((v, t) -> ctx.cancel(null));
+    try {
+      return f.get(budget.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      Exceeded x = exceeded();
+      if (!x.reached()) {
+        ctx.cancel(null);
+        throw x;
+      }
+      throw new Exceeded(budget, true, f);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      ctx.cancel(null);
+      throw exceeded();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
     }
   }
 

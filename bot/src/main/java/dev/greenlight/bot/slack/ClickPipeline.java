@@ -22,6 +22,11 @@ final class ClickPipeline {
   static final String NOT_A_GREENLIGHT_BUTTON =
       "This button does not carry a Greenlight incident; nothing was done.";
 
+  /** The answer to a click Temporal is slow to take: it is still being delivered. */
+  static final String PENDING =
+      ":hourglass: Temporal is slow to answer; your click is still being delivered. If the card"
+          + " has not changed in a minute, click again (a person's approval counts once).";
+
   /** The answer to a click on an incident whose workflow has already ended. */
   static final String INCIDENT_CLOSED =
       "This incident is already closed; your click was not counted.";
@@ -116,6 +121,7 @@ final class ClickPipeline {
       case INCIDENT_CLOSED ->
           answer.sayAfterAck(() -> closedOrLost(click, answer), INCIDENT_CLOSED);
       case UNREACHABLE -> answer.say(undelivered);
+      case PENDING -> answer.say(PENDING);
     };
   }
 }

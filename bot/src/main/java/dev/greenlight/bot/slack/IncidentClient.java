@@ -39,6 +39,9 @@ import org.slf4j.LoggerFactory;
  * SDK's minute of retries.
  */
 public final class IncidentClient implements Incidents {
+  /** How long a start or signal left running past the ack may still take. */
+  static final Duration LATE_LIMIT = Duration.ofSeconds(30);
+
   /** How long reading an ended incident's result may take (it is closed: one history read). */
   private static final Duration RESULT_BUDGET = Duration.ofSeconds(2);
 
@@ -114,10 +117,11 @@ public final class IncidentClient implements Incidents {
                 WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
             .build();
     try {
-      deadline.run(
+      deadline.runOrContinue(
           () ->
               WorkflowClient.start(
-                  temporal.newWorkflowStub(RemediationWorkflow.class, options)::run, request));
+                  temporal.newWorkflowStub(RemediationWorkflow.class, options)::run, request),
+          LATE_LIMIT);
       return StartResult.STARTED;
     } catch (WorkflowExecutionAlreadyStarted e) {
       return StartResult.ALREADY_STARTED;
@@ -130,15 +134,24 @@ public final class IncidentClient implements Incidents {
   @Override
   public SignalResult signal(String workflowId, Decision decision) {
     try {
-      deadline.run(
+      deadline.runOrContinue(
           () -> {
             stub(workflowId).decide(decision);
             return null;
-          });
+          },
+          LATE_LIMIT);
       return SignalResult.DELIVERED;
     } catch (WorkflowNotFoundException e) {
       log.info("{} for {}, which is closed", decision.verdict(), workflowId);
       return SignalResult.INCIDENT_CLOSED;
+    } catch (AckDeadline.Exceeded e) {
+      if (e.stillRunning() != null) {
+        log.warn(
+            "Temporal is slow: {} to {} still being delivered", decision.verdict(), workflowId);
+        return SignalResult.PENDING;
+      }
+      log.error("Could not signal {} to {}: {}", decision.verdict(), workflowId, e.getMessage());
+      return SignalResult.UNREACHABLE;
     } catch (RuntimeException e) {
       log.error("Could not signal {} to {}", decision.verdict(), workflowId, e);
       return SignalResult.UNREACHABLE;

@@ -19,7 +19,9 @@ interface Incidents {
     /** The incident's workflow is closed (or unknown): nothing was counted. */
     INCIDENT_CLOSED,
     /** Temporal could not be reached: nothing was counted. */
-    UNREACHABLE
+    UNREACHABLE,
+    /** Temporal is connected but slow: the signal is still being delivered, past the ack. */
+    PENDING
   }
 
   /** What became of a request to start an incident. */

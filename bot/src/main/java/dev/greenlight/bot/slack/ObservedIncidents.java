@@ -51,6 +51,9 @@ final class ObservedIncidents implements Incidents {
     switch (result) {
       case INCIDENT_CLOSED -> refused("incident_closed");
       case UNREACHABLE -> refused("temporal_unreachable");
+      case PENDING -> {
+        // Still being delivered: the workflow will decide when it arrives.
+      }
       case DELIVERED -> {
         // Delivered: the workflow decides, and tells the clicker when it does not count it.
       }

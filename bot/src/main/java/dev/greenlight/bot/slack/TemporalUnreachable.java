@@ -22,6 +22,20 @@ final class TemporalUnreachable extends RuntimeException {
     return inDoubt;
   }
 
+  /** The request, still running past the ack, when Temporal was connected but slow; else empty. */
+  java.util.Optional<java.util.concurrent.CompletableFuture<?>> stillRunning() {
+    return getCause() instanceof AckDeadline.Exceeded x && x.stillRunning() != null
+        ? java.util.Optional.of(x.stillRunning())
+        : java.util.Optional.empty();
+  }
+
+  /** What {@code /remediate} answers while a slow start is still under way. */
+  static String startPending(String incidentId) {
+    return ":hourglass: Temporal is slow to answer: Incident "
+        + incidentId
+        + " is still being started. You will be told here when it has.";
+  }
+
   /**
    * The kind of failure, short enough to show: the gRPC status (UNAVAILABLE, …), "no answer in
    * time", or the cause's class name; never its message.

@@ -57,4 +57,14 @@ class UnreachableTemporalClickTest extends ClickFixture {
     assertThat(answer.payload().path("errors").path(Ids.REASON_BLOCK).asText())
         .isEqualTo("Temporal is not reachable; nothing was decided. Try again in a moment.");
   }
+
+  @Test
+  void aClickTemporalIsSlowToTakeIsToldItIsStillBeingDelivered() throws Exception {
+    incidents.answering(SignalResult.PENDING);
+
+    ack(slack.clickButton(ALICE, card(ours()), Ids.APPROVE_ACTION));
+
+    assertThat(toldTo(ALICE)).containsExactly(ClickPipeline.PENDING);
+    assertThat(ClickPipeline.PENDING).contains("still being delivered").doesNotContain("nothing");
+  }
 }
