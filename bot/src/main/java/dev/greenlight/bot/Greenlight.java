@@ -92,14 +92,7 @@ public final class Greenlight implements AutoCloseable {
       Readiness readiness = new Readiness();
       g.management = ManagementServer.start(managementSettings, meters, readiness);
       g.parts.push(g.management);
-      if (embedded && slack.apiUrl().equals(SlackSettings.DEFAULT_API_URL)) {
-        log.warn(
-            "Real Slack with an in-memory Temporal: incidents waiting for approval do not survive a"
-                + " restart of this process (their cards will answer that they were lost). Set"
-                + " TEMPORAL_ADDRESS to a durable Temporal: 'temporal server start-dev"
-                + " --db-filename greenlight.db', a self-hosted cluster or Temporal Cloud (see"
-                + " docs/operations.md).");
-      }
+      inMemoryWarning(embedded, slack).ifPresent(log::warn);
       TemporalConnection temporal = TemporalConnection.connect(env, meters);
       g.parts.push(temporal);
       if (mode.worker) {
@@ -140,6 +133,21 @@ public final class Greenlight implements AutoCloseable {
       g.close();
       throw e;
     }
+  }
+
+  /**
+   * The start-up warning for real Slack (no {@code SLACK_API_URL}) with the embedded, in-memory
+   * Temporal (no {@code TEMPORAL_ADDRESS}); empty otherwise (the sandbox, a durable Temporal).
+   */
+  static java.util.Optional<String> inMemoryWarning(boolean embedded, SlackSettings slack) {
+    if (!embedded || !slack.apiUrl().equals(SlackSettings.DEFAULT_API_URL)) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        "Real Slack with an in-memory Temporal: incidents waiting for approval do not survive a"
+            + " restart of this process (their cards will answer that they were lost). Set"
+            + " TEMPORAL_ADDRESS to a durable Temporal: 'temporal server start-dev --db-filename"
+            + " greenlight.db', a self-hosted cluster or Temporal Cloud (see docs/operations.md).");
   }
 
   /** The management server's base URL ({@code http://127.0.0.1:9464}): metrics and probes. */

@@ -20,6 +20,7 @@ import io.temporal.client.WorkflowOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -125,6 +126,24 @@ public final class IncidentClient implements Incidents {
       return StartResult.STARTED;
     } catch (WorkflowExecutionAlreadyStarted e) {
       return StartResult.ALREADY_STARTED;
+    } catch (AckDeadline.Exceeded e) {
+      if (e.stillRunning() == null) {
+        log.error("Could not start incident {}: {}", request.incidentId(), e.getMessage());
+        throw new TemporalUnreachable(e);
+      }
+      log.warn("Temporal is slow: incident {} still being started", request.incidentId());
+      throw new TemporalUnreachable(
+          e,
+          e.stillRunning()
+              .handle(
+                  (ok, t) -> {
+                    Throwable cause = t instanceof CompletionException c ? c.getCause() : t;
+                    boolean went =
+                        cause == null || cause instanceof WorkflowExecutionAlreadyStarted;
+                    log.info(
+                        "Late start of {}: {}", request.incidentId(), went ? "started" : cause);
+                    return went;
+                  }));
     } catch (RuntimeException e) {
       log.error("Could not start incident {}", request.incidentId(), e);
       throw new TemporalUnreachable(e);

@@ -1,9 +1,7 @@
 package dev.greenlight.bot.slack;
 
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
-import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,18 +15,19 @@ final class LateStart {
   private LateStart() {}
 
   static void tell(
-      SlashCommandContext ctx, CompletableFuture<?> start, String incidentId, String started) {
-    start.whenComplete(
-        (ok, failure) -> {
-          Throwable t = failure instanceof CompletionException c ? c.getCause() : failure;
+      SlashCommandContext ctx,
+      CompletableFuture<Boolean> start,
+      String incidentId,
+      String started) {
+    start.thenAccept(
+        went -> {
           String text =
-              t == null || t instanceof WorkflowExecutionAlreadyStarted
+              went
                   ? started
                   : ":warning: Greenlight could not start incident "
                       + incidentId
                       + " (Temporal did not take it); nothing was started. Please run the command"
                       + " again.";
-          log.info("Late start of {}: {}", incidentId, t == null ? "started" : t.toString());
           try {
             ctx.respond(text);
           } catch (Exception e) {

@@ -11,10 +11,21 @@ final class TemporalUnreachable extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final boolean inDoubt;
+  private final transient java.util.concurrent.CompletableFuture<Boolean> late;
 
   TemporalUnreachable(RuntimeException cause) {
+    this(cause, null);
+  }
+
+  /**
+   * @param late the request, still running past the ack: true when it went through, false when not;
+   *     null when it is not running
+   */
+  TemporalUnreachable(
+      RuntimeException cause, java.util.concurrent.CompletableFuture<Boolean> late) {
     super(cause.getMessage(), cause);
     this.inDoubt = cause instanceof AckDeadline.Exceeded x && x.reached();
+    this.late = late;
   }
 
   /** Whether Temporal may have received the request: it did not answer in time. */
@@ -22,11 +33,12 @@ final class TemporalUnreachable extends RuntimeException {
     return inDoubt;
   }
 
-  /** The request, still running past the ack, when Temporal was connected but slow; else empty. */
-  java.util.Optional<java.util.concurrent.CompletableFuture<?>> stillRunning() {
-    return getCause() instanceof AckDeadline.Exceeded x && x.stillRunning() != null
-        ? java.util.Optional.of(x.stillRunning())
-        : java.util.Optional.empty();
+  /**
+   * The request, still running past the ack when Temporal was connected but slow (true once it went
+   * through, false if it did not); else empty.
+   */
+  java.util.Optional<java.util.concurrent.CompletableFuture<Boolean>> stillRunning() {
+    return java.util.Optional.ofNullable(late);
   }
 
   /** What {@code /remediate} answers while a slow start is still under way. */
