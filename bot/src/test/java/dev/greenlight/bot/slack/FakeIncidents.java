@@ -66,10 +66,21 @@ final class FakeIncidents implements Incidents {
     return this;
   }
 
+  private volatile java.util.function.Supplier<StartResult> onStart =
+      () -> {
+        throw new UnsupportedOperationException("this test starts no incident");
+      };
+
+  /** How every start ends (a result, or a thrown {@link TemporalUnreachable}). */
+  FakeIncidents starting(java.util.function.Supplier<StartResult> how) {
+    this.onStart = how;
+    return this;
+  }
+
   @Override
   public StartResult start(IncidentRequest request) {
     calls.add("start");
-    throw new UnsupportedOperationException("no test here starts an incident");
+    return onStart.get();
   }
 
   @Override
