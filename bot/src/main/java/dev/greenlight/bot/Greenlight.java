@@ -21,6 +21,7 @@ import dev.greenlight.bot.slack.SlackSettings;
 import dev.greenlight.config.ConfigLoader;
 import dev.greenlight.config.GreenlightConfig;
 import dev.greenlight.worker.GreenlightWorker;
+import dev.greenlight.worker.ServerKind;
 import dev.greenlight.worker.TemporalConnection;
 import dev.greenlight.worker.metrics.ObservedNotifications;
 import dev.greenlight.worker.metrics.TemporalProbe;
@@ -97,12 +98,16 @@ public final class Greenlight implements AutoCloseable {
       Readiness readiness = new Readiness();
       g.management = ManagementServer.start(managementSettings, meters, readiness);
       g.parts.push(g.management);
+      inMemoryWarning(embedded, slack).ifPresent(log::warn);
       TemporalConnection temporal = TemporalConnection.connect(env, meters);
       g.parts.push(temporal);
       if (mode.worker) {
-        var methods = GreenlightApp.slack(slack.apiUrl()).methods(slack.botToken());
+        var methods = GreenlightApp.notificationSlack(slack.apiUrl()).methods(slack.botToken());
         NotificationActivities notifications =
-            new ObservedNotifications(new SlackNotifier(methods, meters), config, meters);
+            new ObservedNotifications(
+                new SlackNotifier(methods, meters, config.fallbackChannel(), config.onCall()),
+                config,
+                meters);
         g.parts.push(
             GreenlightWorker.start(
                 temporal, config, notifications, new SlackDirectory(methods, meters)));
@@ -110,7 +115,11 @@ public final class Greenlight implements AutoCloseable {
       }
       if (mode.bot) {
         App app =
-            GreenlightApp.create(slack, config, new IncidentClient(temporal.client()), meters);
+            GreenlightApp.create(
+                slack,
+                config,
+                new IncidentClient(temporal.client(), temporal.serverKind() != ServerKind.CLUSTER),
+                meters);
         SocketModeApp socket =
             new SocketModeApp(
                 slack.appToken(), app, SocketModeClient.Backend.JavaWebSocket, SLACK_CONCURRENCY);
@@ -140,6 +149,21 @@ public final class Greenlight implements AutoCloseable {
       g.close();
       throw e;
     }
+  }
+
+  /**
+   * The start-up warning for real Slack (no {@code SLACK_API_URL}) with the embedded, in-memory
+   * Temporal (no {@code TEMPORAL_ADDRESS}); empty otherwise (the sandbox, a durable Temporal).
+   */
+  static java.util.Optional<String> inMemoryWarning(boolean embedded, SlackSettings slack) {
+    if (!embedded || !slack.apiUrl().equals(SlackSettings.DEFAULT_API_URL)) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        "Real Slack with an in-memory Temporal: incidents waiting for approval do not survive a"
+            + " restart of this process (their cards will answer that they were lost). Set"
+            + " TEMPORAL_ADDRESS to a durable Temporal: 'temporal server start-dev --db-filename"
+            + " greenlight.db', a self-hosted cluster or Temporal Cloud (see docs/operations.md).");
   }
 
   /** The management server's base URL ({@code http://127.0.0.1:9464}): metrics and probes. */

@@ -41,6 +41,14 @@ public final class Faults {
     return arm(new Rule(method, Kind.API_ERROR, error, 0, null, MAX));
   }
 
+  /**
+   * Answers every call of {@code method} naming {@code channel} with the Slack error {@code error}
+   * until cleared (a channel deleted, archived or closed to the bot); other channels are answered.
+   */
+  public Faults failMethodIn(String method, String channel, String error) {
+    return arm(new Rule(method, channel, Kind.API_ERROR, error, 0, null, new AtomicInteger(MAX)));
+  }
+
   /** Answers the next {@code times} calls of {@code method} with the Slack error {@code error}. */
   public Faults failMethodTimes(String method, String error, int times) {
     return arm(new Rule(method, Kind.API_ERROR, error, 0, null, positive(times)));
@@ -116,15 +124,20 @@ public final class Faults {
 
   /** The fault that answers this call of {@code method} instead of the method, if any. */
   Optional<Answer> before(String method) {
-    return take(method, false);
+    return before(method, null);
+  }
+
+  /** The same, for a call naming {@code channel} (null: none). */
+  Optional<Answer> before(String method, String channel) {
+    return take(method, channel, false);
   }
 
   /** Whether the reply to this (successful) call of {@code method} is to be lost. */
   boolean loseReply(String method) {
-    return take(method, true).isPresent();
+    return take(method, null, true).isPresent();
   }
 
-  private Optional<Answer> take(String method, boolean afterSuccess) {
+  private Optional<Answer> take(String method, String channel, boolean afterSuccess) {
     Instant now = clock.instant();
     synchronized (lock) {
       for (Iterator<Rule> it = rules.iterator(); it.hasNext(); ) {
@@ -133,7 +146,9 @@ public final class Faults {
           it.remove();
           continue;
         }
-        if (!rule.method().equals(method) || (rule.kind() == Kind.LOST_REPLY) != afterSuccess) {
+        if (!rule.method().equals(method)
+            || (rule.kind() == Kind.LOST_REPLY) != afterSuccess
+            || (rule.channel() != null && !rule.channel().equals(channel))) {
           continue;
         }
         if (rule.remaining().decrementAndGet() <= 0) {
@@ -190,11 +205,20 @@ public final class Faults {
    */
   record Answer(Kind kind, String error, int number) {}
 
-  /** An armed fault; {@code remaining} counts down (under the lock) to its removal. */
+  /**
+   * An armed fault; {@code remaining} counts down (under the lock) to its removal; {@code channel}
+   * limits it to calls naming that channel (null: every call).
+   */
   private record Rule(
-      String method, Kind kind, String detail, int number, Instant until, AtomicInteger remaining) {
+      String method,
+      String channel,
+      Kind kind,
+      String detail,
+      int number,
+      Instant until,
+      AtomicInteger remaining) {
     Rule(String method, Kind kind, String detail, int number, Instant until, int times) {
-      this(method, kind, detail, number, until, new AtomicInteger(times));
+      this(method, null, kind, detail, number, until, new AtomicInteger(times));
     }
   }
 }

@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
  * @param text message text (may be empty when only blocks were sent)
  * @param blocks Block Kit blocks as an array node, possibly empty; a defensive copy
  * @param editCount how many times the message was edited (chat.update or replace_original)
+ * @param metadata the message metadata it was posted with ({@code event_type} and {@code
+ *     event_payload}), or {@code null}
  */
 public record Message(
     String channel,
@@ -21,7 +23,8 @@ public record Message(
     String user,
     String text,
     JsonNode blocks,
-    int editCount) {
+    int editCount,
+    JsonNode metadata) {
 
   /** Normalises nulls and copies {@code blocks} so callers cannot mutate stored state. */
   public Message {
@@ -30,6 +33,19 @@ public record Message(
         blocks == null || !blocks.isArray()
             ? JsonNodeFactory.instance.arrayNode()
             : blocks.deepCopy();
+    metadata = metadata == null || metadata.isNull() ? null : metadata.deepCopy();
+  }
+
+  /** A message without metadata. */
+  public Message(
+      String channel,
+      String ts,
+      String threadTs,
+      String user,
+      String text,
+      JsonNode blocks,
+      int editCount) {
+    this(channel, ts, threadTs, user, text, blocks, editCount, null);
   }
 
   /** Returns {@code true} if this message is a reply inside a thread. */
@@ -45,6 +61,7 @@ public record Message(
         user,
         newText == null ? text : newText,
         newBlocks == null ? blocks : newBlocks,
-        editCount + 1);
+        editCount + 1,
+        metadata);
   }
 }

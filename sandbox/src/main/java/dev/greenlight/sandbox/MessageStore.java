@@ -34,7 +34,18 @@ final class MessageStore {
 
   synchronized Message post(
       String channel, String threadTs, String user, String text, JsonNode blocks) {
-    Message message = new Message(channel, nextTs(), threadTs, user, text, blocks, 0);
+    return post(channel, threadTs, user, text, blocks, null);
+  }
+
+  /** Posts a message carrying Slack message {@code metadata} (null: none). */
+  synchronized Message post(
+      String channel,
+      String threadTs,
+      String user,
+      String text,
+      JsonNode blocks,
+      JsonNode metadata) {
+    Message message = new Message(channel, nextTs(), threadTs, user, text, blocks, 0, metadata);
     byChannel.computeIfAbsent(channel, c -> new LinkedHashMap<>()).put(message.ts(), message);
     onChange.run();
     return message;

@@ -175,6 +175,9 @@ final class Payloads {
     if (message.editCount() > 0) {
       m.putObject("edited").put("user", message.user()).put("ts", message.ts());
     }
+    if (message.metadata() != null) {
+      m.set("metadata", message.metadata().deepCopy());
+    }
     return m;
   }
 

@@ -39,6 +39,7 @@ final class WebApi implements HttpHandler {
   private final Map<String, Method> methods;
   private final Faults faults;
   private final HomeTabs homeTabs;
+  private final Conversations conversations;
 
   WebApi(
       Workspace workspace,
@@ -51,18 +52,22 @@ final class WebApi implements HttpHandler {
     this.faults = faults;
     this.payloads = payloads;
     this.socketUrls = socketUrls;
+    this.conversations = new Conversations(workspace, payloads);
     this.methods =
-        Map.of(
-            "api.test", new Method(null, p -> ok()),
-            "auth.test", new Method(TokenKind.ANY, this::authTest),
-            "apps.connections.open", new Method(TokenKind.APP, p -> connectionsOpen()),
-            "chat.postMessage", new Method(TokenKind.BOT, this::postMessage),
-            "chat.update", new Method(TokenKind.BOT, this::update),
-            "chat.delete", new Method(TokenKind.BOT, this::delete),
-            "chat.postEphemeral", new Method(TokenKind.BOT, this::postEphemeral),
-            "views.open", new Method(TokenKind.BOT, this::viewsOpen),
-            "views.publish", new Method(TokenKind.BOT, this::viewsPublish),
-            "usergroups.users.list", new Method(TokenKind.BOT, this::userGroupMembers));
+        Map.ofEntries(
+            Map.entry("api.test", new Method(null, p -> ok())),
+            Map.entry("auth.test", new Method(TokenKind.ANY, this::authTest)),
+            Map.entry("apps.connections.open", new Method(TokenKind.APP, p -> connectionsOpen())),
+            Map.entry("chat.postMessage", new Method(TokenKind.BOT, this::postMessage)),
+            Map.entry("chat.update", new Method(TokenKind.BOT, this::update)),
+            Map.entry("chat.delete", new Method(TokenKind.BOT, this::delete)),
+            Map.entry("chat.postEphemeral", new Method(TokenKind.BOT, this::postEphemeral)),
+            Map.entry("views.open", new Method(TokenKind.BOT, this::viewsOpen)),
+            Map.entry("views.publish", new Method(TokenKind.BOT, this::viewsPublish)),
+            Map.entry("usergroups.users.list", new Method(TokenKind.BOT, this::userGroupMembers)),
+            Map.entry("conversations.history", new Method(TokenKind.BOT, conversations::history)),
+            Map.entry("conversations.replies", new Method(TokenKind.BOT, conversations::replies)),
+            Map.entry("conversations.open", new Method(TokenKind.BOT, conversations::open)));
   }
 
   @Override
@@ -84,7 +89,7 @@ final class WebApi implements HttpHandler {
         String token = bearer != null ? bearer : params.get("token");
         workspace.record(method, params);
         tokenKind = describe(token);
-        Optional<Faults.Answer> fault = faults.before(method);
+        Optional<Faults.Answer> fault = faults.before(method, params.get("channel"));
         if (fault.isPresent()) {
           FaultReplies.send(exchange, method, fault.get());
           return;
@@ -166,9 +171,12 @@ final class WebApi implements HttpHandler {
       throw new SlackError("no_text");
     }
     BlockLimits.check(text, blocks);
+    JsonNode metadata = Conversations.metadata(p.get("metadata"));
     String threadTs = blankToNull(p.get("thread_ts"));
     Message m =
-        workspace.messages().post(channel, threadTs, workspace.config().botUserId(), text, blocks);
+        workspace
+            .messages()
+            .post(channel, threadTs, workspace.config().botUserId(), text, blocks, metadata);
     ObjectNode r = ok().put("channel", channel).put("ts", m.ts());
     r.set("message", payloads.messageJson(m));
     return r;

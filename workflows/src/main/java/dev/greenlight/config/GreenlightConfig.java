@@ -32,6 +32,9 @@ import java.util.regex.Pattern;
  * @param alerts how alerts become incidents, or null when no {@code alerts} section is configured
  * @param rails the circuit breaker and the change freezes
  * @param visibility whether incidents upsert search attributes
+ * @param fallbackChannel where an incident is told when Slack refuses its channel for good
+ *     (deleted, archived, the bot not in it); empty means a direct message to the requester and the
+ *     on-call person
  */
 public record GreenlightConfig(
     List<String> services,
@@ -45,7 +48,8 @@ public record GreenlightConfig(
     ArgoSettings argo,
     AlertSettings alerts,
     RailsSettings rails,
-    VisibilitySettings visibility) {
+    VisibilitySettings visibility,
+    String fallbackChannel) {
   private static final Pattern SERVICE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
   private static final Pattern CHANNEL = Pattern.compile("[CGD][A-Z0-9]{2,}");
 
@@ -87,6 +91,13 @@ public record GreenlightConfig(
     argo = argo == null ? ArgoSettings.NONE : argo;
     rails = rails == null ? RailsSettings.DEFAULT : rails;
     visibility = visibility == null ? VisibilitySettings.DEFAULT : visibility;
+    fallbackChannel = fallbackChannel == null ? "" : fallbackChannel.trim();
+    Invalid.require(
+        fallbackChannel.isEmpty() || CHANNEL.matcher(fallbackChannel).matches(),
+        "fallback-channel",
+        ": '"
+            + fallbackChannel
+            + "' is not a Slack channel ID like C012ABCDEF (or leave it empty)");
     for (Risk risk : Risk.values()) {
       Check.present("approvals." + risk.label(), approvals.get(risk));
     }
@@ -109,7 +120,10 @@ public record GreenlightConfig(
     return alerts == null || alerts.channel().isEmpty() ? channel : alerts.channel();
   }
 
-  /** A configuration without an {@code alerts} section, with the default rails and visibility. */
+  /**
+   * A configuration without an {@code alerts} section or a fallback channel, with the default rails
+   * and visibility.
+   */
   public GreenlightConfig(
       List<String> services,
       Policy policy,
@@ -132,7 +146,8 @@ public record GreenlightConfig(
         argo,
         null,
         null,
-        null);
+        null,
+        "");
   }
 
   /** The configuration a file describes, with the defaults for the sections it leaves out. */
@@ -149,7 +164,8 @@ public record GreenlightConfig(
       @JsonProperty("argo") ArgoSettings argo,
       @JsonProperty("alerts") AlertSettings alerts,
       @JsonProperty("rails") RailsSettings rails,
-      @JsonProperty("visibility") VisibilitySettings visibility) {
+      @JsonProperty("visibility") VisibilitySettings visibility,
+      @JsonProperty("fallback-channel") String fallbackChannel) {
     Policy p = policy == null ? Policy.DEFAULT : policy;
     return new GreenlightConfig(
         services,
@@ -164,7 +180,8 @@ public record GreenlightConfig(
         argo,
         alerts,
         rails,
-        visibility);
+        visibility,
+        fallbackChannel);
   }
 
   public Optional<Runbook> runbook(String id) {

@@ -85,17 +85,30 @@ final class Notices {
 
   void postCard(String channelId, IncidentCard card) {
     if (!queued) {
-      inline("the card", () -> cardRef = notify.postCard(channelId, card));
+      inline("the card", () -> posted(channelId, notify.postCard(channelId, card)));
       return;
     }
     Promise<Void> posted =
         tail.thenCompose(ignored -> send(n -> Async.function(n::postCard, channelId, card)))
             .thenApply(
                 ref -> {
-                  cardRef = ref;
+                  posted(channelId, ref);
                   return null;
                 });
     tail = recover(posted, "the card");
+  }
+
+  /**
+   * Keeps where the card was posted. A card posted elsewhere than asked (Slack refused the channel
+   * and the notifier fell back to another place) is recorded: the channel was not told.
+   */
+  private void posted(String channelId, CardRef ref) {
+    cardRef = ref;
+    if (ref != null && channelId != null && !channelId.equals(ref.channel())) {
+      onFailure.accept(
+          "the card in " + channelId,
+          "Slack refused that channel; the card was posted in " + ref.channel() + " instead");
+    }
   }
 
   void updateCard(IncidentCard card) {

@@ -41,12 +41,18 @@ class ConfigLoaderRejectsBadInputTest {
   }
 
   @Test
+  void aFallbackChannelThatIsNoChannelIdIsNamed() {
+    assertThat(rejection(TestYaml.VALID + "fallback-channel: '#incidents'\n"))
+        .contains("fallback-channel", "'#incidents' is not a Slack channel ID");
+  }
+
+  @Test
   void unknownTopLevelKeyIsNamed() {
     assertThat(rejection(TestYaml.VALID + "servces: [search-api]\n"))
         .startsWith("unknown key servces ")
         .contains(
-            "allowed here: alerts, approvals, approvers, argo, channel, classifier, on-call, policy,"
-                + " rails, runbooks, services, visibility")
+            "allowed here: alerts, approvals, approvers, argo, channel, classifier,"
+                + " fallback-channel, on-call, policy, rails, runbooks, services, visibility")
         .endsWith("(in test.yml)");
   }
 

@@ -24,7 +24,13 @@ abstract class PartCommand implements Callable<Integer> {
   @Command(
       name = "run",
       mixinStandardHelpOptions = true,
-      description = "Bot and worker in one process (default).")
+      description = {
+        "Bot and worker in one process (default).",
+        "Without TEMPORAL_ADDRESS it starts an embedded Temporal server that keeps",
+        "everything in memory: incidents waiting for approval do not survive a",
+        "restart. For anything real, set TEMPORAL_ADDRESS to a durable Temporal",
+        "(temporal server start-dev --db-filename FILE, a cluster, Temporal Cloud)."
+      })
   static final class Run extends PartCommand {
     @Override
     Greenlight.Mode mode() {

@@ -4,6 +4,7 @@ import com.slack.api.app_backend.interactive_components.payload.BlockActionPaylo
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.response.Response;
+import dev.greenlight.api.CardRef;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -20,6 +21,15 @@ interface Answer {
    * only answer in its ack, so it says {@code meanwhile} instead.
    */
   Response sayAfterAck(Supplier<String> text, String meanwhile);
+
+  /**
+   * Replaces the card's blocks with {@code text}, buttons and all, if the message Slack stores at
+   * {@code card} is the card of {@code incidentId} (by its message metadata): only for an incident
+   * Temporal has no record of, so no workflow will ever draw it again. Best effort.
+   *
+   * @return whether it was that incident's card
+   */
+  boolean retireCardOf(CardRef card, String incidentId, String text);
 
   /** A button or menu click: answered with an ephemeral message in the card's channel. */
   record Privately(ActionContext ctx, BlockActionPayload payload) implements Answer {
@@ -38,6 +48,11 @@ interface Answer {
     public Response sayAfterAck(Supplier<String> text, String meanwhile) {
       Replies.tellLater(ctx, payload, text);
       return ctx.ack();
+    }
+
+    @Override
+    public boolean retireCardOf(CardRef card, String incidentId, String text) {
+      return LostCards.retire(ctx.client(), card, incidentId, text);
     }
   }
 
@@ -59,6 +74,11 @@ interface Answer {
     @Override
     public Response sayAfterAck(Supplier<String> text, String meanwhile) {
       return say(meanwhile);
+    }
+
+    @Override
+    public boolean retireCardOf(CardRef card, String incidentId, String text) {
+      return LostCards.retire(ctx.client(), card, incidentId, text);
     }
 
     /** Keeps the form open with {@code text} under its reason field. */

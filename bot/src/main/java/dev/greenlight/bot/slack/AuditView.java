@@ -20,14 +20,20 @@ final class AuditView {
     try {
       entries = incidents.audit(incidentId);
     } catch (TemporalUnreachable e) {
-      return ":warning: Could not read incident "
-          + incidentId
-          + " ("
-          + SlackText.escape(e.error())
-          + "); is a worker running?";
+      return e.inDoubt()
+          ? ":warning: Could not read incident "
+              + incidentId
+              + " in time ("
+              + SlackText.escape(e.error())
+              + "); is a worker running?"
+          : ":warning: Greenlight cannot reach Temporal ("
+              + SlackText.escape(e.error())
+              + "); could not read incident "
+              + incidentId
+              + ".";
     }
     if (entries.isEmpty()) {
-      return "No incident " + incidentId + " is known to Greenlight.";
+      return incidents.unknownText(incidentId, false);
     }
     StringBuilder out = new StringBuilder("*Timeline of incident " + incidentId + "*\n");
     for (AuditEntry e : entries.get()) {

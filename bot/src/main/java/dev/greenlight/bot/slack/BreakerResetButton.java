@@ -50,6 +50,7 @@ final class BreakerResetButton implements BlockActionHandler {
       case DELIVERED -> answer.done();
       case INCIDENT_CLOSED -> answer.say(ClickPipeline.INCIDENT_CLOSED);
       case UNREACHABLE -> answer.say(GateButtons.UNDELIVERED);
+      case PENDING -> answer.say(ClickPipeline.PENDING);
     };
   }
 }

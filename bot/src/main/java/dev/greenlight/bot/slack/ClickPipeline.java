@@ -22,6 +22,11 @@ final class ClickPipeline {
   static final String NOT_A_GREENLIGHT_BUTTON =
       "This button does not carry a Greenlight incident; nothing was done.";
 
+  /** The answer to a click Temporal is slow to take: it is still being delivered. */
+  static final String PENDING =
+      ":hourglass: Temporal is slow to answer; your click is still being delivered. If the card"
+          + " has not changed in a minute, click again (a person's approval counts once).";
+
   /** The answer to a click on an incident whose workflow has already ended. */
   static final String INCIDENT_CLOSED =
       "This incident is already closed; your click was not counted.";
@@ -71,6 +76,26 @@ final class ClickPipeline {
     return next.apply(click);
   }
 
+  /**
+   * What a click on an incident Temporal would not signal is told, after the ack: who decided it,
+   * when it ended; that it was lost, when Temporal has no record of it (an in-memory server's
+   * restart), and then the card it came from loses its buttons.
+   */
+  private String closedOrLost(Click click, Answer answer) {
+    if (!incidents.unknown(click.workflowId())) {
+      return closed(incidents.decidedBy(click.workflowId()));
+    }
+    log.warn("{} is not known to Temporal: lost with the server's memory", click.workflowId());
+    String wf = click.workflowId();
+    String incidentId = wf.startsWith("incident-") ? wf.substring(9) : wf;
+    // Only a card that Slack stores as this incident's own is retired (and told as lost): a
+    // button value alone could name any incident.
+    boolean itsCard =
+        click.decision().card() != null
+            && answer.retireCardOf(click.decision().card(), incidentId, LostIncident.CARD_TEXT);
+    return incidents.unknownText(incidentId, itsCard);
+  }
+
   /** What a click on an ended incident is told: who decided, when the result says. */
   private static String closed(List<String> decidedBy) {
     return decidedBy.isEmpty()
@@ -94,9 +119,9 @@ final class ClickPipeline {
         yield answer.done();
       }
       case INCIDENT_CLOSED ->
-          answer.sayAfterAck(
-              () -> closed(incidents.decidedBy(click.workflowId())), INCIDENT_CLOSED);
+          answer.sayAfterAck(() -> closedOrLost(click, answer), INCIDENT_CLOSED);
       case UNREACHABLE -> answer.say(undelivered);
+      case PENDING -> answer.say(PENDING);
     };
   }
 }

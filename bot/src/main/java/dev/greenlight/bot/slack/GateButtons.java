@@ -18,8 +18,8 @@ import java.util.Optional;
  */
 final class GateButtons implements BlockActionHandler {
   static final String UNDELIVERED =
-      ":warning: Your click could not be delivered (Temporal is not reachable). "
-          + "Nothing was decided; please click again.";
+      ":warning: Greenlight cannot reach Temporal; nothing was decided. Please click again in a"
+          + " moment.";
 
   private final ClickPipeline clicks;
   private final Decision.Verdict verdict;

@@ -5,6 +5,7 @@ import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.model.event.AppHomeOpenedEvent;
+import com.slack.api.util.http.SlackHttpClient;
 import dev.greenlight.api.Decision;
 import dev.greenlight.config.GreenlightConfig;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,6 +22,26 @@ public final class GreenlightApp {
     config.setMethodsEndpointUrlPrefix(apiUrl);
     config.setPrettyResponseLoggingEnabled(false);
     return Slack.getInstance(config);
+  }
+
+  /**
+   * The client the worker's notifications use: the same, except that OkHttp never re-sends a POST
+   * by itself after a connection failure. Its silent retry of a post whose reply was lost would
+   * post a second card or reply that nothing knows of; surfaced, the failure is retried by the
+   * activity, which first looks for the earlier post ({@link SlackNotifier}).
+   */
+  public static Slack notificationSlack(String apiUrl) {
+    SlackConfig config = new SlackConfig();
+    config.setMethodsEndpointUrlPrefix(apiUrl);
+    config.setPrettyResponseLoggingEnabled(false);
+    okhttp3.OkHttpClient http =
+        SlackHttpClient.buildOkHttpClient(config)
+            .newBuilder()
+            .retryOnConnectionFailure(false)
+            .build();
+    SlackHttpClient client = new SlackHttpClient(http);
+    client.setConfig(config);
+    return Slack.getInstance(config, client);
   }
 
   /** The bot: Slack's side of every incident, which {@code incidents} keeps in Temporal. */

@@ -10,11 +10,14 @@ import dev.greenlight.api.IncidentSummary;
 import dev.greenlight.api.Refusal;
 import dev.greenlight.worker.OpenAlertIncidents;
 import dev.greenlight.workflows.RemediationWorkflow;
+import io.grpc.ConnectivityState;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.api.filter.v1.WorkflowTypeFilter;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.WorkflowServiceGrpc.WorkflowServiceBlockingStub;
@@ -27,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -43,8 +47,15 @@ import org.slf4j.LoggerFactory;
  * checks it when a worker picks it up. The queries left ({@link #audit}, {@link #summary}, {@link
  * #open}) are for {@code /remediate audit}, {@code list}, {@code status} and the App Home, never
  * for a click.
+ *
+ * <p>Every call on Slack's ack path (start, signal, breaker reset, audit, status) is bounded by
+ * {@link AckDeadline}, and the listing by its own view budget: with Temporal unreachable the person
+ * is told so within Slack's 3 s, and no bot thread waits out the SDK's minute of retries.
  */
 public final class IncidentClient implements Incidents {
+  /** How long a start or signal left running past the ack may still take. */
+  static final Duration LATE_LIMIT = Duration.ofSeconds(30);
+
   /** How long reading an ended incident's result may take (it is closed: one history read). */
   private static final Duration RESULT_BUDGET = Duration.ofSeconds(2);
 
@@ -54,6 +65,8 @@ public final class IncidentClient implements Incidents {
   private static final Logger log = LoggerFactory.getLogger(IncidentClient.class);
 
   private final WorkflowClient temporal;
+  private final AckDeadline deadline;
+  private final boolean inMemory;
   private final ExecutorService background =
       Executors.newCachedThreadPool(
           r -> {
@@ -62,26 +75,91 @@ public final class IncidentClient implements Incidents {
             return t;
           });
 
+  /** A client of a durable Temporal, each ack-path call bounded by {@link AckDeadline#BUDGET}. */
   public IncidentClient(WorkflowClient temporal) {
+    this(temporal, false);
+  }
+
+  /**
+   * @param inMemory whether the server keeps its state in memory only (the embedded server, {@code
+   *     greenlight dev-server}): an incident it does not know was then likely lost in a restart
+   */
+  public IncidentClient(WorkflowClient temporal, boolean inMemory) {
+    this(temporal, inMemory, AckDeadline.BUDGET);
+  }
+
+  IncidentClient(WorkflowClient temporal, boolean inMemory, Duration ackBudget) {
     this.temporal = temporal;
+    this.inMemory = inMemory;
+    this.deadline =
+        new AckDeadline(
+            ackBudget,
+            () ->
+                temporal.getWorkflowServiceStubs().getRawChannel().getState(false)
+                    == ConnectivityState.READY);
+  }
+
+  /**
+   * Makes the first ack-path call as quick as the next: connects to Temporal and loads what a start
+   * and a signal serialize with. A cold bot's first start took over 1.5 s on a busy machine. Best
+   * effort: a failure is logged and the bot starts anyway.
+   */
+  public void warmUp(IncidentRequest sample) {
+    try {
+      deadline.run(
+          () -> {
+            temporal.getOptions().getDataConverter().toPayloads(sample);
+            temporal
+                .getOptions()
+                .getDataConverter()
+                .toPayloads(new Decision(Decision.Verdict.APPROVE, "U0", "n"));
+            return temporal
+                .getWorkflowServiceStubs()
+                .blockingStub()
+                .getSystemInfo(
+                    io.temporal.api.workflowservice.v1.GetSystemInfoRequest.getDefaultInstance());
+          });
+    } catch (RuntimeException e) {
+      log.warn("Temporal did not answer the bot's first call: {}", e.getMessage());
+    }
   }
 
   @Override
   public StartResult start(IncidentRequest request) {
-    RemediationWorkflow workflow =
-        temporal.newWorkflowStub(
-            RemediationWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(RemediationWorkflow.workflowId(request.incidentId()))
-                .setTaskQueue(RemediationWorkflow.TASK_QUEUE)
-                .setWorkflowIdReusePolicy(
-                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-                .build());
+    WorkflowOptions options =
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(RemediationWorkflow.workflowId(request.incidentId()))
+            .setTaskQueue(RemediationWorkflow.TASK_QUEUE)
+            .setWorkflowIdReusePolicy(
+                WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+            .build();
     try {
-      WorkflowClient.start(workflow::run, request);
+      deadline.runOrContinue(
+          () ->
+              WorkflowClient.start(
+                  temporal.newWorkflowStub(RemediationWorkflow.class, options)::run, request),
+          LATE_LIMIT);
       return StartResult.STARTED;
     } catch (WorkflowExecutionAlreadyStarted e) {
       return StartResult.ALREADY_STARTED;
+    } catch (AckDeadline.Exceeded e) {
+      if (e.stillRunning() == null) {
+        log.error("Could not start incident {}: {}", request.incidentId(), e.getMessage());
+        throw new TemporalUnreachable(e);
+      }
+      log.warn("Temporal is slow: incident {} still being started", request.incidentId());
+      throw new TemporalUnreachable(
+          e,
+          e.stillRunning()
+              .handle(
+                  (ok, t) -> {
+                    Throwable cause = t instanceof CompletionException c ? c.getCause() : t;
+                    boolean went =
+                        cause == null || cause instanceof WorkflowExecutionAlreadyStarted;
+                    log.info(
+                        "Late start of {}: {}", request.incidentId(), went ? "started" : cause);
+                    return went;
+                  }));
     } catch (RuntimeException e) {
       log.error("Could not start incident {}", request.incidentId(), e);
       throw new TemporalUnreachable(e);
@@ -91,11 +169,24 @@ public final class IncidentClient implements Incidents {
   @Override
   public SignalResult signal(String workflowId, Decision decision) {
     try {
-      stub(workflowId).decide(decision);
+      deadline.runOrContinue(
+          () -> {
+            stub(workflowId).decide(decision);
+            return null;
+          },
+          LATE_LIMIT);
       return SignalResult.DELIVERED;
     } catch (WorkflowNotFoundException e) {
       log.info("{} for {}, which is closed", decision.verdict(), workflowId);
       return SignalResult.INCIDENT_CLOSED;
+    } catch (AckDeadline.Exceeded e) {
+      if (e.stillRunning() != null) {
+        log.warn(
+            "Temporal is slow: {} to {} still being delivered", decision.verdict(), workflowId);
+        return SignalResult.PENDING;
+      }
+      log.error("Could not signal {} to {}: {}", decision.verdict(), workflowId, e.getMessage());
+      return SignalResult.UNREACHABLE;
     } catch (RuntimeException e) {
       log.error("Could not signal {} to {}", decision.verdict(), workflowId, e);
       return SignalResult.UNREACHABLE;
@@ -133,7 +224,8 @@ public final class IncidentClient implements Incidents {
   @Override
   public Optional<List<AuditEntry>> audit(String incidentId) {
     try {
-      return Optional.of(stub(RemediationWorkflow.workflowId(incidentId)).audit());
+      return Optional.of(
+          deadline.run(() -> stub(RemediationWorkflow.workflowId(incidentId)).audit()));
     } catch (WorkflowNotFoundException e) {
       return Optional.empty();
     } catch (RuntimeException e) {
@@ -148,10 +240,22 @@ public final class IncidentClient implements Incidents {
   @Override
   public SignalResult resetBreaker(String workflowId, String userId, CardRef card, String clickId) {
     try {
-      stub(workflowId).resetBreaker(userId, card, clickId);
+      deadline.runOrContinue(
+          () -> {
+            stub(workflowId).resetBreaker(userId, card, clickId);
+            return null;
+          },
+          LATE_LIMIT);
       return SignalResult.DELIVERED;
     } catch (WorkflowNotFoundException e) {
       return SignalResult.INCIDENT_CLOSED;
+    } catch (AckDeadline.Exceeded e) {
+      if (e.stillRunning() != null) {
+        log.warn("Temporal is slow: a breaker reset to {} still being delivered", workflowId);
+        return SignalResult.PENDING;
+      }
+      log.error("Could not signal a breaker reset to {}: {}", workflowId, e.getMessage());
+      return SignalResult.UNREACHABLE;
     } catch (RuntimeException e) {
       log.error("Could not signal a breaker reset to {}", workflowId, e);
       return SignalResult.UNREACHABLE;
@@ -194,7 +298,8 @@ public final class IncidentClient implements Incidents {
   @Override
   public Optional<IncidentSummary> summary(String incidentId) {
     try {
-      return Optional.ofNullable(stub(RemediationWorkflow.workflowId(incidentId)).summary());
+      return Optional.ofNullable(
+          deadline.run(() -> stub(RemediationWorkflow.workflowId(incidentId)).summary()));
     } catch (WorkflowNotFoundException e) {
       return Optional.empty();
     } catch (RuntimeException e) {
@@ -204,6 +309,37 @@ public final class IncidentClient implements Incidents {
       }
       throw new TemporalUnreachable(e);
     }
+  }
+
+  @Override
+  public boolean unknown(String workflowId) {
+    try {
+      deadline.run(
+          () ->
+              temporal
+                  .getWorkflowServiceStubs()
+                  .blockingStub()
+                  .describeWorkflowExecution(
+                      DescribeWorkflowExecutionRequest.newBuilder()
+                          .setNamespace(temporal.getOptions().getNamespace())
+                          .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
+                          .build()));
+      return false;
+    } catch (RuntimeException e) {
+      for (Throwable c = e; c != null; c = c.getCause()) {
+        if (c instanceof StatusRuntimeException s
+            && s.getStatus().getCode() == Status.Code.NOT_FOUND) {
+          return true;
+        }
+      }
+      log.info("Could not tell whether {} is known: {}", workflowId, e.getMessage());
+      return false;
+    }
+  }
+
+  @Override
+  public String unknownText(String incidentId, boolean fromCard) {
+    return LostIncident.text(incidentId, inMemory, fromCard);
   }
 
   private RemediationWorkflow stub(String workflowId) {

@@ -21,7 +21,9 @@ interface Incidents {
     /** The incident's workflow is closed (or unknown): nothing was counted. */
     INCIDENT_CLOSED,
     /** Temporal could not be reached: nothing was counted. */
-    UNREACHABLE
+    UNREACHABLE,
+    /** Temporal is connected but slow: the signal is still being delivered, past the ack. */
+    PENDING
   }
 
   /** What became of a request to start an incident. */
@@ -84,4 +86,20 @@ interface Incidents {
    * @throws TemporalUnreachable when Temporal (or a worker) could not answer
    */
   Optional<IncidentSummary> summary(String incidentId);
+
+  /**
+   * Whether Temporal has no record at all of the workflow, not even a closed one (false when that
+   * cannot be told). Only off the ack path.
+   */
+  default boolean unknown(String workflowId) {
+    return false;
+  }
+
+  /**
+   * What a person is told about an incident Temporal has no record of, when they clicked its card
+   * ({@code fromCard}) or typed its ID.
+   */
+  default String unknownText(String incidentId, boolean fromCard) {
+    return LostIncident.text(incidentId, false, fromCard);
+  }
 }

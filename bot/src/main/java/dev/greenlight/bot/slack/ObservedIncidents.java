@@ -53,6 +53,9 @@ final class ObservedIncidents implements Incidents {
     switch (result) {
       case INCIDENT_CLOSED -> refused("incident_closed");
       case UNREACHABLE -> refused("temporal_unreachable");
+      case PENDING -> {
+        // Still being delivered: the workflow will decide when it arrives.
+      }
       case DELIVERED -> {
         // Delivered: the workflow decides, and tells the clicker when it does not count it.
       }
@@ -87,6 +90,16 @@ final class ObservedIncidents implements Incidents {
   public Optional<IncidentSummary> summary(String incidentId) {
     LogContext.set(incidentId, null);
     return delegate.summary(incidentId);
+  }
+
+  @Override
+  public boolean unknown(String workflowId) {
+    return delegate.unknown(workflowId);
+  }
+
+  @Override
+  public String unknownText(String incidentId, boolean fromCard) {
+    return delegate.unknownText(incidentId, fromCard);
   }
 
   private void requested(String result) {

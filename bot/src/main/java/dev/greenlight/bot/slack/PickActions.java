@@ -20,7 +20,7 @@ final class PickActions implements BlockActionHandler {
   static final String NOT_OURS =
       "This menu does not carry a Greenlight incident; nothing was done.";
   static final String UNDELIVERED =
-      ":warning: Your choice could not be delivered (Temporal is not reachable). Please try again.";
+      ":warning: Greenlight cannot reach Temporal; nothing was picked. Please try again in a moment.";
 
   private final ClickPipeline clicks;
   private final boolean close;

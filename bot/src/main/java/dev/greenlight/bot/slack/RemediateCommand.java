@@ -63,20 +63,25 @@ final class RemediateCommand implements SlashCommandHandler {
         return ctx.ack("Incident " + incidentId + " is already started.");
       }
     } catch (TemporalUnreachable e) {
-      return ctx.ack(
-          ":warning: Could not start the incident: Temporal is not reachable ("
-              + SlackText.escape(e.error())
-              + "). Nothing was started; please run the command again.");
+      if (e.stillRunning().isPresent()) {
+        LateStart.tell(
+            ctx, e.stillRunning().get(), incidentId, started(incidentId, start, channel));
+        return ctx.ack(TemporalUnreachable.startPending(incidentId));
+      }
+      return ctx.ack(e.startAnswer(incidentId));
     }
     log.info("Incident {} started by {} for {}", incidentId, p.getUserId(), start.service());
-    return ctx.ack(
-        "Incident "
-            + incidentId
-            + " started for `"
-            + start.service()
-            + "`. Classifying; the card will appear in <#"
-            + channel
-            + ">.");
+    return ctx.ack(started(incidentId, start, channel));
+  }
+
+  private static String started(String incidentId, ParsedCommand.Start start, String channel) {
+    return "Incident "
+        + incidentId
+        + " started for `"
+        + start.service()
+        + "`. Classifying; the card will appear in <#"
+        + channel
+        + ">.";
   }
 
   static PolicySnapshot snapshot(GreenlightConfig config) {

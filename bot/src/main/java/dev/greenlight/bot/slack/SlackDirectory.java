@@ -69,7 +69,7 @@ public final class SlackDirectory implements DirectoryActivities {
     List<String> members;
     try {
       members =
-          SlackNotifier.call(
+          SlackCalls.call(
                   meters,
                   "usergroups.users.list",
                   () -> slack.usergroupsUsersList(r -> r.usergroup(group)))

@@ -1,9 +1,8 @@
 package dev.greenlight.bot.slack;
 
+import static dev.greenlight.bot.slack.SlackCalls.call;
+
 import com.slack.api.methods.MethodsClient;
-import com.slack.api.methods.SlackApiException;
-import com.slack.api.methods.SlackApiTextResponse;
-import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import dev.greenlight.activities.NotificationActivities;
 import dev.greenlight.api.CardRef;
 import dev.greenlight.api.IncidentCard;
@@ -11,160 +10,238 @@ import dev.greenlight.api.Refusal;
 import dev.greenlight.api.ThreadUpdate;
 import dev.greenlight.telemetry.Meters;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.temporal.failure.ApplicationFailure;
-import java.io.IOException;
-import java.time.Duration;
-import java.util.Set;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Posts and updates incident cards and thread replies through Slack's Web API. */
+/**
+ * Posts and updates incident cards and thread replies through Slack's Web API.
+ *
+ * <p>Every card and reply carries {@link PostMetadata}; a retry that may follow a lost reply looks
+ * for the earlier post first and adopts it instead of posting twice. When Slack refuses for good,
+ * the refusal is classified ({@link SlackRefusal}): a card whose channel is gone (or closed to the
+ * bot, or whose blocks Slack refused) is posted in the {@link Fallback} place instead, and a card
+ * update or thread reply that cannot be shown is relayed there; the activity still fails
+ * non-retryably, so the incident's timeline records that its channel was not told. A revoked token
+ * leaves nothing to post with: it is logged and recorded.
+ */
 public final class SlackNotifier implements NotificationActivities {
-  /** Errors that no retry can fix. */
-  private static final Set<String> PERMANENT =
-      Set.of(
-          "invalid_auth",
-          "not_authed",
-          "account_inactive",
-          "token_revoked",
-          "channel_not_found",
-          "no_such_subteam",
-          "not_in_channel",
-          "is_archived",
-          "invalid_blocks",
-          "msg_too_long",
-          "missing_scope");
+  /** The failure type of a permanent Slack error. */
+  static final String REFUSED = SlackCalls.REFUSED;
+
+  private static final Logger log = LoggerFactory.getLogger(SlackNotifier.class);
 
   private final MethodsClient slack;
   private final MeterRegistry meters;
+  private final Fallback fallback;
+  private final EarlierPosts earlier;
+  private final Orphans orphans;
+  private final Attempt attempt;
 
-  /** Counts its Web API calls into {@link Meters#global()}. */
+  /** Counts its Web API calls into {@link Meters#global()}; falls back to the requester's DM. */
   public SlackNotifier(MethodsClient slack) {
     this(slack, Meters.global());
   }
 
   /** Counts each Web API call by method and error into {@code meters}. */
   public SlackNotifier(MethodsClient slack, MeterRegistry meters) {
+    this(slack, meters, "", "");
+  }
+
+  /**
+   * @param fallbackChannel where to tell an incident whose channel Slack refuses (empty: a direct
+   *     message to the requester and {@code onCall})
+   * @param onCall who else is told by direct message
+   */
+  public SlackNotifier(
+      MethodsClient slack, MeterRegistry meters, String fallbackChannel, String onCall) {
+    this(slack, meters, new Fallback(slack, meters, fallbackChannel, onCall), Attempt.CURRENT);
+  }
+
+  SlackNotifier(MethodsClient slack, MeterRegistry meters, Fallback fallback, Attempt attempt) {
     this.slack = slack;
     this.meters = meters;
+    this.fallback = fallback;
+    this.earlier = new EarlierPosts(slack, meters);
+    this.orphans = new Orphans(slack, meters, earlier);
+    this.attempt = attempt;
   }
 
   @Override
   public CardRef postCard(String channelId, IncidentCard card) {
-    ChatPostMessageResponse r =
+    PostMetadata meta = PostMetadata.card(card.incidentId());
+    if (attempt.mayHavePostedBefore()) {
+      Optional<CardRef> posted = earlier.card(channelId, meta);
+      if (posted.isPresent()) {
+        log.info("Card of {} was posted before its reply was lost: adopted", card.incidentId());
+        return posted.get();
+      }
+    }
+    try {
+      CardRef ref = post(channelId, null, CardView.fallback(card), card, meta);
+      if (attempt.mayHavePostedBefore()) {
+        // An earlier attempt's post may have landed after the lookup: never leave it live.
+        orphans.strip(ref);
+      }
+      return ref;
+    } catch (ApplicationFailure e) {
+      String code = SlackRefusal.code(e).orElseThrow(() -> e);
+      if (SlackRefusal.of(code).orElseThrow() == SlackRefusal.CANNOT_POST) {
+        log.error("Slack refuses Greenlight's token ({}): card of {} not posted", code, e);
+        throw e;
+      }
+      boolean asText = SlackRefusal.of(code).orElseThrow() == SlackRefusal.CONTENT;
+      String note = Fallback.relayText(card, channelId, code, asText ? textCard(card) : "");
+      Fallback.Landed landed =
+          fallback.post(
+              channelId,
+              card.requesterId(),
+              to -> {
+                if (asText) {
+                  return post(to, null, note, null, meta);
+                }
+                CardRef ref = post(to, null, CardView.fallback(card), card, meta);
+                try {
+                  post(to, ref.ts(), note, null, PostMetadata.relay(card.incidentId(), note));
+                } catch (ApplicationFailure noteFailed) {
+                  // The card is there, with its buttons: posting it again elsewhere would copy it.
+                  log.warn(
+                      "Could not say why {} is here: {}",
+                      card.incidentId(),
+                      noteFailed.getMessage());
+                }
+                return ref;
+              },
+              e.getOriginalMessage());
+      log.warn("Card of {}: {}; posted in {} instead", card.incidentId(), code, landed.where());
+      return landed.ref();
+    }
+  }
+
+  @Override
+  public void updateCard(CardRef ref, IncidentCard content) {
+    try {
+      call(
+          meters,
+          "chat.update",
+          () ->
+              slack.chatUpdate(
+                  m ->
+                      m.channel(ref.channel())
+                          .ts(ref.ts())
+                          .text(CardView.fallback(content))
+                          .blocks(CardView.blocks(content))));
+    } catch (ApplicationFailure e) {
+      // Only the card's last state is relayed: the thread replies tell the steps before it.
+      throw content.outcome() == null ? e : relayed(ref, content, textCard(content), e);
+    }
+  }
+
+  @Override
+  public void postUpdate(CardRef ref, IncidentCard content, ThreadUpdate update) {
+    if (ref == null) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "there is no card to reply under (it could not be posted)", REFUSED);
+    }
+    String text = ThreadText.render(content, update);
+    PostMetadata meta = PostMetadata.reply(content.incidentId(), update.step().name(), text);
+    if (attempt.mayHavePostedBefore() && earlier.replied(ref, meta, attempt.firstTriedMillis())) {
+      log.info("Reply {} of {} was posted before: adopted", update.step(), content.incidentId());
+      return;
+    }
+    try {
+      post(ref.channel(), ref.ts(), text, null, meta);
+    } catch (ApplicationFailure e) {
+      throw relayed(ref, content, text, e);
+    }
+  }
+
+  @Override
+  public void tellUser(CardRef ref, String userId, Refusal refusal) {
+    String text = RefusalText.render(refusal);
+    if (refusal.reason() == Refusal.Reason.NOT_THIS_CARD) {
+      // Someone clicked a copy of the card: find it and take its buttons away.
+      orphans.strip(ref);
+    }
+    try {
+      call(
+          meters,
+          "chat.postEphemeral",
+          () -> slack.chatPostEphemeral(m -> m.channel(ref.channel()).user(userId).text(text)));
+    } catch (ApplicationFailure e) {
+      String code = SlackRefusal.code(e).orElseThrow(() -> e);
+      if (SlackRefusal.of(code).orElseThrow() == SlackRefusal.CANNOT_POST) {
+        throw e;
+      }
+      String told;
+      try {
+        post(fallback.openDirectMessage(List.of(userId)), null, text, null, null);
+        told = "; told " + userId + " by direct message instead";
+      } catch (ApplicationFailure dmFailed) {
+        if (!dmFailed.isNonRetryable()) {
+          throw dmFailed;
+        }
+        told = "; the direct message failed too: " + dmFailed.getOriginalMessage();
+      }
+      throw ApplicationFailure.newNonRetryableFailure(e.getOriginalMessage() + told, REFUSED, code);
+    }
+  }
+
+  /**
+   * What a permanent refusal of a card update or reply becomes: relayed to the fallback place (a
+   * revoked token relays nothing), then a non-retryable failure saying where it went, for the
+   * timeline. A retryable failure is returned as it is.
+   */
+  private ApplicationFailure relayed(
+      CardRef ref, IncidentCard card, String body, ApplicationFailure e) {
+    Optional<String> code = SlackRefusal.code(e);
+    if (code.isEmpty()) {
+      return e;
+    }
+    if (SlackRefusal.of(code.get()).orElseThrow() == SlackRefusal.CANNOT_POST) {
+      log.error(
+          "Slack refuses Greenlight's token ({}): {} not told", code.get(), card.incidentId());
+      return e;
+    }
+    String text = Fallback.relayText(card, ref.channel(), code.get(), body);
+    PostMetadata meta = PostMetadata.relay(card.incidentId(), text);
+    Fallback.Landed landed =
+        fallback.post(
+            ref.channel(),
+            card.requesterId(),
+            to -> post(to, null, text, null, meta),
+            e.getOriginalMessage());
+    return ApplicationFailure.newNonRetryableFailure(
+        e.getOriginalMessage() + "; told " + landed.where() + " instead", REFUSED, code.get());
+  }
+
+  /** The card as plain text, for a place that cannot show its blocks. */
+  private static String textCard(IncidentCard card) {
+    String outcome = card.outcome() == null ? "" : "\n" + CardView.outcome(card);
+    return SlackText.fit(CardView.fallback(card) + outcome, SlackText.SECTION_TEXT);
+  }
+
+  /** Posts a message (the card's blocks when {@code card} is set) and says where it landed. */
+  private CardRef post(
+      String channel, String threadTs, String text, IncidentCard card, PostMetadata meta) {
+    var r =
         call(
             meters,
             "chat.postMessage",
             () ->
                 slack.chatPostMessage(
-                    m ->
-                        m.channel(channelId)
-                            .text(CardView.fallback(card))
-                            .blocks(CardView.blocks(card))));
+                    m -> {
+                      m.channel(channel).threadTs(threadTs).text(text);
+                      if (card != null) {
+                        m.blocks(CardView.blocks(card));
+                      }
+                      if (meta != null) {
+                        m.metadata(meta.toSlack());
+                      }
+                      return m;
+                    }));
     return new CardRef(r.getChannel(), r.getTs());
-  }
-
-  @Override
-  public void updateCard(CardRef ref, IncidentCard content) {
-    call(
-        meters,
-        "chat.update",
-        () ->
-            slack.chatUpdate(
-                m ->
-                    m.channel(ref.channel())
-                        .ts(ref.ts())
-                        .text(CardView.fallback(content))
-                        .blocks(CardView.blocks(content))));
-  }
-
-  @Override
-  public void postUpdate(CardRef ref, IncidentCard content, ThreadUpdate update) {
-    call(
-        meters,
-        "chat.postMessage",
-        () ->
-            slack.chatPostMessage(
-                m ->
-                    m.channel(ref.channel())
-                        .threadTs(ref.ts())
-                        .text(ThreadText.render(content, update))));
-  }
-
-  @Override
-  public void tellUser(CardRef ref, String userId, Refusal refusal) {
-    call(
-        meters,
-        "chat.postEphemeral",
-        () ->
-            slack.chatPostEphemeral(
-                m -> m.channel(ref.channel()).user(userId).text(RefusalText.render(refusal))));
-  }
-
-  interface SlackCall<T extends SlackApiTextResponse> {
-    T run() throws IOException, SlackApiException;
-  }
-
-  /**
-   * Runs one Web API call and counts it in {@code meters} by method and error ({@code none} when it
-   * succeeded, Slack's error code, {@code ratelimited} for HTTP 429, {@code http_<status>} or
-   * {@code io_error}).
-   */
-  static <T extends SlackApiTextResponse> T call(
-      MeterRegistry meters, String method, SlackCall<T> c) {
-    T r;
-    long t0 = System.nanoTime();
-    try {
-      r = c.run();
-    } catch (IOException | SlackApiException e) {
-      count(meters, method, error(e), t0);
-      throw unavailable(method, e);
-    }
-    count(meters, method, r.isOk() ? "none" : r.getError(), t0);
-    if (!r.isOk()) {
-      String msg = method + " answered error '" + r.getError() + "'";
-      if (PERMANENT.contains(r.getError())) {
-        throw ApplicationFailure.newNonRetryableFailure(msg, "SlackRefused");
-      }
-      throw ApplicationFailure.newFailure(msg, "SlackError");
-    }
-    return r;
-  }
-
-  private static String error(Exception e) {
-    if (e instanceof SlackApiException api && api.getResponse() != null) {
-      int status = api.getResponse().code();
-      return status == 429 ? "ratelimited" : "http_" + status;
-    }
-    return "io_error";
-  }
-
-  private static void count(MeterRegistry meters, String method, String error, long t0) {
-    String tag = error == null ? "unknown" : error;
-    meters.counter(Meters.SLACK_CALLS, "method", method, "error", tag).increment();
-    Timer.builder(Meters.SLACK_CALL_DURATION)
-        .description("Duration of one Slack Web API call")
-        .tags("method", method, "error", tag)
-        .register(meters)
-        .record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
-  }
-
-  /**
-   * A failure to reach Slack, retried. A rate limit (HTTP 429, {@code "ratelimited"}) is retried no
-   * sooner than Slack's {@code Retry-After} says (at most 5 minutes); anything else on the
-   * activity's own schedule.
-   */
-  static ApplicationFailure unavailable(String method, Exception e) {
-    if (e instanceof SlackApiException api
-        && api.getResponse() != null
-        && api.getResponse().code() == 429) {
-      String retryAfter = api.getResponse().header("Retry-After", "");
-      long seconds = retryAfter.matches("\\d{1,5}") ? Long.parseLong(retryAfter) : 1;
-      return ApplicationFailure.newFailureWithCauseAndDelay(
-          method + " was rate limited; retrying after " + seconds + " s",
-          "SlackRateLimited",
-          null,
-          Duration.ofSeconds(Math.min(300, Math.max(1, seconds))));
-    }
-    return ApplicationFailure.newFailure(method + " failed: " + e.getMessage(), "SlackUnavailable");
   }
 }

@@ -34,6 +34,22 @@ class CommandLineTest {
   }
 
   @Test
+  void theHelpSaysAnInMemoryTemporalDoesNotKeepWaitingIncidents() {
+    CommandLine cli = Main.commandLine();
+    StringWriter run = new StringWriter();
+    cli.setOut(new PrintWriter(run));
+    assertThat(cli.execute("run", "--help")).isZero();
+    assertThat(run.toString().replaceAll("\\s+", " "))
+        .contains("do not survive a restart", "TEMPORAL_ADDRESS", "--db-filename");
+
+    StringWriter root = new StringWriter();
+    cli.setOut(new PrintWriter(root));
+    assertThat(cli.execute("--help")).isZero();
+    assertThat(root.toString().replaceAll("\\s+", " "))
+        .contains("waiting incidents do not survive a restart");
+  }
+
+  @Test
   void badConfigFileStopsBeforeAnythingStartsWithExitCode2() {
     CommandLine cli = Main.commandLine();
     StringWriter err = new StringWriter();

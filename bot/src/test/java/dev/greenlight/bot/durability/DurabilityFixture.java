@@ -57,6 +57,7 @@ abstract class DurabilityFixture {
   TemporalConnection temporal;
   private Path config;
   private GreenlightProcess devServer;
+  private int devServerPort;
   private final List<GreenlightProcess> processes = new ArrayList<>();
 
   @BeforeAll
@@ -71,16 +72,33 @@ abstract class DurabilityFixture {
     if (external != null && !external.isBlank()) {
       temporalAddress = external;
     } else {
-      int port = freePort();
-      devServer =
-          GreenlightProcess.start(
-              "dev-server", Map.of(), "dev-server", "--port", String.valueOf(port));
-      devServer.awaitLog("Temporal dev server listening", PATIENCE);
-      temporalAddress = "127.0.0.1:" + port;
+      devServerPort = freePort();
+      startDevServer();
+      temporalAddress = "127.0.0.1:" + devServerPort;
     }
     Map<String, String> env = new HashMap<>(System.getenv());
     env.put("TEMPORAL_ADDRESS", temporalAddress);
     temporal = TemporalConnection.connect(env);
+  }
+
+  private void startDevServer() {
+    devServer =
+        GreenlightProcess.start(
+            "dev-server", Map.of(), "dev-server", "--port", String.valueOf(devServerPort));
+    devServer.awaitLog("Temporal dev server listening", PATIENCE);
+  }
+
+  /**
+   * Kills the dev server with SIGKILL and starts a new one on the same port: everything it held in
+   * memory is gone. False (and nothing done) when the tests use an external Temporal.
+   */
+  boolean killAndRestartDevServer() {
+    if (devServer == null) {
+      return false;
+    }
+    devServer.killHard();
+    startDevServer();
+    return true;
   }
 
   /** Every bot and worker a test started is killed, whether the test passed or not. */

@@ -42,6 +42,14 @@ public final class DemoTargets implements AutoCloseable {
     return url.substring(0, url.length() - 1);
   }
 
+  /** The actions one incident sent, by its idempotency key ({@code incident-<ID>:<runbook>}). */
+  public List<RecordedRequest> actionsOfIncident(String incidentId) {
+    String key = "incident-" + incidentId + ":";
+    return actions.stream()
+        .filter(a -> String.valueOf(a.getHeader("Idempotency-Key")).startsWith(key))
+        .toList();
+  }
+
   public List<RecordedRequest> actionsFor(String service) {
     return actions.stream().filter(a -> a.getPath().contains("service=" + service)).toList();
   }

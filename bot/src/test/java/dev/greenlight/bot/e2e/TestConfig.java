@@ -17,6 +17,9 @@ public final class TestConfig {
   /** A member of the user group S0SRE, which approves high-risk runbooks with Alice and Bob. */
   public static final String GROUPIE = "U0GROUPIE";
 
+  /** Where an incident is told when Slack refuses its channel for good. */
+  public static final String FALLBACK_CHANNEL = "C0FALLBACK";
+
   private TestConfig() {}
 
   public static Path write(Path dir, String targets, String approvalTimeout) throws Exception {
@@ -34,6 +37,7 @@ public final class TestConfig {
           approval-timeout: %2$s
         approvers: [U0ALICE, U0BOB]
         on-call: U0CAROL
+        fallback-channel: C0FALLBACK
         approvals:
           high: {required: 2, self-approval: false}
         runbooks:

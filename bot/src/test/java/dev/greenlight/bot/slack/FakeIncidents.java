@@ -43,16 +43,46 @@ final class FakeIncidents implements Incidents {
     return this;
   }
 
+  private volatile boolean unknown;
+
+  /** Temporal has no record at all of the incidents (lost with an in-memory server). */
+  FakeIncidents unknown() {
+    this.unknown = true;
+    return this;
+  }
+
+  @Override
+  public boolean unknown(String workflowId) {
+    calls.add("unknown");
+    return unknown;
+  }
+
+  @Override
+  public String unknownText(String incidentId, boolean fromCard) {
+    return LostIncident.text(incidentId, true, fromCard);
+  }
+
   /** Runs when a signal arrives, before it is answered. */
   FakeIncidents onSignal(Runnable hook) {
     this.onSignal = hook;
     return this;
   }
 
+  private volatile java.util.function.Supplier<StartResult> onStart =
+      () -> {
+        throw new UnsupportedOperationException("this test starts no incident");
+      };
+
+  /** How every start ends (a result, or a thrown {@link TemporalUnreachable}). */
+  FakeIncidents starting(java.util.function.Supplier<StartResult> how) {
+    this.onStart = how;
+    return this;
+  }
+
   @Override
   public StartResult start(IncidentRequest request) {
     calls.add("start");
-    throw new UnsupportedOperationException("no test here starts an incident");
+    return onStart.get();
   }
 
   @Override

@@ -25,8 +25,8 @@ class UnreachableTemporalClickTest extends ClickFixture {
     assertThat(incidents.signals).hasSize(1);
     assertThat(toldTo(ALICE))
         .containsExactly(
-            ":warning: Your click could not be delivered (Temporal is not reachable). "
-                + "Nothing was decided; please click again.");
+            ":warning: Greenlight cannot reach Temporal; nothing was decided. Please click again"
+                + " in a moment.");
   }
 
   @Test
@@ -41,7 +41,8 @@ class UnreachableTemporalClickTest extends ClickFixture {
         .isEqualTo("restart-oom-pods");
     assertThat(toldTo(ALICE))
         .containsExactly(
-            ":warning: Your choice could not be delivered (Temporal is not reachable). Please try again.");
+            ":warning: Greenlight cannot reach Temporal; nothing was picked. Please try again in a"
+                + " moment.");
   }
 
   @Test
@@ -55,5 +56,15 @@ class UnreachableTemporalClickTest extends ClickFixture {
     assertThat(answer.payload().path("response_action").asText()).isEqualTo("errors");
     assertThat(answer.payload().path("errors").path(Ids.REASON_BLOCK).asText())
         .isEqualTo("Temporal is not reachable; nothing was decided. Try again in a moment.");
+  }
+
+  @Test
+  void aClickTemporalIsSlowToTakeIsToldItIsStillBeingDelivered() throws Exception {
+    incidents.answering(SignalResult.PENDING);
+
+    ack(slack.clickButton(ALICE, card(ours()), Ids.APPROVE_ACTION));
+
+    assertThat(toldTo(ALICE)).containsExactly(ClickPipeline.PENDING);
+    assertThat(ClickPipeline.PENDING).contains("still being delivered").doesNotContain("nothing");
   }
 }
