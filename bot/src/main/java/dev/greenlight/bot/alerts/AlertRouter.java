@@ -1,7 +1,7 @@
 package dev.greenlight.bot.alerts;
 
-import dev.greenlight.bot.slack.IncidentClient.AlertIncidents;
-import dev.greenlight.bot.slack.IncidentClient.AlertIncidents.OpenIncident;
+import dev.greenlight.bot.slack.AlertIncidents;
+import dev.greenlight.bot.slack.AlertIncidents.OpenIncident;
 import dev.greenlight.config.AlertSettings;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -8,26 +8,19 @@ import dev.greenlight.api.IncidentRequest;
 import dev.greenlight.api.IncidentResult;
 import dev.greenlight.api.IncidentSummary;
 import dev.greenlight.api.Refusal;
-import dev.greenlight.worker.OpenAlertIncidents;
 import dev.greenlight.workflows.RemediationWorkflow;
 import io.grpc.ConnectivityState;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
-import io.temporal.api.filter.v1.WorkflowTypeFilter;
-import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
-import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
-import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
-import io.temporal.api.workflowservice.v1.WorkflowServiceGrpc.WorkflowServiceBlockingStub;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
@@ -168,29 +161,8 @@ public final class IncidentClient implements Incidents {
 
   @Override
   public SignalResult signal(String workflowId, Decision decision) {
-    try {
-      deadline.runOrContinue(
-          () -> {
-            stub(workflowId).decide(decision);
-            return null;
-          },
-          LATE_LIMIT);
-      return SignalResult.DELIVERED;
-    } catch (WorkflowNotFoundException e) {
-      log.info("{} for {}, which is closed", decision.verdict(), workflowId);
-      return SignalResult.INCIDENT_CLOSED;
-    } catch (AckDeadline.Exceeded e) {
-      if (e.stillRunning() != null) {
-        log.warn(
-            "Temporal is slow: {} to {} still being delivered", decision.verdict(), workflowId);
-        return SignalResult.PENDING;
-      }
-      log.error("Could not signal {} to {}: {}", decision.verdict(), workflowId, e.getMessage());
-      return SignalResult.UNREACHABLE;
-    } catch (RuntimeException e) {
-      log.error("Could not signal {} to {}", decision.verdict(), workflowId, e);
-      return SignalResult.UNREACHABLE;
-    }
+    return deliver(
+        workflowId, decision.verdict().toString(), () -> stub(workflowId).decide(decision));
   }
 
   @Override
@@ -239,25 +211,35 @@ public final class IncidentClient implements Incidents {
 
   @Override
   public SignalResult resetBreaker(String workflowId, String userId, CardRef card, String clickId) {
+    return deliver(
+        workflowId, "a breaker reset", () -> stub(workflowId).resetBreaker(userId, card, clickId));
+  }
+
+  /**
+   * Sends one signal within the ack's budget: delivered, the incident closed, still on its way
+   * (Temporal connected but slow; it goes on for up to {@link #LATE_LIMIT}), or not delivered.
+   */
+  private SignalResult deliver(String workflowId, String what, Runnable send) {
     try {
       deadline.runOrContinue(
           () -> {
-            stub(workflowId).resetBreaker(userId, card, clickId);
+            send.run();
             return null;
           },
           LATE_LIMIT);
       return SignalResult.DELIVERED;
     } catch (WorkflowNotFoundException e) {
+      log.info("{} for {}, which is closed", what, workflowId);
       return SignalResult.INCIDENT_CLOSED;
     } catch (AckDeadline.Exceeded e) {
       if (e.stillRunning() != null) {
-        log.warn("Temporal is slow: a breaker reset to {} still being delivered", workflowId);
+        log.warn("Temporal is slow: {} to {} still being delivered", what, workflowId);
         return SignalResult.PENDING;
       }
-      log.error("Could not signal a breaker reset to {}: {}", workflowId, e.getMessage());
+      log.error("Could not signal {} to {}: {}", what, workflowId, e.getMessage());
       return SignalResult.UNREACHABLE;
     } catch (RuntimeException e) {
-      log.error("Could not signal a breaker reset to {}", workflowId, e);
+      log.error("Could not signal {} to {}", what, workflowId, e);
       return SignalResult.UNREACHABLE;
     }
   }
@@ -349,143 +331,5 @@ public final class IncidentClient implements Incidents {
   /** The Temporal calls of incidents alerts start (keep one: it caches what it read). */
   public AlertIncidents alerts() {
     return new AlertIncidents(temporal);
-  }
-
-  /**
-   * Incidents that alerts start: each carries its service in a memo, so the alert receiver can
-   * count the open ones per service (storm control) from Temporal itself, whichever replica started
-   * them.
-   */
-  public static final class AlertIncidents {
-    private final WorkflowClient temporal;
-    private final OpenAlertIncidents listing;
-
-    private AlertIncidents(WorkflowClient temporal) {
-      this.temporal = temporal;
-      this.listing = new OpenAlertIncidents(temporal);
-    }
-
-    /**
-     * Starts an alert's incident, at most once per incident ID (a closed one counts too: the same
-     * firing never starts a second incident). False when it already exists.
-     *
-     * @throws TemporalUnreachable when Temporal could not be asked
-     */
-    public boolean start(IncidentRequest request) {
-      RemediationWorkflow workflow =
-          temporal.newWorkflowStub(
-              RemediationWorkflow.class,
-              WorkflowOptions.newBuilder()
-                  .setWorkflowId(RemediationWorkflow.workflowId(request.incidentId()))
-                  .setTaskQueue(RemediationWorkflow.TASK_QUEUE)
-                  .setWorkflowIdReusePolicy(
-                      WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-                  .setMemo(java.util.Map.of(OpenAlertIncidents.SERVICE_MEMO, request.service()))
-                  .build());
-      try {
-        WorkflowClient.start(workflow::run, request);
-        return true;
-      } catch (WorkflowExecutionAlreadyStarted e) {
-        return false;
-      } catch (RuntimeException e) {
-        log.error("Could not start incident {} for an alert", request.incidentId(), e);
-        throw new TemporalUnreachable(e);
-      }
-    }
-
-    /**
-     * The open incidents alerts started, oldest first.
-     *
-     * @throws TemporalUnreachable when Temporal could not be asked
-     */
-    public List<OpenIncident> open() {
-      try {
-        return listing.list().stream()
-            .filter(o -> o.workflowId().startsWith(RemediationWorkflow.workflowId("")))
-            .map(
-                o ->
-                    new OpenIncident(
-                        o.workflowId().substring(RemediationWorkflow.workflowId("").length()),
-                        o.service(),
-                        o.startedMillis()))
-            .toList();
-      } catch (RuntimeException e) {
-        throw new TemporalUnreachable(e);
-      }
-    }
-
-    /** One open incident an alert started, by its incident ID ({@code GL-…}). */
-    public record OpenIncident(String incidentId, String service, long startedMillis) {}
-
-    /** Tells an open incident about an alert; false when it is closed or unknown. */
-    public boolean tell(String incidentId, dev.greenlight.api.AlertNote note) {
-      try {
-        temporal
-            .newWorkflowStub(RemediationWorkflow.class, RemediationWorkflow.workflowId(incidentId))
-            .alertUpdate(note);
-        return true;
-      } catch (WorkflowNotFoundException e) {
-        return false;
-      } catch (RuntimeException e) {
-        if (e.getCause() instanceof StatusRuntimeException s
-            && s.getStatus().getCode() == Status.Code.NOT_FOUND) {
-          return false;
-        }
-        throw new TemporalUnreachable(e);
-      }
-    }
-  }
-
-  /**
-   * Which incidents are open, from Temporal's visibility: a list query ({@code WorkflowType} and
-   * {@code ExecutionStatus}) where the server has one, as every real cluster does; the SDK's test
-   * server (embedded, {@code dev-server}) answers only the older open-executions listing, filtered
-   * by workflow type, which gives the same set. Part of {@link IncidentClient}, the bot's only
-   * Temporal client.
-   */
-  static final class OpenIncidents {
-    static final String WORKFLOW_TYPE = "RemediationWorkflow";
-    static final String QUERY =
-        "WorkflowType = '" + WORKFLOW_TYPE + "' AND ExecutionStatus = 'Running'";
-
-    private OpenIncidents() {}
-
-    /** The workflow IDs of the open incidents, newest first, at most {@code limit}. */
-    static List<String> workflowIds(WorkflowClient temporal, int limit) {
-      WorkflowServiceBlockingStub svc = temporal.getWorkflowServiceStubs().blockingStub();
-      String namespace = temporal.getOptions().getNamespace();
-      List<WorkflowExecutionInfo> found;
-      try {
-        found =
-            svc.listWorkflowExecutions(
-                    ListWorkflowExecutionsRequest.newBuilder()
-                        .setNamespace(namespace)
-                        .setPageSize(limit)
-                        .setQuery(QUERY)
-                        .build())
-                .getExecutionsList();
-      } catch (StatusRuntimeException e) {
-        if (e.getStatus().getCode() != Status.Code.UNIMPLEMENTED) {
-          throw e;
-        }
-        found =
-            svc.listOpenWorkflowExecutions(
-                    ListOpenWorkflowExecutionsRequest.newBuilder()
-                        .setNamespace(namespace)
-                        .setMaximumPageSize(limit)
-                        .setTypeFilter(WorkflowTypeFilter.newBuilder().setName(WORKFLOW_TYPE))
-                        .build())
-                .getExecutionsList();
-      }
-      return found.stream()
-          .filter(i -> i.getType().getName().equals(WORKFLOW_TYPE))
-          .sorted(
-              Comparator.comparingLong((WorkflowExecutionInfo i) -> i.getStartTime().getSeconds())
-                  .thenComparingInt(i -> i.getStartTime().getNanos())
-                  .reversed())
-          .limit(limit)
-          .map(i -> i.getExecution().getWorkflowId())
-          .toList();
-    }
   }
 }
