@@ -41,7 +41,21 @@ public final class CardView {
         + ": "
         + card.classification().label()
         + " — "
-        + status(card);
+        + status(card)
+        + (card.outcome() == null ? "" : " · " + outcomeWords(card));
+  }
+
+  /** The outcome in plain words, for the notification text (no emoji, no markdown). */
+  static String outcomeWords(IncidentCard card) {
+    return switch (card.outcome()) {
+      case RECOVERED -> "Recovered";
+      case ESCALATED -> "Escalated to on-call, not recovered";
+      case REJECTED -> "Rejected, nothing was run";
+      case EXPIRED -> "Expired, nothing was run";
+      case REMEDIATION_FAILED -> "Remediation failed, escalated to on-call";
+      case NO_RUNBOOK -> "Closed, no runbook ran";
+      case RESOLVED -> "Resolved on its own, nothing was run";
+    };
   }
 
   public static List<LayoutBlock> blocks(IncidentCard card) {
