@@ -1,5 +1,10 @@
 package dev.greenlight.sandbox;
 
+import static dev.greenlight.sandbox.ApiParams.blankToNull;
+import static dev.greenlight.sandbox.ApiParams.blocks;
+import static dev.greenlight.sandbox.ApiParams.parseJsonParam;
+import static dev.greenlight.sandbox.ApiParams.require;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -252,34 +257,6 @@ final class WebApi implements HttpHandler {
     ObjectNode r = ok();
     members.forEach(r.putArray("users")::add);
     return r;
-  }
-
-  private static JsonNode blocks(Map<String, String> p) {
-    JsonNode blocks = parseJsonParam(p, "blocks");
-    if (blocks != null && !blocks.isArray()) {
-      throw new SlackError("invalid_blocks");
-    }
-    return Payloads.withBlockIds(blocks);
-  }
-
-  private static JsonNode parseJsonParam(Map<String, String> p, String name) {
-    try {
-      return Json.parse(p.get(name));
-    } catch (IllegalArgumentException e) {
-      throw new SlackError(name.equals("blocks") ? "invalid_blocks" : "invalid_arguments");
-    }
-  }
-
-  private static String require(Map<String, String> p, String name, String errorCode) {
-    String value = blankToNull(p.get(name));
-    if (value == null) {
-      throw new SlackError(errorCode);
-    }
-    return value;
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s;
   }
 
   /** Names the kind of token without revealing it, for logs. */

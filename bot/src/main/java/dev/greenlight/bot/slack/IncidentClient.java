@@ -12,23 +12,18 @@ import dev.greenlight.workflows.RemediationWorkflow;
 import io.grpc.ConnectivityState;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
-import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -256,25 +251,7 @@ public final class IncidentClient implements Incidents {
     } catch (RuntimeException e) {
       throw new TemporalUnreachable(e);
     }
-    List<Future<IncidentSummary>> asked = new ArrayList<>();
-    for (String id : ids) {
-      asked.add(background.submit(() -> stub(id).summary()));
-    }
-    long deadline = System.nanoTime() + VIEW_BUDGET.toNanos();
-    List<IncidentSummary> out = new ArrayList<>();
-    for (Future<IncidentSummary> f : asked) {
-      try {
-        IncidentSummary s = f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        if (s != null && s.outcome() == null) {
-          out.add(s);
-        }
-      } catch (TimeoutException e) {
-        f.cancel(true);
-      } catch (Exception e) {
-        log.info("An open incident did not answer its summary: {}", e.getMessage());
-      }
-    }
-    return out;
+    return OpenIncidents.stillOpen(ids, id -> stub(id).summary(), background, VIEW_BUDGET);
   }
 
   @Override
@@ -296,23 +273,11 @@ public final class IncidentClient implements Incidents {
   @Override
   public boolean unknown(String workflowId) {
     try {
-      deadline.run(
-          () ->
-              temporal
-                  .getWorkflowServiceStubs()
-                  .blockingStub()
-                  .describeWorkflowExecution(
-                      DescribeWorkflowExecutionRequest.newBuilder()
-                          .setNamespace(temporal.getOptions().getNamespace())
-                          .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
-                          .build()));
+      deadline.run(() -> OpenIncidents.describe(temporal, workflowId));
       return false;
     } catch (RuntimeException e) {
-      for (Throwable c = e; c != null; c = c.getCause()) {
-        if (c instanceof StatusRuntimeException s
-            && s.getStatus().getCode() == Status.Code.NOT_FOUND) {
-          return true;
-        }
+      if (OpenIncidents.notFound(e)) {
+        return true;
       }
       log.info("Could not tell whether {} is known: {}", workflowId, e.getMessage());
       return false;
