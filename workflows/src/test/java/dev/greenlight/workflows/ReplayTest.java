@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.temporal.testing.WorkflowReplayer;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -14,136 +19,92 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Workflow.getVersion} instead of re-recording.
  */
 class ReplayTest {
+  /** Every {@code Workflow.getVersion} change the workflow makes. */
+  private static final Set<String> CHANGES =
+      Set.of(
+          Notices.CHANGE_ID,
+          AlertWatch.CHANGE_ID,
+          Rails.CHANGE_ID,
+          Visibility.CHANGE_ID,
+          Proposals.PREVIEW_CHANGE);
+
+  /**
+   * The version markers each recorded path carries: those of the changes in force when it was
+   * recorded and on its way. Every other change must be absent, so its default path is what
+   * replays.
+   */
+  private static final Map<String, Set<String>> MARKERS =
+      Map.of(
+          "quorum-path", Set.of(),
+          "auto-path", Set.of(),
+          "reject-path", Set.of(),
+          "pick-path", Set.of(),
+          "expiry-path", Set.of(),
+          "queued-notices-path", Set.of(Notices.CHANGE_ID),
+          "alert-resolved-path", Set.of(Notices.CHANGE_ID, AlertWatch.CHANGE_ID),
+          "breaker-path", Set.of(Notices.CHANGE_ID, Rails.CHANGE_ID),
+          "freeze-path", Set.of(Notices.CHANGE_ID, Rails.CHANGE_ID, Visibility.CHANGE_ID),
+          "preview-path", Set.of(Notices.CHANGE_ID, Proposals.PREVIEW_CHANGE));
+
+  static Stream<String> paths() {
+    return RecordHistories.PATHS.stream();
+  }
+
+  @Test
+  void everyRecordedPathHasItsMarkersListed() {
+    assertThat(MARKERS.keySet()).containsExactlyInAnyOrderElementsOf(RecordHistories.PATHS);
+  }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "quorum-path",
-        "auto-path",
-        "reject-path",
-        "pick-path",
-        "expiry-path",
-        "queued-notices-path",
-        "alert-resolved-path",
-        "breaker-path",
-        "freeze-path",
-        "preview-path"
-      })
+  @MethodSource("paths")
   void recordedIncidentReplaysOnTodaysWorkflowCode(String path) throws Exception {
-    String json = history(path + ".json");
+    String json = history(path);
     assertThat(json).contains("EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED");
     WorkflowReplayer.replayWorkflowExecution(json, RemediationWorkflowImpl.class);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"quorum-path", "reject-path", "pick-path"})
-  void recordedClicksArriveAsSignals(String path) throws Exception {
+  @MethodSource("paths")
+  void recordedIncidentCarriesTheMarkersOfItsTimeAndNoOthers(String path) throws Exception {
+    String json = history(path);
+    for (String change : CHANGES) {
+      if (MARKERS.get(path).contains(change)) {
+        assertThat(json).as("%s carries %s", path, change).contains(encoded(change));
+      } else {
+        assertThat(json).as("%s carries no %s", path, change).doesNotContain(encoded(change));
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("paths")
+  void onlyIncidentsWithSearchAttributesUpsertThem(String path) throws Exception {
+    boolean upserts = MARKERS.get(path).contains(Visibility.CHANGE_ID);
+    assertThat(history(path).contains("EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES"))
+        .as(path)
+        .isEqualTo(upserts);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"quorum-path", "reject-path", "pick-path", "alert-resolved-path"})
+  void recordedClicksAndAlertsArriveAsSignals(String path) throws Exception {
     // The quorum path has four clicks (two approvals, a duplicate, a snooze), the pick path three
-    // (the pick and two approvals) and the reject path two (a refused approval and the reject).
-    int clicks = path.equals("quorum-path") ? 4 : path.equals("pick-path") ? 3 : 2;
-    assertThat(history(path + ".json").split("EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED", -1))
-        .hasSize(clicks + 1);
+    // (the pick and two approvals), the reject path two (a refused approval and the reject), the
+    // alert path three alerts (another one twice and its own resolving).
+    int signals =
+        switch (path) {
+          case "quorum-path" -> 4;
+          case "pick-path", "alert-resolved-path" -> 3;
+          default -> 2;
+        };
+    assertThat(history(path).split("EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED", -1))
+        .hasSize(signals + 1);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"expiry-path"})
   void recordedTimersFireInReplay(String path) throws Exception {
-    assertThat(history(path + ".json")).contains("EVENT_TYPE_TIMER_FIRED");
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"queued-notices-path"})
-  void incidentsSinceQueuedNotificationsCarryTheVersionMarker(String path) throws Exception {
-    assertThat(history(path + ".json"))
-        .contains("EVENT_TYPE_MARKER_RECORDED", encoded(Notices.CHANGE_ID));
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"quorum-path", "auto-path", "reject-path", "pick-path", "expiry-path"})
-  void incidentsFromBeforeQueuedNotificationsHaveNoMarker(String path) throws Exception {
-    assertThat(history(path + ".json")).doesNotContain(encoded(Notices.CHANGE_ID));
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"alert-resolved-path"})
-  void alertIncidentsCarryTheAlertVersionMarkerAndTheirSignals(String path) throws Exception {
-    String json = history(path + ".json");
-    assertThat(json).contains(encoded(AlertWatch.CHANGE_ID));
-    // Another alert twice and the own alert resolving.
-    assertThat(json.split("EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED", -1)).hasSize(4);
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"breaker-path", "freeze-path"})
-  void incidentsWithRailsCarryTheRailsMarker(String path) throws Exception {
-    assertThat(history(path + ".json"))
-        .contains("EVENT_TYPE_MARKER_RECORDED", encoded(Rails.CHANGE_ID));
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"preview-path"})
-  void incidentsSinceTheActionPreviewCarryItsMarker(String path) throws Exception {
-    assertThat(history(path + ".json")).contains(encoded(Proposals.PREVIEW_CHANGE));
-  }
-
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "quorum-path",
-        "auto-path",
-        "reject-path",
-        "pick-path",
-        "expiry-path",
-        "queued-notices-path",
-        "alert-resolved-path",
-        "preview-path"
-      })
-  void incidentsFromBeforeTheRailsHaveNoRailsMarkerNorSearchAttributes(String path)
-      throws Exception {
-    assertThat(history(path + ".json"))
-        .doesNotContain(encoded(Rails.CHANGE_ID))
-        .doesNotContain("EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES");
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"freeze-path"})
-  void incidentsWithSearchAttributesUpsertThem(String path) throws Exception {
-    assertThat(history(path + ".json"))
-        .contains(encoded(Visibility.CHANGE_ID), "EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES");
-  }
-
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "quorum-path",
-        "auto-path",
-        "reject-path",
-        "pick-path",
-        "expiry-path",
-        "queued-notices-path",
-        "breaker-path",
-        "freeze-path",
-        "preview-path"
-      })
-  void incidentsAPersonReportedHaveNoAlertMarker(String path) throws Exception {
-    assertThat(history(path + ".json")).doesNotContain(encoded(AlertWatch.CHANGE_ID));
-  }
-
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "quorum-path",
-        "auto-path",
-        "reject-path",
-        "pick-path",
-        "expiry-path",
-        "queued-notices-path",
-        "alert-resolved-path",
-        "breaker-path",
-        "freeze-path"
-      })
-  void incidentsFromBeforeTheActionPreviewHaveNoMarker(String path) throws Exception {
-    assertThat(history(path + ".json")).doesNotContain(encoded(Proposals.PREVIEW_CHANGE));
+    assertThat(history(path)).contains("EVENT_TYPE_TIMER_FIRED");
   }
 
   /**
@@ -156,9 +117,9 @@ class ReplayTest {
         .encodeToString(("\"" + changeId + "\"").getBytes(StandardCharsets.UTF_8));
   }
 
-  private String history(String name) throws Exception {
-    try (InputStream in = getClass().getResourceAsStream("/histories/" + name)) {
-      assertThat(in).as("recorded history " + name).isNotNull();
+  private String history(String path) throws Exception {
+    try (InputStream in = getClass().getResourceAsStream("/histories/" + path + ".json")) {
+      assertThat(in).as("recorded history " + path).isNotNull();
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }

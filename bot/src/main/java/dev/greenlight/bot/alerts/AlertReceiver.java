@@ -3,6 +3,7 @@ package dev.greenlight.bot.alerts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.greenlight.bot.ops.HttpListeners;
 import dev.greenlight.bot.slack.TemporalUnreachable;
 import dev.greenlight.telemetry.Meters;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,30 +65,14 @@ final class AlertReceiver implements AutoCloseable {
    */
   static AlertReceiver start(
       ReceiverSettings settings, AlertRouter router, Parser generic, MeterRegistry meters) {
-    HttpServer server;
-    try {
-      server = HttpServer.create(new InetSocketAddress(settings.bind(), settings.port()), 32);
-    } catch (IOException e) {
-      throw new IllegalStateException(
-          "the alert receiver cannot listen on "
-              + settings.bind()
-              + ":"
-              + settings.port()
-              + " ("
-              + e.getMessage()
-              + "): set "
-              + ReceiverSettings.PORT_VARIABLE
-              + " to a free port, or 0 for any",
-          e);
-    }
-    ExecutorService executor =
-        Executors.newFixedThreadPool(
-            4,
-            r -> {
-              Thread t = new Thread(r, "greenlight-alerts");
-              t.setDaemon(true);
-              return t;
-            });
+    HttpServer server =
+        HttpListeners.bind(
+            "the alert receiver",
+            settings.bind(),
+            settings.port(),
+            32,
+            ReceiverSettings.PORT_VARIABLE);
+    ExecutorService executor = HttpListeners.daemonPool(4, "greenlight-alerts");
     AlertReceiver receiver = new AlertReceiver(server, executor, settings, router, meters);
     server.createContext(ALERTMANAGER, ex -> receiver.handle(ex, AlertmanagerPayload::parse));
     if (generic != null) {

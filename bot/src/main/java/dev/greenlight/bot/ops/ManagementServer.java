@@ -9,7 +9,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,35 +39,19 @@ public final class ManagementServer implements AutoCloseable {
    */
   public static ManagementServer start(
       ManagementSettings settings, PrometheusMeterRegistry registry, Readiness readiness) {
-    HttpServer server;
-    try {
-      server = HttpServer.create(new InetSocketAddress(settings.bind(), settings.port()), 16);
-    } catch (IOException e) {
-      throw new IllegalStateException(
-          "the management server cannot listen on "
-              + settings.bind()
-              + ":"
-              + settings.port()
-              + " ("
-              + e.getMessage()
-              + "): set "
-              + ManagementSettings.PORT_VARIABLE
-              + " to a free port, or 0 for any",
-          e);
-    }
+    HttpServer server =
+        HttpListeners.bind(
+            "the management server",
+            settings.bind(),
+            settings.port(),
+            16,
+            ManagementSettings.PORT_VARIABLE);
     server.createContext(
         ManagementSettings.METRICS_PATH, ex -> answer(ex, 200, TEXT_FORMAT, registry.scrape()));
     server.createContext(
         ManagementSettings.HEALTH_PATH, ex -> answer(ex, 200, JSON, "{\"status\":\"ok\"}"));
     server.createContext(ManagementSettings.READY_PATH, ex -> ready(ex, readiness));
-    ExecutorService executor =
-        Executors.newFixedThreadPool(
-            2,
-            r -> {
-              Thread t = new Thread(r, "greenlight-management");
-              t.setDaemon(true);
-              return t;
-            });
+    ExecutorService executor = HttpListeners.daemonPool(2, "greenlight-management");
     server.setExecutor(executor);
     server.start();
     ManagementServer started = new ManagementServer(server, executor);
