@@ -37,6 +37,12 @@ public final class RemediationWorkflowImpl implements RemediationWorkflow {
 
   @Override
   public IncidentResult run(IncidentRequest request) {
+    IncidentResult result = story(request);
+    IntakeNotice.closed(request);
+    return result;
+  }
+
+  private IncidentResult story(IncidentRequest request) {
     begin(request);
     Classification proposal = proposals.classify();
     if (alerts.resolvedEarly()) {
