@@ -26,7 +26,9 @@ class ReplayTest {
           AlertWatch.CHANGE_ID,
           Rails.CHANGE_ID,
           Visibility.CHANGE_ID,
-          Proposals.PREVIEW_CHANGE);
+          Proposals.PREVIEW_CHANGE,
+          IntakeNotice.CHANGE_ID,
+          FreezeWatch.CHANGE_ID);
 
   /**
    * The version markers each recorded path carries: those of the changes in force when it was
