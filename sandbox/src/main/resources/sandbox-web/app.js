@@ -359,7 +359,7 @@
   /** The Home tab the app published for this user (views.publish), read-only like a preview. */
   function renderHome(s) {
     $('channel-title').textContent = 'Greenlight — Home';
-    $('composer-form').hidden = true;
+    $('composer-form').style.display = 'none';
     const list = $('messages');
     const home = s.home;
     const body = home && home.blocks && home.blocks.length
@@ -380,7 +380,7 @@
     if (!s) return;
     renderSidebar(s);
     if (ui.pane === 'home') { renderHome(s); renderModal(s.views); return; }
-    $('composer-form').hidden = false;
+    $('composer-form').style.display = '';
     const list = $('messages');
     const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 80;
     const previousTop = list.scrollTop;

@@ -103,6 +103,9 @@ class StormControlTest extends WorkflowFixture {
     assertThat(all).filteredOn(v -> v == Verdict.REPEATED).hasSize(4);
     assertThat(client.newWorkflowStub(AlertIntake.class, AlertIntake.WORKFLOW_ID).open())
         .hasSize(1);
+    // The intake's own history (concurrent updates, a start, a join) replays deterministically.
+    io.temporal.testing.WorkflowReplayer.replayWorkflowExecution(
+        client.fetchHistory(AlertIntake.WORKFLOW_ID), dev.greenlight.intake.AlertIntakeImpl.class);
   }
 
   @Test
