@@ -5,6 +5,7 @@ import dev.greenlight.api.IntakeBatch;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.UpdateMethod;
+import io.temporal.workflow.UpdateValidatorMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 import java.util.List;
@@ -28,6 +29,13 @@ public interface AlertIntake {
   /** The alerts of one delivery; the answer says what became of each. */
   @UpdateMethod
   IntakeAnswer deliver(IntakeBatch batch);
+
+  /**
+   * Refuses a malformed batch before it enters the intake's history (a firing alert without the
+   * incident it would start, an alert without its key, name or service), naming what is missing.
+   */
+  @UpdateValidatorMethod(updateName = "deliver")
+  void checkDelivery(IntakeBatch batch);
 
   /** An incident the intake started has closed: its slot is free. */
   @SignalMethod

@@ -82,6 +82,28 @@ public final class AlertIntakeImpl implements AlertIntake {
   }
 
   @Override
+  public void checkDelivery(IntakeBatch batch) {
+    if (batch == null || batch.alerts() == null) {
+      throw new IllegalArgumentException("a delivery needs its alerts");
+    }
+    for (int i = 0; i < batch.alerts().size(); i++) {
+      IntakeAlert a = batch.alerts().get(i);
+      AlertNote n = a == null ? null : a.note();
+      String missing =
+          a == null || a.incidentId() == null
+              ? "its incident ID"
+              : n == null || n.key() == null || n.alertName() == null || n.service() == null
+                  ? "its key, name and service"
+                  : !n.resolved() && a.request() == null
+                      ? "the incident a firing alert starts"
+                      : null;
+      if (missing != null) {
+        throw new IllegalArgumentException("alerts[" + i + "]: missing " + missing);
+      }
+    }
+  }
+
+  @Override
   public void closed(String incidentId) {
     events++;
     if (book == null) {

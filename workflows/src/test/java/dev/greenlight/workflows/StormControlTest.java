@@ -154,6 +154,19 @@ class StormControlTest extends WorkflowFixture {
     assertThat(intakeAudit(IntakeState.Kind.STARTED)).hasSize(1);
   }
 
+  @Test
+  void aMalformedDeliveryIsRefusedAndTheIntakeGoesOn() {
+    IntakeAlert noRequest =
+        new IntakeAlert(
+            "M1",
+            new AlertNote("fp-m@1", "HighLatency", "checkout-api", false, STARTS, null),
+            null);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> deliver(1, 20, noRequest))
+        .hasStackTraceContaining("alerts[0]: missing the incident a firing alert starts");
+    assertThat(verdicts(deliver(1, 20, firing("M2", "fp-m2", "checkout-api"))))
+        .containsExactly(Verdict.STARTED);
+  }
+
   private IntakeAnswer deliver(int perService, int max, IntakeAlert... alerts) {
     return IntakeClient.deliver(client, new IntakeBatch(List.of(alerts), perService, max));
   }
