@@ -35,6 +35,9 @@ public final class AlertIntakeImpl implements AlertIntake {
   /** A started incident the listing does not show yet is kept this long. */
   static final long LISTING_GRACE_MILLIS = 60_000;
 
+  /** The failure type of a signal to a workflow that is not running. */
+  static final String SIGNAL_FAILED = "SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_FAILED";
+
   private final IntakeActivities act =
       Workflow.newActivityStub(
           IntakeActivities.class,
@@ -231,6 +234,12 @@ public final class AlertIntakeImpl implements AlertIntake {
       return true;
     } catch (SignalExternalWorkflowException e) {
       return false;
+    } catch (ApplicationFailure e) {
+      // How the SDK reports the server's answer: the incident is closed or was never started.
+      if (e.getType() != null && e.getType().startsWith(SIGNAL_FAILED)) {
+        return false;
+      }
+      throw e;
     }
   }
 

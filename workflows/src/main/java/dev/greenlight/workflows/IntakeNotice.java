@@ -1,6 +1,7 @@
 package dev.greenlight.workflows;
 
 import dev.greenlight.api.IncidentRequest;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.SignalExternalWorkflowException;
 import io.temporal.workflow.Workflow;
 import org.slf4j.Logger;
@@ -30,7 +31,12 @@ public final class IntakeNotice {
     }
     try {
       Workflow.newUntypedExternalWorkflowStub(id).signal("closed", request.incidentId());
-    } catch (SignalExternalWorkflowException e) {
+    } catch (SignalExternalWorkflowException | ApplicationFailure e) {
+      // The SDK reports the server's NOT_FOUND as an ApplicationFailure of this type.
+      if (e instanceof ApplicationFailure f
+          && (f.getType() == null || !f.getType().startsWith("SIGNAL_EXTERNAL_WORKFLOW"))) {
+        throw f;
+      }
       log.info(
           "The alert intake {} was not there to hear that {} closed", id, request.incidentId());
     }

@@ -155,6 +155,57 @@ class StormControlTest extends WorkflowFixture {
   }
 
   @Test
+  void anIncidentStartedBeforeTheIntakeIsFoundAndForgottenOnceItClosed() {
+    // An alert incident an older bot started: the service memo, no intake memo.
+    IntakeAlert old = firing("OLD", "fp-old", "checkout-api");
+    RemediationWorkflow before =
+        client.newWorkflowStub(
+            RemediationWorkflow.class,
+            io.temporal.client.WorkflowOptions.newBuilder()
+                .setWorkflowId(RemediationWorkflow.workflowId("OLD"))
+                .setTaskQueue(RemediationWorkflow.TASK_QUEUE)
+                .setMemo(java.util.Map.of("greenlight-alert-service", "checkout-api"))
+                .build());
+    io.temporal.client.WorkflowClient.start(before::run, old.request());
+    awaitOpenGate(before);
+
+    IntakeAnswer joined = deliver(1, 20, firing("J1", "fp-j1", "checkout-api"));
+    assertThat(joined.decisions().get(0).verdict()).isEqualTo(Verdict.JOINED);
+    assertThat(joined.decisions().get(0).target()).isEqualTo("OLD");
+    assertThat(intakeAudit(IntakeState.Kind.FOUND))
+        .extracting(IntakeState.Entry::incidentId)
+        .containsExactly("OLD");
+
+    // It closes without telling the intake; the next alert finds out when it would join it.
+    before.alertUpdate(
+        new AlertNote("fp-old@" + STARTS, "HighLatency", "checkout-api", true, STARTS, null));
+    assertThat(result("OLD").outcome()).isEqualTo(Outcome.RESOLVED);
+    IntakeAnswer next = deliver(1, 20, firing("J2", "fp-j2", "checkout-api"));
+    assertThat(verdicts(next)).containsExactly(Verdict.STARTED);
+    assertThat(intakeAudit(IntakeState.Kind.CLOSED))
+        .singleElement()
+        .satisfies(e -> assertThat(e.detail()).contains("found joining an alert"));
+  }
+
+  @Test
+  void anIncidentWhoseIntakeIsGoneStillEndsAsItsStorySays() {
+    IntakeAlert orphan = firing("GONE", "fp-gone", "checkout-api");
+    RemediationWorkflow wf =
+        client.newWorkflowStub(
+            RemediationWorkflow.class,
+            io.temporal.client.WorkflowOptions.newBuilder()
+                .setWorkflowId(RemediationWorkflow.workflowId("GONE"))
+                .setTaskQueue(RemediationWorkflow.TASK_QUEUE)
+                .setMemo(java.util.Map.of(IntakeNotice.MEMO, "no-such-intake"))
+                .build());
+    io.temporal.client.WorkflowClient.start(wf::run, orphan.request());
+    awaitOpenGate(wf);
+    wf.alertUpdate(
+        new AlertNote("fp-gone@" + STARTS, "HighLatency", "checkout-api", true, STARTS, null));
+    assertThat(result("GONE").outcome()).isEqualTo(Outcome.RESOLVED);
+  }
+
+  @Test
   void aMalformedDeliveryIsRefusedAndTheIntakeGoesOn() {
     IntakeAlert noRequest =
         new IntakeAlert(
