@@ -8,6 +8,7 @@
     user: params.get('user') || localStorage.getItem('sandbox.user') || '',
     channel: params.get('channel') || localStorage.getItem('sandbox.channel') || '',
     state: null,
+    pane: params.get('pane') === 'home' ? 'home' : 'channel',
     expanded: new Set(),
     renderedViewId: null,
     fetching: false,
@@ -344,18 +345,42 @@
     }
     switcher.value = ui.user;
     $('channels').replaceChildren(...s.workspace.channels.map((c) => el('li', {
-      class: c.id === ui.channel ? 'active' : '', 'data-channel-id': c.id,
-      onclick: () => { ui.channel = c.id; localStorage.setItem('sandbox.channel', c.id); ui.expanded.clear(); refresh(); },
+      class: c.id === ui.channel && ui.pane !== 'home' ? 'active' : '', 'data-channel-id': c.id,
+      onclick: () => { ui.pane = 'channel'; ui.channel = c.id; localStorage.setItem('sandbox.channel', c.id); ui.expanded.clear(); refresh(); },
     }, '# ' + c.name)));
+    $('app-home').classList.toggle('active', ui.pane === 'home');
     const name = channelName(ui.channel);
     $('channel-title').textContent = '# ' + name;
     $('composer').placeholder = 'Message #' + name + ' — try /remediate checkout-api pods OOMKilled since 14:02';
+  }
+
+  // ---- App Home ------------------------------------------------------------------------------
+
+  /** The Home tab the app published for this user (views.publish), read-only like a preview. */
+  function renderHome(s) {
+    $('channel-title').textContent = 'Greenlight — Home';
+    $('composer-form').style.display = 'none';
+    const list = $('messages');
+    const home = s.home;
+    const body = home && home.blocks && home.blocks.length
+      ? renderBlocks(home.blocks, '', { interactive: false, message: null })
+      : el('div', { class: 'empty' }, 'The app has not published a Home tab for ' + userName(ui.user) + ' yet.');
+    list.replaceChildren(el('div', { class: 'home-tab', 'data-testid': 'home-tab' }, body));
+  }
+
+  async function openHome() {
+    ui.pane = 'home';
+    await refresh();
+    const r = await post('/sandbox/home', { user: ui.user });
+    if (!r.ok) toast('Could not open the Home tab: ' + (r.error || 'unknown error'));
   }
 
   function render() {
     const s = ui.state;
     if (!s) return;
     renderSidebar(s);
+    if (ui.pane === 'home') { renderHome(s); renderModal(s.views); return; }
+    $('composer-form').style.display = '';
     const list = $('messages');
     const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 80;
     const previousTop = list.scrollTop;
@@ -534,8 +559,10 @@
     localStorage.setItem('sandbox.user', ui.user);
     document.querySelectorAll('#overlays .overlay').forEach((o) => o.remove());
     ui.renderedViewId = null;
-    refresh();
+    if (ui.pane === 'home') openHome(); else refresh();
   });
+
+  $('app-home').addEventListener('click', () => openHome());
 
   $('composer-form').addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -555,5 +582,5 @@
   events.addEventListener('open', () => { setStatus(true, 'live'); refresh(); });
   events.addEventListener('error', () => setStatus(false, 'reconnecting…'));
 
-  refresh();
+  if (ui.pane === 'home') openHome(); else refresh();
 })();

@@ -30,6 +30,7 @@ class ArchitectureTest {
     "dev.greenlight.activities..",
     "dev.greenlight.workflows..",
     "dev.greenlight.rails..",
+    "dev.greenlight.intake..",
     "dev.greenlight.worker..",
     "dev.greenlight.telemetry.."
   };
@@ -85,7 +86,10 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(
-              "io.temporal.client..", "dev.greenlight.workflows..", "dev.greenlight.rails..");
+              "io.temporal.client..",
+              "dev.greenlight.workflows..",
+              "dev.greenlight.rails..",
+              "dev.greenlight.intake..");
 
   /**
    * The rules above pass vacuously on an empty import, so this one checks what was imported: the

@@ -34,6 +34,7 @@ final class PageActions {
       case "/sandbox/action" -> action(body);
       case "/sandbox/view" -> submitView(body);
       case "/sandbox/view/close" -> closeView(body);
+      case "/sandbox/home" -> openHome(required(body, "user"));
       case "/sandbox/alert" ->
           alert(
               required(body, "service"),
@@ -132,6 +133,12 @@ final class PageActions {
       return error("view_not_found");
     }
     server.closeView(viewId);
+    return ok();
+  }
+
+  /** The user opens the app's Home tab: Slack sends {@code app_home_opened}; the app publishes. */
+  private ObjectNode openHome(String user) {
+    server.openAppHome(user);
     return ok();
   }
 

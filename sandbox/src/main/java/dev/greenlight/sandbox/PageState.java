@@ -7,7 +7,8 @@ import java.util.function.Function;
 
 /**
  * What one user sees in one channel, as the page's {@code GET /sandbox/state} JSON: the workspace
- * directory, the channel's messages with their threads, the user's ephemerals and open modals.
+ * directory, the channel's messages with their threads, the user's ephemerals, open modals and App
+ * Home tab.
  */
 final class PageState {
   private static final List<WorkspaceConfig.DirectoryUser> DEFAULT_USERS =
@@ -20,13 +21,19 @@ final class PageState {
 
   private final Workspace workspace;
   private final Function<String, List<View>> openViews;
+  private final Function<String, java.util.Optional<ObjectNode>> homeTabs;
 
   /**
    * @param openViews the modals still open for a user id
+   * @param homeTabs the Home tab the app last published for a user id ({@code views.publish})
    */
-  PageState(Workspace workspace, Function<String, List<View>> openViews) {
+  PageState(
+      Workspace workspace,
+      Function<String, List<View>> openViews,
+      Function<String, java.util.Optional<ObjectNode>> homeTabs) {
     this.workspace = workspace;
     this.openViews = openViews;
+    this.homeTabs = homeTabs;
   }
 
   /** The state for {@code user} in {@code channel}; blank ones default to the first listed. */
@@ -88,6 +95,8 @@ final class PageState {
     for (View v : openViews.apply(user)) {
       views.addObject().put("id", v.id()).set("view", v.view().deepCopy());
     }
+    // The user's App Home tab as last published, or null until the app published one.
+    s.set("home", homeTabs.apply(user).map(t -> (ObjectNode) t).orElse(null));
     return s;
   }
 

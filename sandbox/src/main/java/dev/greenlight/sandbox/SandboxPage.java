@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /sandbox/state?user=&channel=}: what that user sees in that channel;
  *   <li>{@code GET /sandbox/events}: Server-Sent Events, {@code event: change} on every change;
  *   <li>{@code POST /sandbox/command}, {@code /sandbox/action}, {@code /sandbox/view}, {@code
- *       /sandbox/view/close}: act as a user.
+ *       /sandbox/view/close}: act as a user; {@code POST /sandbox/home}: the user opens the app's
+ *       Home tab ({@code app_home_opened}), whose published view the state then carries.
  * </ul>
  */
 final class SandboxPage implements HttpHandler {
@@ -37,7 +38,7 @@ final class SandboxPage implements HttpHandler {
 
   SandboxPage(SlackServer server, Workspace workspace) {
     this.workspace = workspace;
-    this.state = new PageState(workspace, server::openViews);
+    this.state = new PageState(workspace, server::openViews, server::homeTab);
     this.actions = new PageActions(server, workspace);
   }
 

@@ -231,6 +231,7 @@ final class WebApi implements HttpHandler {
     String userId = require(p, "user_id", "invalid_arguments");
     ObjectNode r = ok();
     r.set("view", homeTabs.publish(userId, parseJsonParam(p, "view"), p.get("hash")));
+    workspace.changes().changed(); // the page shows the tab
     return r;
   }
 

@@ -45,6 +45,24 @@ public final class FreezeCalendar {
     return Optional.ofNullable(found);
   }
 
+  /** The first moment after {@code nowMillis} at which one of the windows begins, if any. */
+  public static Optional<Long> nextStart(long nowMillis, List<FreezeWindow> windows) {
+    Long first = null;
+    for (FreezeWindow w : windows) {
+      ZoneId zone = ZoneId.of(w.zone());
+      ZonedDateTime now = Instant.ofEpochMilli(nowMillis).atZone(zone);
+      ZonedDateTime start =
+          isWeekly(w.start())
+              ? nextWeekly(w.start(), now)
+              : LocalDateTime.parse(w.start()).atZone(zone);
+      long at = start.toInstant().toEpochMilli();
+      if (at > nowMillis && (first == null || at < first)) {
+        first = at;
+      }
+    }
+    return Optional.ofNullable(first);
+  }
+
   /** When the window ends, if {@code nowMillis} is inside it. */
   static Optional<Long> endIfActive(FreezeWindow w, long nowMillis) {
     ZoneId zone = ZoneId.of(w.zone());

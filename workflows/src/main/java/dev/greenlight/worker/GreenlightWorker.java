@@ -20,6 +20,7 @@ import dev.greenlight.classify.LocalClassifier;
 import dev.greenlight.classify.OpenAiChatClassifier;
 import dev.greenlight.config.ClassifierSettings;
 import dev.greenlight.config.GreenlightConfig;
+import dev.greenlight.intake.AlertIntakeImpl;
 import dev.greenlight.rails.BreakerWorkflowImpl;
 import dev.greenlight.rails.RailsActivitiesImpl;
 import dev.greenlight.workflows.RemediationWorkflow;
@@ -91,13 +92,14 @@ public final class GreenlightWorker implements AutoCloseable {
     Worker worker =
         factory.newWorker(RemediationWorkflow.TASK_QUEUE, options(temporal.serverKind()));
     worker.registerWorkflowImplementationTypes(
-        RemediationWorkflowImpl.class, BreakerWorkflowImpl.class);
+        RemediationWorkflowImpl.class, BreakerWorkflowImpl.class, AlertIntakeImpl.class);
     worker.registerActivitiesImplementations(
         new ClassifyActivitiesImpl(classifier),
         remediation,
         notifications,
         directory,
-        new RailsActivitiesImpl(temporal.client(), RemediationWorkflow.TASK_QUEUE));
+        new RailsActivitiesImpl(temporal.client(), RemediationWorkflow.TASK_QUEUE),
+        new IntakeActivitiesImpl(temporal.client()));
     factory.start();
     log.info("Worker polling task queue '{}'", RemediationWorkflow.TASK_QUEUE);
     return new GreenlightWorker(factory);

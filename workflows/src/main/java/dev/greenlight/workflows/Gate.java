@@ -126,6 +126,20 @@ final class Gate {
     close(GateState.RESOLVED, now);
   }
 
+  /** The rails ask for {@code n} approvers more at this open gate (a freeze began meanwhile). */
+  void requireMore(int n) {
+    rule =
+        new GateRule(
+            rule.required() + n, rule.selfApproval(), rule.timeoutSeconds(), rule.ladder());
+  }
+
+  /** The rails refuse what waits at this gate: closed as rejected, by nobody, for {@code why}. */
+  void refuse(String why, long now) {
+    rejectedBy = null;
+    rejectReason = why;
+    close(GateState.REJECTED, now);
+  }
+
   private void close(GateState newState, long now) {
     state = newState;
     decidedAtMillis = now;

@@ -56,6 +56,23 @@ final class Rails {
   }
 
   /** Whether the rails apply: configured, and the incident runs on code that has them. */
+  boolean applies() {
+    return on();
+  }
+
+  /** The hold of this kind in force, if any. */
+  Optional<Hold> hold(Hold.Kind kind) {
+    return verdict.hold(kind);
+  }
+
+  /** A rail that began later (a freeze while the gate waits): the card shows it from now on. */
+  void addHold(Hold hold) {
+    List<Hold> holds = new java.util.ArrayList<>(verdict.holds());
+    holds.add(hold);
+    verdict = new RailsVerdict(holds);
+    incident.hold(verdict.holds());
+  }
+
   private boolean on() {
     return policy().any() && Workflow.getVersion(CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1;
   }

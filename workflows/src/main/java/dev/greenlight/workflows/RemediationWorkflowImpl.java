@@ -37,6 +37,12 @@ public final class RemediationWorkflowImpl implements RemediationWorkflow {
 
   @Override
   public IncidentResult run(IncidentRequest request) {
+    IncidentResult result = story(request);
+    IntakeNotice.closed(request);
+    return result;
+  }
+
+  private IncidentResult story(IncidentRequest request) {
     begin(request);
     Classification proposal = proposals.classify();
     if (alerts.resolvedEarly()) {
@@ -134,6 +140,7 @@ public final class RemediationWorkflowImpl implements RemediationWorkflow {
   private boolean awaitApproval(Classification proposal) {
     proposal = proposals.previewed(proposal);
     gate.openApproval(proposal);
+    new FreezeWatch(incident, rails).watch(proposal);
     incident.showCard(proposal);
     incident.say(AWAITING_APPROVAL, null, null);
     gate.await(incident.policy().approversFor(proposal.runbookId()));
@@ -150,6 +157,11 @@ public final class RemediationWorkflowImpl implements RemediationWorkflow {
         return false;
       }
       case REJECTED -> {
+        if (v.rejectedBy() == null) { // refused by the rails: a freeze began while it waited
+          incident.say(HELD, null, v.rejectReason());
+          incident.end(Outcome.REJECTED, v.rejectReason());
+          return false;
+        }
         incident.say(REJECTED, v.rejectedBy(), v.rejectReason());
         incident.end(Outcome.REJECTED, "rejected by " + v.rejectedBy());
         return false;

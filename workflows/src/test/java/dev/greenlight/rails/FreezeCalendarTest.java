@@ -47,4 +47,19 @@ class FreezeCalendarTest {
     Optional<Hold> h = FreezeCalendar.at(berlin("2026-12-26T12:00"), List.of(WEEKEND, yearEnd));
     assertThat(h.get().detail()).contains("'year-end'");
   }
+
+  @Test
+  void theNextStartIsTheEarliestWindowBeginningAfterNow() {
+    FreezeWindow yearEnd =
+        new FreezeWindow("year-end", "Europe/Berlin", "2026-12-20T00:00", "2027-01-04T08:00");
+    List<FreezeWindow> both = List.of(WEEKEND, yearEnd);
+    // Wednesday: the weekend comes first; inside it, the next weekend or the dated window.
+    assertThat(FreezeCalendar.nextStart(berlin("2026-12-02T12:00"), both))
+        .contains(berlin("2026-12-04T18:00"));
+    assertThat(FreezeCalendar.nextStart(berlin("2026-12-04T18:00"), both))
+        .contains(berlin("2026-12-11T18:00"));
+    assertThat(FreezeCalendar.nextStart(berlin("2026-12-19T12:00"), both))
+        .contains(berlin("2026-12-20T00:00"));
+    assertThat(FreezeCalendar.nextStart(berlin("2027-01-01T12:00"), List.of(yearEnd))).isEmpty();
+  }
 }

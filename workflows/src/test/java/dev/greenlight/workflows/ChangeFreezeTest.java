@@ -122,4 +122,83 @@ class ChangeFreezeTest extends WorkflowFixture {
     awaitOpenGate(wf);
     assertThat(wf.gate().required()).isEqualTo(2);
   }
+
+  /** A dated window beginning {@code fromMinutes} from now (at most that: now is truncated). */
+  private void freezeSoon(long fromMinutes, HighRiskInFreeze highRisk) {
+    freeze(0, 6, highRisk);
+    FreezeWindow w = rails.freezes().get(0);
+    LocalDateTime from = LocalDateTime.parse(w.start()).plusMinutes(fromMinutes);
+    rails =
+        new RailsPolicy(
+            0,
+            0,
+            List.of(new FreezeWindow(w.name(), w.zone(), from.toString(), w.end())),
+            highRisk);
+  }
+
+  @Test
+  void aFreezeBeginningWhileTheGateWaitsIsShownOnTheCard() {
+    freezeSoon(20, HighRiskInFreeze.EXTRA_APPROVER);
+    classifier.answer = Fakes.classification(Risk.MEDIUM, 0.95);
+    RemediationWorkflow wf = start("W1");
+    awaitOpenGate(wf);
+    assertThat(notifier.posted.get(0).holds()).isEmpty();
+
+    env.sleep(Duration.ofMinutes(25));
+    assertThat(wf.audit())
+        .extracting(AuditEntry::detail)
+        .anyMatch(
+            d -> d.startsWith("a change freeze began while waiting: change freeze 'release'"));
+    assertThat(notifier.updates.get(notifier.updates.size() - 1).holds())
+        .extracting(Hold::kind)
+        .containsExactly(Hold.Kind.FREEZE);
+    assertThat(notifier.steps).contains(dev.greenlight.api.ThreadUpdate.Step.HELD);
+    assertThat(wf.gate().state()).isEqualTo(GateState.OPEN);
+    assertThat(wf.gate().required()).isEqualTo(1);
+  }
+
+  @Test
+  void highRiskWaitingWhenAFreezeBeginsNeedsOneApproverMore() {
+    freezeSoon(20, HighRiskInFreeze.EXTRA_APPROVER);
+    classifier.answer = Fakes.classification(Risk.HIGH, 0.9);
+    RemediationWorkflow wf = start("W2");
+    awaitOpenGate(wf);
+    assertThat(wf.gate().required()).isEqualTo(2);
+
+    env.sleep(Duration.ofMinutes(25));
+    assertThat(wf.gate().required()).isEqualTo(3);
+    assertThat(wf.audit())
+        .extracting(AuditEntry::detail)
+        .anyMatch(d -> d.startsWith("one approver more: high risk during the change freeze"));
+  }
+
+  @Test
+  void highRiskWaitingWhenAFreezeBeginsIsRefusedWhenTheConfigSaysSo() {
+    freezeSoon(20, HighRiskInFreeze.REFUSE);
+    classifier.answer = Fakes.classification(Risk.HIGH, 0.9);
+    RemediationWorkflow wf = start("W3");
+    awaitOpenGate(wf);
+
+    IncidentResult r = result("W3");
+    assertThat(r.outcome()).isEqualTo(Outcome.REJECTED);
+    assertThat(r.detail()).startsWith("refused: no high-risk action runs during the change freeze");
+    assertThat(r.gate().state()).isEqualTo(GateState.REJECTED);
+    assertThat(r.gate().rejectedBy()).isNull();
+    assertThat(remediator.actions.get()).isZero();
+  }
+
+  @Test
+  void aFreezeAfterTheApprovalChangesNothing() {
+    freezeSoon(20, HighRiskInFreeze.REFUSE);
+    classifier.answer = Fakes.classification(Risk.MEDIUM, 0.9);
+    RemediationWorkflow wf = start("W4");
+    String nonce = awaitOpenGate(wf);
+    wf.decide(
+        new dev.greenlight.api.Decision(dev.greenlight.api.Decision.Verdict.APPROVE, ALICE, nonce));
+    IncidentResult r = result("W4");
+    env.sleep(Duration.ofMinutes(25));
+
+    assertThat(r.outcome()).isEqualTo(Outcome.RECOVERED);
+    assertThat(wf.audit()).extracting(AuditEntry::detail).noneMatch(d -> d.contains("began while"));
+  }
 }

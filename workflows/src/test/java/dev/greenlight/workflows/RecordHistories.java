@@ -40,7 +40,9 @@ public final class RecordHistories extends WorkflowFixture {
           "alert-resolved-path",
           "breaker-path",
           "freeze-path",
-          "preview-path");
+          "preview-path",
+          "intake-path",
+          "freeze-while-waiting-path");
 
   /** Records the named paths, or else every path that has no recorded file yet. */
   public static void main(String[] args) throws Exception {
@@ -203,6 +205,93 @@ public final class RecordHistories extends WorkflowFixture {
         String nonce = awaitOpenGate(wf);
         wf.decide(new Decision(Verdict.APPROVE, ALICE, nonce, null, 0, "a1"));
       }
+      case "intake-path" -> {
+        // Version 1 of IntakeNotice.CHANGE_ID: the alert intake starts the incident, a second
+        // alert of its service joins it, the own alert resolves at the gate, and the closed
+        // incident tells the intake.
+        startPacemaker(Duration.ofMinutes(1));
+        dev.greenlight.api.IncidentRequest r = request(id);
+        dev.greenlight.api.IncidentRequest alerted =
+            new dev.greenlight.api.IncidentRequest(
+                r.incidentId(),
+                r.service(),
+                "PodsOOMKilled: pods OOMKilled and restarting",
+                "alertmanager",
+                r.channelId(),
+                r.policy(),
+                new dev.greenlight.api.AlertFacts(
+                    "alertmanager",
+                    "PodsOOMKilled",
+                    "fp1@1700000000000",
+                    1_700_000_000_000L,
+                    "restart-oom-pods",
+                    0));
+        deliver(
+            new dev.greenlight.api.IntakeAlert(
+                id,
+                new dev.greenlight.api.AlertNote(
+                    "fp1@1700000000000",
+                    "PodsOOMKilled",
+                    r.service(),
+                    false,
+                    1_700_000_000_000L,
+                    null),
+                alerted));
+        RemediationWorkflow wf =
+            client.newWorkflowStub(RemediationWorkflow.class, RemediationWorkflow.workflowId(id));
+        awaitOpenGate(wf);
+        deliver(
+            new dev.greenlight.api.IntakeAlert(
+                "OTHER",
+                new dev.greenlight.api.AlertNote(
+                    "fp2@1700000060000",
+                    "HighLatency",
+                    r.service(),
+                    false,
+                    1_700_000_060_000L,
+                    "p99"),
+                request("OTHER")));
+        deliver(
+            new dev.greenlight.api.IntakeAlert(
+                id,
+                new dev.greenlight.api.AlertNote(
+                    "fp1@1700000000000",
+                    "PodsOOMKilled",
+                    r.service(),
+                    true,
+                    1_700_000_420_000L,
+                    null),
+                null));
+      }
+      case "freeze-while-waiting-path" -> {
+        // Version 1 of FreezeWatch.CHANGE_ID: a high-risk proposal waits at its gate, a change
+        // freeze begins meanwhile and asks for a third approver, and three approve.
+        startPacemaker(Duration.ofMinutes(1));
+        java.time.LocalDateTime now =
+            java.time.LocalDateTime.ofInstant(
+                    java.time.Instant.ofEpochMilli(env.currentTimeMillis()),
+                    java.time.ZoneOffset.UTC)
+                .withSecond(0)
+                .withNano(0);
+        rails =
+            new RailsPolicy(
+                0,
+                0,
+                List.of(
+                    new FreezeWindow(
+                        "release",
+                        "UTC",
+                        now.plusMinutes(10).toString(),
+                        now.plusHours(3).toString())),
+                RailsPolicy.HighRiskInFreeze.EXTRA_APPROVER);
+        classifier.answer = Fakes.classification(Risk.HIGH, 0.95);
+        RemediationWorkflow wf = start(id);
+        String nonce = awaitOpenGate(wf);
+        env.sleep(Duration.ofMinutes(15));
+        wf.decide(new Decision(Verdict.APPROVE, ALICE, nonce, null, 0, "a1"));
+        wf.decide(new Decision(Verdict.APPROVE, BOB, nonce, null, 0, "b1"));
+        wf.decide(new Decision(Verdict.APPROVE, DAN, nonce, null, 0, "d1"));
+      }
       default -> {
         // Nobody decides: a reminder, the on-call escalation, then expiry.
         start(id);
@@ -214,6 +303,11 @@ public final class RecordHistories extends WorkflowFixture {
     Path out = file(path);
     Files.writeString(out, json);
     System.out.println("wrote " + out.toAbsolutePath());
+  }
+
+  private void deliver(dev.greenlight.api.IntakeAlert alert) {
+    dev.greenlight.intake.IntakeClient.deliver(
+        client, new dev.greenlight.api.IntakeBatch(List.of(alert), 1, 20));
   }
 
   private static Path file(String path) {

@@ -26,7 +26,9 @@ class ReplayTest {
           AlertWatch.CHANGE_ID,
           Rails.CHANGE_ID,
           Visibility.CHANGE_ID,
-          Proposals.PREVIEW_CHANGE);
+          Proposals.PREVIEW_CHANGE,
+          IntakeNotice.CHANGE_ID,
+          FreezeWatch.CHANGE_ID);
 
   /**
    * The version markers each recorded path carries: those of the changes in force when it was
@@ -34,17 +36,32 @@ class ReplayTest {
    * replays.
    */
   private static final Map<String, Set<String>> MARKERS =
-      Map.of(
-          "quorum-path", Set.of(),
-          "auto-path", Set.of(),
-          "reject-path", Set.of(),
-          "pick-path", Set.of(),
-          "expiry-path", Set.of(),
-          "queued-notices-path", Set.of(Notices.CHANGE_ID),
-          "alert-resolved-path", Set.of(Notices.CHANGE_ID, AlertWatch.CHANGE_ID),
-          "breaker-path", Set.of(Notices.CHANGE_ID, Rails.CHANGE_ID),
-          "freeze-path", Set.of(Notices.CHANGE_ID, Rails.CHANGE_ID, Visibility.CHANGE_ID),
-          "preview-path", Set.of(Notices.CHANGE_ID, Proposals.PREVIEW_CHANGE));
+      Map.ofEntries(
+          Map.entry("quorum-path", Set.of()),
+          Map.entry("auto-path", Set.of()),
+          Map.entry("reject-path", Set.of()),
+          Map.entry("pick-path", Set.of()),
+          Map.entry("expiry-path", Set.of()),
+          Map.entry("queued-notices-path", Set.of(Notices.CHANGE_ID)),
+          Map.entry("alert-resolved-path", Set.of(Notices.CHANGE_ID, AlertWatch.CHANGE_ID)),
+          Map.entry("breaker-path", Set.of(Notices.CHANGE_ID, Rails.CHANGE_ID)),
+          Map.entry(
+              "freeze-path", Set.of(Notices.CHANGE_ID, Rails.CHANGE_ID, Visibility.CHANGE_ID)),
+          Map.entry("preview-path", Set.of(Notices.CHANGE_ID, Proposals.PREVIEW_CHANGE)),
+          Map.entry(
+              "intake-path",
+              Set.of(
+                  Notices.CHANGE_ID,
+                  AlertWatch.CHANGE_ID,
+                  Proposals.PREVIEW_CHANGE,
+                  IntakeNotice.CHANGE_ID)),
+          Map.entry(
+              "freeze-while-waiting-path",
+              Set.of(
+                  Notices.CHANGE_ID,
+                  Rails.CHANGE_ID,
+                  Proposals.PREVIEW_CHANGE,
+                  FreezeWatch.CHANGE_ID)));
 
   static Stream<String> paths() {
     return RecordHistories.PATHS.stream();

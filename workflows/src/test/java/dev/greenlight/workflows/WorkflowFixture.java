@@ -59,13 +59,17 @@ abstract class WorkflowFixture {
     env = TestWorkflowEnvironment.newInstance();
     Worker worker = env.newWorker(RemediationWorkflow.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(
-        RemediationWorkflowImpl.class, BreakerWorkflowImpl.class, Pacemaker.Impl.class);
+        RemediationWorkflowImpl.class,
+        BreakerWorkflowImpl.class,
+        Pacemaker.Impl.class,
+        dev.greenlight.intake.AlertIntakeImpl.class);
     worker.registerActivitiesImplementations(
         classifier,
         notifier,
         remediator,
         directory,
-        new RailsActivitiesImpl(env.getWorkflowClient(), RemediationWorkflow.TASK_QUEUE));
+        new RailsActivitiesImpl(env.getWorkflowClient(), RemediationWorkflow.TASK_QUEUE),
+        new dev.greenlight.worker.IntakeActivitiesImpl(env.getWorkflowClient()));
     remediator.clock = () -> env.currentTimeMillis();
     env.start();
     client = env.getWorkflowClient();

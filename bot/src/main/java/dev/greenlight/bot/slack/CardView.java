@@ -193,13 +193,15 @@ public final class CardView {
       case APPROVED ->
           ":white_check_mark: Approved by " + SlackText.mentions(g.approvals()) + " at " + at;
       case REJECTED ->
-          ":no_entry: Rejected by "
-              + SlackText.mention(g.rejectedBy())
-              + " at "
-              + at
-              + ": "
-              + SlackText.escape(g.rejectReason())
-              + " — nothing was run";
+          g.rejectedBy() == null
+              ? ":no_entry: Refused by the rails at " + at + " — nothing was run"
+              : ":no_entry: Rejected by "
+                  + SlackText.mention(g.rejectedBy())
+                  + " at "
+                  + at
+                  + ": "
+                  + SlackText.escape(g.rejectReason())
+                  + " — nothing was run";
       case EXPIRED -> ":hourglass: Expired at " + at + " — nothing was run";
       case NONE -> "No runbook matches — needs a human";
       case CHOOSING ->

@@ -2,6 +2,7 @@ package dev.greenlight.bot.durability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.greenlight.bot.slack.IncidentIds;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,8 +21,9 @@ import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two bot replicas (separate processes, one Temporal server, one worker) receive the same alert at
- * the same moment, as behind a load balancer or from two Alertmanagers: one incident, one card.
+ * Two bot replicas (separate processes, one Temporal server, one worker) receive the same alerts at
+ * the same moment, as behind a load balancer or from two Alertmanagers: the same firing starts one
+ * incident, and a second firing of the same service joins its thread instead of opening a card.
  */
 class AlertReplicasIT extends DurabilityFixture {
   private static final String TOKEN = "replica-alert-token-0123456789";
@@ -41,36 +43,50 @@ class AlertReplicasIT extends DurabilityFixture {
     b.awaitLog("Alert receiver on", PATIENCE);
 
     Instant starts = Instant.parse("2026-12-01T14:02:00Z");
-    String body = payload("fp-replicas", starts);
+    // Two firings of one service (max-open-per-service 1), each sent to both replicas twice, all
+    // at the same instant: the intake decides them one at a time.
+    List<String> bodies = List.of(payload("fp-replicas", starts), payload("fp-other", starts));
     OkHttpClient http = new OkHttpClient();
-    ExecutorService pool = Executors.newFixedThreadPool(6);
-    List<Future<Integer>> sent = new ArrayList<>();
-    for (int i = 0; i < 6; i++) {
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Future<JsonNode>> sent = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
       int port = i % 2 == 0 ? portA : portB;
-      sent.add(pool.submit((Callable<Integer>) () -> post(http, port, body)));
+      String body = bodies.get((i / 2) % 2);
+      sent.add(pool.submit((Callable<JsonNode>) () -> post(http, port, body)));
     }
     int started = 0;
-    for (Future<Integer> f : sent) {
-      started += f.get();
+    int joined = 0;
+    int repeated = 0;
+    for (Future<JsonNode> f : sent) {
+      JsonNode answer = f.get();
+      started += answer.path("started").asInt();
+      joined += answer.path("joined").asInt();
+      repeated += answer.path("repeated").asInt();
     }
     pool.shutdown();
     assertThat(started).as("incidents started over all deliveries\n" + logs()).isEqualTo(1);
+    assertThat(joined).as("the other firing joins it once").isEqualTo(1);
+    assertThat(repeated).isEqualTo(6);
 
-    String id = IncidentIds.fromAlert("alertmanager", "fp-replicas@" + starts.toEpochMilli());
+    List<String> ids =
+        List.of(
+            IncidentIds.fromAlert("alertmanager", "fp-replicas@" + starts.toEpochMilli()),
+            IncidentIds.fromAlert("alertmanager", "fp-other@" + starts.toEpochMilli()));
     awaitReply(CHANNEL, "Waiting for approval");
+    awaitReply(CHANNEL, "Also firing");
     Thread.sleep(Duration.ofSeconds(1).toMillis());
     assertThat(slack.messages(CHANNEL))
         .filteredOn(m -> m.text().startsWith("Incident "))
         .singleElement()
-        .satisfies(m -> assertThat(m.text()).contains(id));
+        .satisfies(m -> assertThat(ids).anySatisfy(id -> assertThat(m.text()).contains(id)));
   }
 
   private static Map<String, String> receiver(int port) {
     return Map.of("GREENLIGHT_ALERTS_PORT", String.valueOf(port), "GREENLIGHT_ALERTS_TOKEN", TOKEN);
   }
 
-  /** How many incidents this delivery started (0 or 1). */
-  private static int post(OkHttpClient http, int port, String body) throws Exception {
+  /** The receiver's answer: what became of the delivery's alert. */
+  private static JsonNode post(OkHttpClient http, int port, String body) throws Exception {
     Request r =
         new Request.Builder()
             .url("http://127.0.0.1:" + port + "/alerts/alertmanager")
@@ -80,10 +96,7 @@ class AlertReplicasIT extends DurabilityFixture {
     try (Response response = http.newCall(r).execute()) {
       String text = response.body().string();
       assertThat(response.code()).as(text).isEqualTo(200);
-      return new com.fasterxml.jackson.databind.ObjectMapper()
-          .readTree(text)
-          .path("started")
-          .asInt();
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
     }
   }
 

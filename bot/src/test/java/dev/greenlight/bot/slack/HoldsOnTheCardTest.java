@@ -67,4 +67,25 @@ class HoldsOnTheCardTest {
         .doesNotContain(Ids.RESET_BREAKER_ACTION);
     assertThat(json(HELD.withHolds(List.of()))).doesNotContain("Circuit breaker", "Change freeze");
   }
+
+  @Test
+  void aGateTheRailsRefusedWhileItWaitedNamesNoPerson() {
+    GateView refused =
+        new GateView(
+            GateState.REJECTED,
+            null,
+            3,
+            true,
+            "U0DAVE",
+            List.of("U0ALICE"),
+            false,
+            List.of(),
+            null,
+            "refused: no high-risk action runs during the change freeze 'x'",
+            1_700_000_000_000L,
+            0,
+            0);
+    String status = CardView.status(HELD.withGate(refused));
+    assertThat(status).startsWith(":no_entry: Refused by the rails at ").doesNotContain("<@");
+  }
 }
