@@ -22,6 +22,7 @@ import dev.greenlight.config.ClassifierSettings;
 import dev.greenlight.config.GreenlightConfig;
 import dev.greenlight.rails.BreakerWorkflowImpl;
 import dev.greenlight.rails.RailsActivitiesImpl;
+import dev.greenlight.workflows.ArgoGateWorkflowImpl;
 import dev.greenlight.workflows.RemediationWorkflow;
 import dev.greenlight.workflows.RemediationWorkflowImpl;
 import io.temporal.worker.Worker;
@@ -38,9 +39,11 @@ public final class GreenlightWorker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GreenlightWorker.class);
 
   private final WorkerFactory factory;
+  private final ArgoGateWiring argoGates;
 
-  private GreenlightWorker(WorkerFactory factory) {
+  private GreenlightWorker(WorkerFactory factory, ArgoGateWiring argoGates) {
     this.factory = factory;
+    this.argoGates = argoGates;
   }
 
   /**
@@ -91,16 +94,18 @@ public final class GreenlightWorker implements AutoCloseable {
     Worker worker =
         factory.newWorker(RemediationWorkflow.TASK_QUEUE, options(temporal.serverKind()));
     worker.registerWorkflowImplementationTypes(
-        RemediationWorkflowImpl.class, BreakerWorkflowImpl.class);
+        RemediationWorkflowImpl.class, BreakerWorkflowImpl.class, ArgoGateWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new ClassifyActivitiesImpl(classifier),
         remediation,
         notifications,
         directory,
         new RailsActivitiesImpl(temporal.client(), RemediationWorkflow.TASK_QUEUE));
+    ArgoGateWiring argoGates = ArgoGateWiring.register(worker, config, System.getenv());
     factory.start();
     log.info("Worker polling task queue '{}'", RemediationWorkflow.TASK_QUEUE);
-    return new GreenlightWorker(factory);
+    argoGates.startWatching(temporal.client(), RemediationWorkflow.TASK_QUEUE);
+    return new GreenlightWorker(factory, argoGates);
   }
 
   /** The action and verify kinds every worker has: {@code http}. */
@@ -178,6 +183,7 @@ public final class GreenlightWorker implements AutoCloseable {
 
   @Override
   public void close() {
+    argoGates.close();
     factory.shutdown();
     factory.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
   }

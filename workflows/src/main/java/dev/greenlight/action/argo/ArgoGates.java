@@ -35,7 +35,8 @@ public final class ArgoGates {
   /** What a gate lookup reads of each workflow. */
   static final String GATE_FIELDS =
       "items.metadata.name,items.metadata.namespace,items.metadata.uid,items.metadata.labels,"
-          + "items.metadata.annotations,items.status.phase,items.status.nodes";
+          + "items.metadata.annotations,items.spec.arguments,items.status.phase,"
+          + "items.status.nodes";
 
   private enum Intent {
     APPROVE,
@@ -55,13 +56,19 @@ public final class ArgoGates {
    * @throws ActionFailure permanent when the server refuses the list, retryable when it fails
    */
   public List<SuspendedNode> waiting(String server, String namespace) throws ActionFailure {
+    return waiting(server, namespace, ArgoLabels.GATE);
+  }
+
+  /** As {@link #waiting(String, String)}, for workflows opted in with {@code label=true}. */
+  public List<SuspendedNode> waiting(String server, String namespace, String label)
+      throws ActionFailure {
     String what = "Argo gate lookup in namespace " + namespace;
     ArgoClient client = servers.client(server, what);
     List<Workflow> found;
     try {
       found =
           client.list(
-              namespace, ArgoLabels.GATE + "=true," + PHASE_LABEL + "=Running", GATE_FIELDS);
+              namespace, label + "=true," + PHASE_LABEL + "=Running", GATE_FIELDS);
     } catch (ArgoCallException e) {
       throw Submission.classified(
           e,
@@ -75,7 +82,7 @@ public final class ArgoGates {
     }
     List<SuspendedNode> gates = new ArrayList<>();
     for (Workflow w : found) {
-      if (!"true".equals(w.labels().get(ArgoLabels.GATE))) {
+      if (!"true".equals(w.labels().get(label))) {
         continue;
       }
       for (Node n : w.nodes().values()) {
@@ -99,6 +106,8 @@ public final class ArgoGates {
     String creator = labels.getOrDefault(CREATOR_USERNAME, labels.getOrDefault(CREATOR, ""));
     Map<String, String> annotations =
         w.metadata().annotations() == null ? Map.of() : w.metadata().annotations();
+    Map<String, String> parameters = new LinkedHashMap<>();
+    w.arguments().forEach(p -> parameters.put(p.name(), p.value() == null ? "" : p.value()));
     return new SuspendedNode(
         server,
         namespace,
@@ -110,7 +119,8 @@ public final class ArgoGates {
         inputs,
         outputs,
         creator,
-        annotations);
+        annotations,
+        parameters);
   }
 
   /**

@@ -44,6 +44,11 @@ final class ArgoJson {
       return status == null || status.nodes() == null ? Map.of() : status.nodes();
     }
 
+    /** The workflow's own arguments ({@code spec.arguments.parameters}). */
+    List<Parameter> arguments() {
+      return spec == null || spec.arguments() == null ? List.of() : spec.arguments().params();
+    }
+
     /** The shutdown strategy someone set ({@code Stop}, {@code Terminate}), or null. */
     String shutdown() {
       return spec == null || spec.shutdown() == null || spec.shutdown().isEmpty()
@@ -62,9 +67,16 @@ final class ArgoJson {
       Map<String, String> annotations,
       String creationTimestamp) {}
 
-  /** {@code io.argoproj.workflow.v1alpha1.WorkflowSpec}: only whether it was shut down. */
+  /**
+   * {@code io.argoproj.workflow.v1alpha1.WorkflowSpec}: whether it was shut down, and its
+   * arguments.
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record Spec(String shutdown) {}
+  record Spec(String shutdown, Io arguments) {
+    Spec(String shutdown) {
+      this(shutdown, null);
+    }
+  }
 
   /** {@code io.argoproj.workflow.v1alpha1.WorkflowStatus}. */
   @JsonIgnoreProperties(ignoreUnknown = true)
