@@ -1,8 +1,8 @@
 package dev.greenlight.api;
 
 /**
- * How an Argo suspend gate's card differs from an incident's: its classification's {@code model}
- * is {@link #MODEL}, its service is {@code <namespace>/<workflow>}, its text holds the facts one per
+ * How an Argo suspend gate's card differs from an incident's: its classification's {@code model} is
+ * {@link #MODEL}, its service is {@code <namespace>/<workflow>}, its text holds the facts one per
  * line, and its action is the link to the workflow in the Argo UI.
  */
 public final class ArgoGateCards {

@@ -13,7 +13,9 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@link ArgoGateActivities} over the Argo Server REST API ({@link ArgoGates}, {@link GateWatch}). */
+/**
+ * {@link ArgoGateActivities} over the Argo Server REST API ({@link ArgoGates}, {@link GateWatch}).
+ */
 public final class ArgoGateActivitiesImpl implements ArgoGateActivities {
   /** The failure type of a call the Argo Server refused (not retried). */
   public static final String REFUSED = "ArgoGateRefused";
@@ -44,7 +46,8 @@ public final class ArgoGateActivitiesImpl implements ArgoGateActivities {
   public GateResult approve(SuspendedNode node, Map<String, String> outputs, String message) {
     try {
       GateResult r = gates.approve(node, outputs, message);
-      log.info("Argo gate {} of {}: approve -> {}", node.displayName(), node.workflow(), r.outcome());
+      log.info(
+          "Argo gate {} of {}: approve -> {}", node.displayName(), node.workflow(), r.outcome());
       return r;
     } catch (ActionFailure e) {
       throw failure(e);

@@ -61,13 +61,7 @@ public final class ArgoGateFrames {
             shortId(node), service, facts(node, creator), submitterId, channel, policy);
     Classification gate =
         new Classification(
-            node.displayName(),
-            1.0,
-            gateKey(node),
-            risk,
-            link(node),
-            null,
-            ArgoGateCards.MODEL);
+            node.displayName(), 1.0, gateKey(node), risk, link(node), null, ArgoGateCards.MODEL);
     return new ArgoGateRequest(node, incident, gate, creator);
   }
 
@@ -87,7 +81,9 @@ public final class ArgoGateFrames {
 
   private String link(SuspendedNode node) {
     var server = config.argo().servers().get(node.server());
-    return server == null ? null : server.uiUrl() + "/workflows/" + node.namespace() + "/" + node.workflow();
+    return server == null
+        ? null
+        : server.uiUrl() + "/workflows/" + node.namespace() + "/" + node.workflow();
   }
 
   /** The card's facts, one per line: Argo's own text, escaped by the bot when shown. */

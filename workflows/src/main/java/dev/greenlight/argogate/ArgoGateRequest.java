@@ -9,9 +9,9 @@ import dev.greenlight.api.IncidentRequest;
  * frame the gate policy works on, and what the card shows.
  *
  * @param node the waiting Suspend node (its workflow's UID and node ID are the gate's identity)
- * @param incident the card's frame: a short ID, {@code <namespace>/<workflow>} as the service,
- *     the facts as text, the submitter's Slack user ID (or null) as the requester, the channel and
- *     the gate policy in force when the gate was found
+ * @param incident the card's frame: a short ID, {@code <namespace>/<workflow>} as the service, the
+ *     facts as text, the submitter's Slack user ID (or null) as the requester, the channel and the
+ *     gate policy in force when the gate was found
  * @param gate the node as the card shows it: display name, risk tier, the gate's catalog key, and
  *     the link to the workflow in the Argo UI as its action
  * @param submitter who submitted the workflow, as Argo's creator labels say (or empty)

@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  * @param risk a node's risk tier by {@code <template>/<node>} or {@code <node>} (display name)
  * @param defaultRisk the tier of a node the catalog does not name (default {@code medium})
  * @param approvers who may decide (empty: the global {@code approvers})
- * @param submitters Argo's creator (preferred username, else the creator label) to a Slack user
- *     ID, so separation of duties knows the submitter
+ * @param submitters Argo's creator (preferred username, else the creator label) to a Slack user ID,
+ *     so separation of duties knows the submitter
  * @param channel where the cards go (empty: the global {@code channel})
  */
 public record ArgoGateSettings(
@@ -42,7 +42,8 @@ public record ArgoGateSettings(
 
   /** A Kubernetes label key: an optional DNS prefix and a name. */
   private static final Pattern LABEL =
-      Pattern.compile("([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
+      Pattern.compile(
+          "([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
 
   public ArgoGateSettings {
     server = ArgoKeys.server("argo.gates", server);
@@ -82,7 +83,11 @@ public record ArgoGateSettings(
           (creator, slackId) -> {
             if (slackId == null || !slackId.matches("[UW][A-Z0-9]{2,}")) {
               throw new ConfigException(
-                  "argo.gates.submitters." + creator + ": '" + slackId + "' is not a Slack user ID");
+                  "argo.gates.submitters."
+                      + creator
+                      + ": '"
+                      + slackId
+                      + "' is not a Slack user ID");
             }
             people.put(creator, slackId);
           });

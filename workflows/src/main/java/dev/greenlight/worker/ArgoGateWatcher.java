@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Watches the configured namespaces for opted-in workflows waiting at a Suspend node, and starts
- * one {@link ArgoGateWorkflow} per node: its ID comes from the workflow's UID and the node's ID
- * and duplicates are rejected, so restarts and several replicas never open a node twice. A gate
- * still open whose node no longer waits is asked to read it ({@link ArgoGateWorkflow#checkNode}).
+ * one {@link ArgoGateWorkflow} per node: its ID comes from the workflow's UID and the node's ID and
+ * duplicates are rejected, so restarts and several replicas never open a node twice. A gate still
+ * open whose node no longer waits is asked to read it ({@link ArgoGateWorkflow#checkNode}).
  */
 public final class ArgoGateWatcher implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ArgoGateWatcher.class);
@@ -71,7 +71,7 @@ public final class ArgoGateWatcher implements AutoCloseable {
     try {
       round();
     } catch (RuntimeException e) {
-      log.warn("Argo gate watch round failed: {}", e.getMessage());
+      log.warn("Argo gate watch round failed: {}", e.toString());
     }
   }
 
@@ -110,9 +110,21 @@ public final class ArgoGateWatcher implements AutoCloseable {
     try {
       WorkflowClient.start(
           temporal.newWorkflowStub(ArgoGateWorkflow.class, options)::run, frames.frame(node));
-      log.info("Argo gate {} of {}/{} opened as {}", node.displayName(), node.namespace(), node.workflow(), id);
+      log.info(
+          "Argo gate {} of {}/{} opened as {}",
+          node.displayName(),
+          node.namespace(),
+          node.workflow(),
+          id);
     } catch (WorkflowExecutionAlreadyStarted e) {
       // Opened before: by this process, an earlier one or another replica.
+    } catch (RuntimeException e) {
+      // The next round tries again; the ID makes a start that did land harmless.
+      log.warn(
+          "Could not open Argo gate {}: {} ({})",
+          id,
+          e.getMessage(),
+          e.getCause() == null ? e.getClass().getSimpleName() : e.getCause().getMessage());
     }
   }
 

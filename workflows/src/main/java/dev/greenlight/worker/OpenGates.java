@@ -1,13 +1,13 @@
 package dev.greenlight.worker;
 
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.temporal.api.filter.v1.WorkflowTypeFilter;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.WorkflowServiceGrpc.WorkflowServiceBlockingStub;
 import io.temporal.client.WorkflowClient;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import java.util.List;
 
 /** The open Argo gate workflows, from Temporal's visibility (a list query, or the older API). */

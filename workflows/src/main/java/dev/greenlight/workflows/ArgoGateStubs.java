@@ -19,8 +19,8 @@ final class ArgoGateStubs {
               .build());
 
   /**
-   * Approve or stop: idempotent, so retried for a long while (a node that must be stopped at
-   * expiry is stopped once Argo answers again); a refusal (RBAC) is not retried.
+   * Approve or stop: idempotent, so retried for a long while (a node that must be stopped at expiry
+   * is stopped once Argo answers again); a refusal (RBAC) is not retried.
    */
   final ArgoGateActivities decide =
       Workflow.newActivityStub(
@@ -32,8 +32,8 @@ final class ArgoGateStubs {
               .build());
 
   /**
-   * Following the workflow to its end: one heartbeating activity however long the pipeline runs,
-   * so the history does not grow with it.
+   * Following the workflow to its end: one heartbeating activity however long the pipeline runs, so
+   * the history does not grow with it.
    */
   final ArgoGateActivities follow =
       Workflow.newActivityStub(

@@ -22,10 +22,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An Argo suspend gate's story: open the gate on the card, wait as an incident's gate waits
- * ({@link HumanGate}), then send the decision to Argo. Expiry takes the safe default: the node is
- * stopped, never resumed. A node settled in Argo while the card waits closes the gate, and nothing
- * is sent.
+ * An Argo suspend gate's story: open the gate on the card, wait as an incident's gate waits ({@link
+ * HumanGate}), then send the decision to Argo. Expiry takes the safe default: the node is stopped,
+ * never resumed. A node settled in Argo while the card waits closes the gate, and nothing is sent.
  */
 public final class ArgoGateWorkflowImpl implements ArgoGateWorkflow {
   private Incident incident;

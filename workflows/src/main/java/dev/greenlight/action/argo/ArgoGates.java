@@ -66,9 +66,7 @@ public final class ArgoGates {
     ArgoClient client = servers.client(server, what);
     List<Workflow> found;
     try {
-      found =
-          client.list(
-              namespace, label + "=true," + PHASE_LABEL + "=Running", GATE_FIELDS);
+      found = client.list(namespace, label + "=true," + PHASE_LABEL + "=Running", GATE_FIELDS);
     } catch (ArgoCallException e) {
       throw Submission.classified(
           e,

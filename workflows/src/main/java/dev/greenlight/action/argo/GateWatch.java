@@ -10,9 +10,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A suspend gate seen from outside its decision: whether someone settled it in Argo while it
- * waited in Slack ({@code argo resume}, {@code argo stop}, the workflow deleted), and, once
- * Greenlight resumed it, how the workflow ends.
+ * A suspend gate seen from outside its decision: whether someone settled it in Argo while it waited
+ * in Slack ({@code argo resume}, {@code argo stop}, the workflow deleted), and, once Greenlight
+ * resumed it, how the workflow ends.
  */
 public final class GateWatch {
   /**

@@ -13,10 +13,10 @@ import dev.greenlight.api.ThreadUpdate;
 import dev.greenlight.argogate.ArgoGateActivitiesImpl;
 import dev.greenlight.config.ConfigLoader;
 import dev.greenlight.config.GreenlightConfig;
+import dev.greenlight.worker.ArgoGateWatcher;
 import dev.greenlight.workflows.ArgoGateWorkflow;
 import dev.greenlight.workflows.ArgoGateWorkflowImpl;
 import dev.greenlight.workflows.RemediationWorkflow;
-import dev.greenlight.worker.ArgoGateWatcher;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -112,8 +112,7 @@ abstract class ArgoGateFixture {
                 risk: {ship-it/approve-rollout: high}
                 submitters: {alice.dev: U0SUBMIT}
             """
-                .formatted(
-                    argo.settings().url(), FakeArgoServer.UI, FakeArgoServer.TOKEN_ENV),
+                .formatted(argo.settings().url(), FakeArgoServer.UI, FakeArgoServer.TOKEN_ENV),
             "test");
     servers =
         ArgoServers.from(
