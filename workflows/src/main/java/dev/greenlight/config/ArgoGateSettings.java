@@ -94,6 +94,10 @@ public record ArgoGateSettings(
     }
     submitters = Collections.unmodifiableMap(people);
     channel = channel == null || channel.isBlank() ? null : channel.strip();
+    if (channel != null && !channel.matches("[CGD][A-Z0-9]{2,}")) {
+      throw new ConfigException(
+          "argo.gates.channel: '" + channel + "' is not a Slack channel ID (C…, G… or D…)");
+    }
   }
 
   /**

@@ -22,6 +22,10 @@ import java.util.Map;
  */
 public final class Sandbox implements AutoCloseable {
   public static final String CHANNEL = "C0INCIDENTS";
+
+  /** Where the simulated Argo Server's suspend gates are shown (its name says simulated). */
+  public static final String ARGO_CHANNEL = "C0ARGOSIM";
+
   public static final String ALICE = "U0ALICE";
   public static final String BOB = "U0BOB";
   public static final String CAROL = "U0CAROL";
@@ -54,6 +58,7 @@ public final class Sandbox implements AutoCloseable {
         SlackServer.builder()
             .httpPort(port)
             .channel(CHANNEL, "incidents")
+            .channel(ARGO_CHANNEL, "argo-gates-simulated")
             .user(ALICE, "alice", "requester")
             .user(BOB, "bob", "approver")
             .user(CAROL, "carol", "on-call lead")
