@@ -34,17 +34,20 @@ class ReplayTest {
    * replays.
    */
   private static final Map<String, Set<String>> MARKERS =
-      Map.of(
-          "quorum-path", Set.of(),
-          "auto-path", Set.of(),
-          "reject-path", Set.of(),
-          "pick-path", Set.of(),
-          "expiry-path", Set.of(),
-          "queued-notices-path", Set.of(Notices.CHANGE_ID),
-          "alert-resolved-path", Set.of(Notices.CHANGE_ID, AlertWatch.CHANGE_ID),
-          "breaker-path", Set.of(Notices.CHANGE_ID, Rails.CHANGE_ID),
-          "freeze-path", Set.of(Notices.CHANGE_ID, Rails.CHANGE_ID, Visibility.CHANGE_ID),
-          "preview-path", Set.of(Notices.CHANGE_ID, Proposals.PREVIEW_CHANGE));
+      Map.ofEntries(
+          Map.entry("quorum-path", Set.of()),
+          Map.entry("auto-path", Set.of()),
+          Map.entry("reject-path", Set.of()),
+          Map.entry("pick-path", Set.of()),
+          Map.entry("expiry-path", Set.of()),
+          Map.entry("queued-notices-path", Set.of(Notices.CHANGE_ID)),
+          Map.entry("alert-resolved-path", Set.of(Notices.CHANGE_ID, AlertWatch.CHANGE_ID)),
+          Map.entry("breaker-path", Set.of(Notices.CHANGE_ID, Rails.CHANGE_ID)),
+          Map.entry(
+              "freeze-path", Set.of(Notices.CHANGE_ID, Rails.CHANGE_ID, Visibility.CHANGE_ID)),
+          Map.entry("preview-path", Set.of(Notices.CHANGE_ID, Proposals.PREVIEW_CHANGE)),
+          // A workflow type of its own (ArgoGateWorkflowImpl), born with queued notices.
+          Map.entry("argo-gate-path", Set.of(Notices.CHANGE_ID)));
 
   static Stream<String> paths() {
     return RecordHistories.PATHS.stream();
@@ -60,7 +63,9 @@ class ReplayTest {
   void recordedIncidentReplaysOnTodaysWorkflowCode(String path) throws Exception {
     String json = history(path);
     assertThat(json).contains("EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED");
-    WorkflowReplayer.replayWorkflowExecution(json, RemediationWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecution(
+        json,
+        path.startsWith("argo-") ? ArgoGateWorkflowImpl.class : RemediationWorkflowImpl.class);
   }
 
   @ParameterizedTest
@@ -86,14 +91,21 @@ class ReplayTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"quorum-path", "reject-path", "pick-path", "alert-resolved-path"})
+  @ValueSource(
+      strings = {
+        "quorum-path",
+        "reject-path",
+        "pick-path",
+        "alert-resolved-path",
+        "argo-gate-path"
+      })
   void recordedClicksAndAlertsArriveAsSignals(String path) throws Exception {
     // The quorum path has four clicks (two approvals, a duplicate, a snooze), the pick path three
     // (the pick and two approvals), the reject path two (a refused approval and the reject), the
     // alert path three alerts (another one twice and its own resolving).
     int signals =
         switch (path) {
-          case "quorum-path" -> 4;
+          case "quorum-path", "argo-gate-path" -> 4;
           case "pick-path", "alert-resolved-path" -> 3;
           default -> 2;
         };
