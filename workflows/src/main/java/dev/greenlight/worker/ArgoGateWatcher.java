@@ -15,7 +15,9 @@ import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +39,11 @@ public final class ArgoGateWatcher implements AutoCloseable {
   private final ArgoGates gates;
   private final ArgoGateFrames frames;
   private final ScheduledExecutorService timer;
+
+  /** Gates past their decision (never asked again) and when an open one was last asked. */
+  private final Set<String> decided = ConcurrentHashMap.newKeySet();
+
+  private final Map<String, Long> askedAt = new ConcurrentHashMap<>();
 
   public ArgoGateWatcher(
       WorkflowClient temporal, String taskQueue, GreenlightConfig config, ArgoServers servers) {
@@ -128,22 +135,38 @@ public final class ArgoGateWatcher implements AutoCloseable {
     }
   }
 
-  /** Open gates whose node the lists no longer show: each reads its node once. */
+  /**
+   * Open gates whose node the lists no longer show: each reads its node, at most once a minute (a
+   * node that still waits but is not listed, e.g. its label removed, costs one read a minute).
+   */
   private void askGone(Set<String> waiting) {
-    for (String id : OpenGates.workflowIds(temporal)) {
-      if (waiting.contains(id)) {
+    List<String> open = OpenGates.workflowIds(temporal);
+    decided.retainAll(open);
+    askedAt.keySet().retainAll(open);
+    long now = System.nanoTime();
+    for (String id : open) {
+      if (waiting.contains(id) || decided.contains(id)) {
+        continue;
+      }
+      Long last = askedAt.get(id);
+      if (last != null && now - last < ASK_AGAIN_NANOS) {
         continue;
       }
       try {
         ArgoGateWorkflow stub = temporal.newWorkflowStub(ArgoGateWorkflow.class, id);
         if (stub.gate().state() == GateState.OPEN) {
           stub.checkNode();
+          askedAt.put(id, now);
+        } else {
+          decided.add(id); // approved and followed, or closing: nothing to look at
         }
       } catch (RuntimeException e) {
         log.info("Could not ask Argo gate {} to look: {}", id, e.getMessage());
       }
     }
   }
+
+  private static final long ASK_AGAIN_NANOS = TimeUnit.MINUTES.toNanos(1);
 
   @Override
   public void close() {

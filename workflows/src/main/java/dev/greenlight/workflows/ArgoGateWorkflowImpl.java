@@ -80,7 +80,9 @@ public final class ArgoGateWorkflowImpl implements ArgoGateWorkflow {
     if (!sent.ours()) {
       return decidedOutside(sent);
     }
-    incident.say(ARGO, null, "Resumed in Argo (outputs and message record " + who + ")");
+    incident.say(
+        new ThreadUpdate(
+            ARGO, null, "Resumed in Argo; the node's message and outputs name", v.approvals()));
     RunEnding end = argo.follow.follow(request.node());
     incident.audit(Kind.VERIFICATION, null, "Argo workflow " + end.state() + " " + end.detail());
     String detail =

@@ -200,7 +200,11 @@ final class ArgoGateView {
           "Reminder: " + SlackText.mentions(u.people()) + ", this Argo gate is waiting for you.";
       case ESCALATION ->
           "Escalating: " + SlackText.mentions(u.people()) + ", this Argo gate is still waiting.";
-      case ARGO -> (u.actor() == null ? "" : who + ": ") + detail + ".";
+      case ARGO ->
+          (u.actor() == null ? "" : who + ": ")
+              + detail
+              + (u.people().isEmpty() ? "" : " " + SlackText.mentions(u.people()))
+              + ".";
       default -> null;
     };
   }

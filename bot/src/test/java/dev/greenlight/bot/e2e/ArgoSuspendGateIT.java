@@ -35,7 +35,8 @@ class ArgoSuspendGateIT extends ArgoGateLoop {
     click(DAVE, card, Ids.APPROVE_ACTION);
 
     List<String> replies = awaitReply(card, "Argo workflow Succeeded");
-    assertThat(replies).anyMatch(r -> r.contains("Resumed in Argo"));
+    assertThat(replies)
+        .contains("Resumed in Argo; the node's message and outputs name <@U0BOB>, <@U0DAVE>.");
     List<SimulatedArgo.Call> puts = puts("ship-approve");
     assertThat(puts)
         .extracting(c -> c.path().substring(c.path().lastIndexOf('/') + 1))
