@@ -17,7 +17,4 @@ import dev.greenlight.api.IncidentRequest;
  * @param submitter who submitted the workflow, as Argo's creator labels say (or empty)
  */
 public record ArgoGateRequest(
-    SuspendedNode node, IncidentRequest incident, Classification gate, String submitter) {
-  /** The {@link Classification#model()} of an Argo gate's card: how the bot tells it apart. */
-  public static final String MODEL = dev.greenlight.api.ArgoGateCards.MODEL;
-}
+    SuspendedNode node, IncidentRequest incident, Classification gate, String submitter) {}

@@ -1,6 +1,5 @@
 package dev.greenlight.action.argo;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.greenlight.action.ActionFailure;
 import dev.greenlight.action.argo.ArgoJson.Node;
 import dev.greenlight.action.argo.ArgoJson.NodeRequest;
@@ -141,7 +140,7 @@ public final class ArgoGates {
         supplied.put(p.name(), outputs.get(p.name()));
       }
     }
-    String outputJson = supplied.isEmpty() ? null : json(supplied);
+    String outputJson = supplied.isEmpty() ? null : ArgoJson.outputs(supplied);
     NodeRequest set =
         new NodeRequest(
             gate.namespace(), gate.workflow(), gate.nodeFieldSelector(), message, outputJson);
@@ -288,13 +287,5 @@ public final class ArgoGates {
   /** {@code id=<nodeId>}, escaped as Kubernetes field selectors are. */
   static String selector(String nodeId) {
     return "id=" + nodeId.replace("\\", "\\\\").replace(",", "\\,").replace("=", "\\=");
-  }
-
-  private static String json(Map<String, String> outputs) {
-    try {
-      return ArgoJson.MAPPER.writeValueAsString(outputs);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a map of strings is always JSON", e);
-    }
   }
 }

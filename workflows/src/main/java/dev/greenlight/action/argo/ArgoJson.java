@@ -25,6 +25,15 @@ final class ArgoJson {
 
   private ArgoJson() {}
 
+  /** Output parameters as a node-level {@code set} sends them: a JSON object, as a string. */
+  static String outputs(Map<String, String> outputs) {
+    try {
+      return MAPPER.writeValueAsString(outputs);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("a map of strings is always JSON", e);
+    }
+  }
+
   /** {@code io.argoproj.workflow.v1alpha1.Workflow}. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   record Workflow(Metadata metadata, Spec spec, Status status) {

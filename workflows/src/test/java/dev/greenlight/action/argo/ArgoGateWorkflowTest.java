@@ -88,6 +88,12 @@ class ArgoGateWorkflowTest extends ArgoGateFixture {
     env.sleep(Duration.ofMinutes(61));
 
     assertThat(result(wf).outcome()).isEqualTo(Outcome.EXPIRED);
+    // The tier's ladder ran as for an incident: approvers reminded at 15m, on-call at 45m.
+    assertThat(slack.thread.stream().map(ThreadUpdate::step))
+        .containsSubsequence(
+            ThreadUpdate.Step.REMINDER, ThreadUpdate.Step.ESCALATION, ThreadUpdate.Step.EXPIRED);
+    assertThat(slack.thread.stream().filter(u -> u.step() == ThreadUpdate.Step.REMINDER))
+        .allSatisfy(u -> assertThat(u.people()).contains(ALICE, BOB).doesNotContain(SUBMITTER));
     assertThat(argo.calls("PUT", "/stop")).hasSize(1);
     assertThat(argo.calls("PUT", "/stop").get(0).body()).contains("Expired in Greenlight");
     assertThat(argo.calls("PUT", "/resume")).isEmpty();
