@@ -167,8 +167,11 @@ final class ArgoGateView {
             ? ""
             : ": " + SlackText.escape(card.outcomeDetail());
     return switch (card.outcome()) {
-      case RECOVERED -> ":large_green_circle: *Resumed*, the Argo workflow succeeded" + detail;
-      case ESCALATED -> ":rotating_light: *Resumed*, the Argo workflow failed" + detail;
+      case RECOVERED -> ":large_green_circle: *Resumed*, the Argo workflow succeeded";
+      case ESCALATED ->
+          ":rotating_light: *Resumed*, then "
+              + SlackText.escape(
+                  card.outcomeDetail() == null ? "the workflow failed" : card.outcomeDetail());
       case REJECTED -> ":no_entry: *Rejected*, the node was stopped in Argo";
       case EXPIRED -> ":hourglass: *Expired*: the node was stopped in Argo, never resumed";
       case RESOLVED -> ":information_source: *Decided in Argo*, outside Greenlight" + detail;
