@@ -37,6 +37,11 @@ abstract class ArgoGateLoop {
   Greenlight greenlight;
   Map<String, String> env;
 
+  /** The approval timeout (every tier's, also the Argo gates') in this class's config. */
+  String approvalTimeout() {
+    return "1h";
+  }
+
   @BeforeAll
   void startLoop() throws Exception {
     slack = SlackServer.start();
@@ -65,7 +70,9 @@ abstract class ArgoGateLoop {
     env.put("SLACK_API_URL", slack.apiUrl());
     env.put("GREENLIGHT_MANAGEMENT_PORT", "0");
     env.put("TEMPORAL_ADDRESS", temporal.address());
-    env.put("GREENLIGHT_CONFIG", TestConfig.write(dir, targets.baseUrl(), "1h", gates).toString());
+    env.put(
+        "GREENLIGHT_CONFIG",
+        TestConfig.write(dir, targets.baseUrl(), approvalTimeout(), gates).toString());
     startGreenlight();
   }
 
