@@ -51,6 +51,11 @@ public record ThreadUpdate(Step step, String actor, String detail, List<String> 
     /** A rail holds the incident (circuit breaker, change freeze); the detail says which. */
     HELD,
     /** An approver reset the runbook's circuit breaker from the card. */
-    BREAKER_RESET
+    BREAKER_RESET,
+    /**
+     * News of an Argo suspend gate from Argo itself (resumed, stopped, decided outside Greenlight,
+     * how the workflow ended); the detail says it in Greenlight's words.
+     */
+    ARGO
   }
 }

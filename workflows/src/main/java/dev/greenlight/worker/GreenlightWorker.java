@@ -23,6 +23,7 @@ import dev.greenlight.config.GreenlightConfig;
 import dev.greenlight.intake.AlertIntakeImpl;
 import dev.greenlight.rails.BreakerWorkflowImpl;
 import dev.greenlight.rails.RailsActivitiesImpl;
+import dev.greenlight.workflows.ArgoGateWorkflowImpl;
 import dev.greenlight.workflows.RemediationWorkflow;
 import dev.greenlight.workflows.RemediationWorkflowImpl;
 import io.temporal.worker.Worker;
@@ -39,9 +40,11 @@ public final class GreenlightWorker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GreenlightWorker.class);
 
   private final WorkerFactory factory;
+  private final ArgoGateWiring argoGates;
 
-  private GreenlightWorker(WorkerFactory factory) {
+  private GreenlightWorker(WorkerFactory factory, ArgoGateWiring argoGates) {
     this.factory = factory;
+    this.argoGates = argoGates;
   }
 
   /**
@@ -92,7 +95,10 @@ public final class GreenlightWorker implements AutoCloseable {
     Worker worker =
         factory.newWorker(RemediationWorkflow.TASK_QUEUE, options(temporal.serverKind()));
     worker.registerWorkflowImplementationTypes(
-        RemediationWorkflowImpl.class, BreakerWorkflowImpl.class, AlertIntakeImpl.class);
+        RemediationWorkflowImpl.class,
+        BreakerWorkflowImpl.class,
+        AlertIntakeImpl.class,
+        ArgoGateWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new ClassifyActivitiesImpl(classifier),
         remediation,
@@ -100,9 +106,11 @@ public final class GreenlightWorker implements AutoCloseable {
         directory,
         new RailsActivitiesImpl(temporal.client(), RemediationWorkflow.TASK_QUEUE),
         new IntakeActivitiesImpl(temporal.client()));
+    ArgoGateWiring argoGates = ArgoGateWiring.register(worker, config, System.getenv());
     factory.start();
     log.info("Worker polling task queue '{}'", RemediationWorkflow.TASK_QUEUE);
-    return new GreenlightWorker(factory);
+    argoGates.startWatching(temporal.client(), RemediationWorkflow.TASK_QUEUE);
+    return new GreenlightWorker(factory, argoGates);
   }
 
   /** The action and verify kinds every worker has: {@code http}. */
@@ -180,6 +188,7 @@ public final class GreenlightWorker implements AutoCloseable {
 
   @Override
   public void close() {
+    argoGates.close();
     factory.shutdown();
     factory.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
   }

@@ -42,7 +42,8 @@ public final class RecordHistories extends WorkflowFixture {
           "freeze-path",
           "preview-path",
           "intake-path",
-          "freeze-while-waiting-path");
+          "freeze-while-waiting-path",
+          "argo-gate-path");
 
   /** Records the named paths, or else every path that has no recorded file yet. */
   public static void main(String[] args) throws Exception {
@@ -291,6 +292,31 @@ public final class RecordHistories extends WorkflowFixture {
         wf.decide(new Decision(Verdict.APPROVE, ALICE, nonce, null, 0, "a1"));
         wf.decide(new Decision(Verdict.APPROVE, BOB, nonce, null, 0, "b1"));
         wf.decide(new Decision(Verdict.APPROVE, DAN, nonce, null, 0, "d1"));
+      }
+      case "argo-gate-path" -> {
+        // An Argo suspend gate (a workflow type of its own): the watcher asks it to look while the
+        // node still waits, the submitter's approval is refused on the high tier, two approve, and
+        // the node is set, resumed and followed to its end.
+        String wfId = ArgoGateWorkflow.workflowId("uid-ship-1", "ship-1-42");
+        ArgoGateWorkflow wf =
+            client.newWorkflowStub(
+                ArgoGateWorkflow.class,
+                io.temporal.client.WorkflowOptions.newBuilder()
+                    .setWorkflowId(wfId)
+                    .setTaskQueue(RemediationWorkflow.TASK_QUEUE)
+                    .build());
+        io.temporal.client.WorkflowClient.start(
+            wf::run, FakeArgoGates.request(request(id), REQUESTER));
+        String nonce = awaitOpenGate(wf);
+        wf.checkNode();
+        env.sleep(Duration.ofSeconds(5));
+        wf.decide(new Decision(Verdict.APPROVE, REQUESTER, nonce, null, 0, "q1"));
+        wf.decide(new Decision(Verdict.APPROVE, ALICE, nonce, null, 0, "a1"));
+        wf.decide(new Decision(Verdict.APPROVE, BOB, nonce, null, 0, "b1"));
+        io.temporal.client.WorkflowStub.fromTyped(wf)
+            .getResult(dev.greenlight.api.IncidentResult.class);
+        Files.writeString(file(path), client.fetchHistory(wfId).toJson(true));
+        return;
       }
       default -> {
         // Nobody decides: a reminder, the on-call escalation, then expiry.

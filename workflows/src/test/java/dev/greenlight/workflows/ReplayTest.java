@@ -61,7 +61,9 @@ class ReplayTest {
                   Notices.CHANGE_ID,
                   Rails.CHANGE_ID,
                   Proposals.PREVIEW_CHANGE,
-                  FreezeWatch.CHANGE_ID)));
+                  FreezeWatch.CHANGE_ID)),
+          // A workflow type of its own (ArgoGateWorkflowImpl), born with queued notices.
+          Map.entry("argo-gate-path", Set.of(Notices.CHANGE_ID)));
 
   static Stream<String> paths() {
     return RecordHistories.PATHS.stream();
@@ -77,7 +79,9 @@ class ReplayTest {
   void recordedIncidentReplaysOnTodaysWorkflowCode(String path) throws Exception {
     String json = history(path);
     assertThat(json).contains("EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED");
-    WorkflowReplayer.replayWorkflowExecution(json, RemediationWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecution(
+        json,
+        path.startsWith("argo-") ? ArgoGateWorkflowImpl.class : RemediationWorkflowImpl.class);
   }
 
   @ParameterizedTest
@@ -103,14 +107,21 @@ class ReplayTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"quorum-path", "reject-path", "pick-path", "alert-resolved-path"})
+  @ValueSource(
+      strings = {
+        "quorum-path",
+        "reject-path",
+        "pick-path",
+        "alert-resolved-path",
+        "argo-gate-path"
+      })
   void recordedClicksAndAlertsArriveAsSignals(String path) throws Exception {
     // The quorum path has four clicks (two approvals, a duplicate, a snooze), the pick path three
     // (the pick and two approvals), the reject path two (a refused approval and the reject), the
     // alert path three alerts (another one twice and its own resolving).
     int signals =
         switch (path) {
-          case "quorum-path" -> 4;
+          case "quorum-path", "argo-gate-path" -> 4;
           case "pick-path", "alert-resolved-path" -> 3;
           default -> 2;
         };

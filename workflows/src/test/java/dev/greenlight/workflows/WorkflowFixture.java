@@ -36,6 +36,7 @@ abstract class WorkflowFixture {
   final Fakes.Notifier notifier = new Fakes.Notifier();
   final Fakes.Remediator remediator = new Fakes.Remediator();
   final Fakes.Directory directory = new Fakes.Directory();
+  final FakeArgoGates argoGates = new FakeArgoGates();
 
   /** The approvers of every tier in {@link #request}; tests may change it before starting. */
   List<String> approvers = List.of(ALICE, BOB, DAN);
@@ -62,12 +63,14 @@ abstract class WorkflowFixture {
         RemediationWorkflowImpl.class,
         BreakerWorkflowImpl.class,
         Pacemaker.Impl.class,
-        dev.greenlight.intake.AlertIntakeImpl.class);
+        dev.greenlight.intake.AlertIntakeImpl.class,
+        ArgoGateWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         classifier,
         notifier,
         remediator,
         directory,
+        argoGates,
         new RailsActivitiesImpl(env.getWorkflowClient(), RemediationWorkflow.TASK_QUEUE),
         new dev.greenlight.worker.IntakeActivitiesImpl(env.getWorkflowClient()));
     remediator.clock = () -> env.currentTimeMillis();
@@ -141,6 +144,18 @@ abstract class WorkflowFixture {
     for (int i = 0; i < 200; i++) {
       GateView v = wf.gate();
       if (v.state() == GateState.OPEN || v.state() == GateState.CHOOSING) {
+        return v.nonce();
+      }
+      env.sleep(java.time.Duration.ofMillis(50));
+    }
+    throw new AssertionError("gate never opened: " + wf.gate());
+  }
+
+  /** As {@link #awaitOpenGate(RemediationWorkflow)}, for an Argo suspend gate. */
+  String awaitOpenGate(ArgoGateWorkflow wf) {
+    for (int i = 0; i < 200; i++) {
+      GateView v = wf.gate();
+      if (v.state() == GateState.OPEN) {
         return v.nonce();
       }
       env.sleep(java.time.Duration.ofMillis(50));

@@ -32,6 +32,9 @@ final class SandboxCommand implements Callable<Integer> {
     System.out.println(
         "  Try:   /remediate checkout-api pods OOMKilled and restarting since 14:02");
     System.out.println(
+        "  Argo:  #argo-gates-simulated has a workflow of a SIMULATED Argo Server waiting at a"
+            + " suspend gate: approve it as bob.");
+    System.out.println(
         "  Metrics: " + sandbox.managementUrl() + "/metrics (probes: /healthz, /readyz)");
     System.out.println("  Everything lives in memory; Ctrl-C stops it.");
     System.out.println();

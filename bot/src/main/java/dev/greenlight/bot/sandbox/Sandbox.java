@@ -22,6 +22,10 @@ import java.util.Map;
  */
 public final class Sandbox implements AutoCloseable {
   public static final String CHANNEL = "C0INCIDENTS";
+
+  /** Where the simulated Argo Server's suspend gates are shown (its name says simulated). */
+  public static final String ARGO_CHANNEL = "C0ARGOSIM";
+
   public static final String ALICE = "U0ALICE";
   public static final String BOB = "U0BOB";
   public static final String CAROL = "U0CAROL";
@@ -30,11 +34,13 @@ public final class Sandbox implements AutoCloseable {
   private final SlackServer slack;
   private final DemoServices demo;
   private final Greenlight greenlight;
+  private final SimulatedArgo argo;
 
-  private Sandbox(SlackServer slack, DemoServices demo, Greenlight greenlight) {
+  private Sandbox(SlackServer slack, DemoServices demo, Greenlight greenlight, SimulatedArgo argo) {
     this.slack = slack;
     this.demo = demo;
     this.greenlight = greenlight;
+    this.argo = argo;
   }
 
   /** Starts everything; the page is served on {@code port} (0: any free port). */
@@ -52,13 +58,17 @@ public final class Sandbox implements AutoCloseable {
         SlackServer.builder()
             .httpPort(port)
             .channel(CHANNEL, "incidents")
+            .channel(ARGO_CHANNEL, "argo-gates-simulated")
             .user(ALICE, "alice", "requester")
             .user(BOB, "bob", "approver")
             .user(CAROL, "carol", "on-call lead")
             .start();
     DemoServices demo = null;
+    SimulatedArgo argo = null;
     try {
       demo = DemoServices.start(0, Duration.ofSeconds(2));
+      argo = SimulatedArgo.start();
+      argo.seedDemo();
       Map<String, String> env = new HashMap<>();
       env.put("SLACK_BOT_TOKEN", slack.botToken());
       env.put("SLACK_APP_TOKEN", slack.appToken());
@@ -74,16 +84,20 @@ public final class Sandbox implements AutoCloseable {
           env.put(name, outside.get(name));
         }
       }
-      Greenlight greenlight = Greenlight.start(Greenlight.Mode.RUN, env, config(demo.baseUrl()));
+      Greenlight greenlight =
+          Greenlight.start(Greenlight.Mode.RUN, env, config(demo.baseUrl(), argo.baseUrl()));
       if (!slack.awaitConnected(Duration.ofSeconds(30))) {
         greenlight.close();
         throw new IllegalStateException("the bot did not connect to the sandbox Slack within 30 s");
       }
       slack.alertControl(new SandboxAlerts(greenlight.alertsUrl(), alertToken));
-      return new Sandbox(slack, demo, greenlight);
+      return new Sandbox(slack, demo, greenlight, argo);
     } catch (Exception e) {
       if (demo != null) {
         demo.close();
+      }
+      if (argo != null) {
+        argo.close();
       }
       slack.close();
       throw e;
@@ -97,11 +111,16 @@ public final class Sandbox implements AutoCloseable {
     return java.util.HexFormat.of().formatHex(bytes);
   }
 
-  /** The sandbox catalog, its actions and probes pointing at the demo services. */
-  static GreenlightConfig config(String demoUrl) throws IOException {
+  /**
+   * The sandbox catalog, its actions and probes pointing at the demo services, its suspend gates at
+   * the simulated Argo Server.
+   */
+  static GreenlightConfig config(String demoUrl, String argoUrl) throws IOException {
     try (InputStream in = Sandbox.class.getResourceAsStream(CONFIG_RESOURCE)) {
       String yaml =
-          new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${DEMO_URL}", demoUrl);
+          new String(in.readAllBytes(), StandardCharsets.UTF_8)
+              .replace("${DEMO_URL}", demoUrl)
+              .replace("${ARGO_URL}", argoUrl);
       return ConfigLoader.parse(yaml, "sandbox config");
     }
   }
@@ -124,10 +143,16 @@ public final class Sandbox implements AutoCloseable {
     return demo;
   }
 
+  /** The simulated Argo Server whose workflow waits at a suspend gate. */
+  public SimulatedArgo argo() {
+    return argo;
+  }
+
   @Override
   public void close() {
     greenlight.close();
     demo.close();
+    argo.close();
     slack.close();
   }
 }

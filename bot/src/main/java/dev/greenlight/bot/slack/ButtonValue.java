@@ -30,7 +30,7 @@ public record ButtonValue(String workflowId, String nonce, String runbookId) {
       JsonNode n = JSON.readTree(value == null ? "" : value);
       String wf = n.path("wf").asText("");
       String nonce = n.path("nonce").asText("");
-      if (!wf.startsWith("incident-") || nonce.isEmpty()) {
+      if (!ArgoGateView.decidable(wf) || nonce.isEmpty()) {
         return Optional.empty();
       }
       return Optional.of(

@@ -12,6 +12,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.ConfirmationDialogObject;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
+import dev.greenlight.api.ArgoGateCards;
 import dev.greenlight.api.Classification;
 import dev.greenlight.api.GateState;
 import dev.greenlight.api.GateView;
@@ -34,6 +35,9 @@ public final class CardView {
 
   /** The notification text (fallback for clients without blocks). */
   public static String fallback(IncidentCard card) {
+    if (ArgoGateCards.is(card)) {
+      return ArgoGateView.fallback(card);
+    }
     return "Incident "
         + card.incidentId()
         + " on "
@@ -59,6 +63,9 @@ public final class CardView {
   }
 
   public static List<LayoutBlock> blocks(IncidentCard card) {
+    if (ArgoGateCards.is(card)) {
+      return ArgoGateView.blocks(card);
+    }
     Classification c = card.classification();
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(

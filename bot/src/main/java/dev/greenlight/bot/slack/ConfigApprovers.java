@@ -31,6 +31,9 @@ final class ConfigApprovers {
   static ConfigApprovers of(GreenlightConfig config) {
     List<Principal> all = new ArrayList<>(config.approvers());
     config.runbooks().forEach(r -> all.addAll(config.approversFor(r.id())));
+    if (config.argo().gates() != null) {
+      all.addAll(config.argo().gates().approvers()); // Argo suspend gates' own approvers
+    }
     return new ConfigApprovers(Set.copyOf(Principal.ids(all)), Principal.anyGroup(all));
   }
 

@@ -46,7 +46,7 @@ final class RejectModal implements ViewSubmissionHandler {
     static Optional<Metadata> decode(String json) {
       try {
         Metadata m = JSON.readValue(json == null ? "" : json, Metadata.class);
-        if (m.wf() == null || !m.wf().startsWith("incident-") || isEmpty(m.nonce())) {
+        if (m.wf() == null || !ArgoGateView.decidable(m.wf()) || isEmpty(m.nonce())) {
           return Optional.empty();
         }
         return Optional.of(

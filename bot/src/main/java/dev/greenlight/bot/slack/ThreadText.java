@@ -1,5 +1,6 @@
 package dev.greenlight.bot.slack;
 
+import dev.greenlight.api.ArgoGateCards;
 import dev.greenlight.api.Classification;
 import dev.greenlight.api.GateView;
 import dev.greenlight.api.IncidentCard;
@@ -11,6 +12,10 @@ public final class ThreadText {
   private ThreadText() {}
 
   public static String render(IncidentCard card, ThreadUpdate u) {
+    String argo = ArgoGateCards.is(card) ? ArgoGateView.thread(card, u) : null;
+    if (argo != null) {
+      return argo;
+    }
     Classification c = card.classification();
     GateView g = card.gate();
     String who = SlackText.mention(u.actor());
@@ -77,6 +82,7 @@ public final class ThreadText {
       case ESCALATED ->
           ":rotating_light: Verification failed — escalating to " + who + ": " + detail + ".";
       case HELD -> ":octagonal_sign: " + detail + ".";
+      case ARGO -> SlackText.escape(u.detail()) + ".";
       case BREAKER_RESET ->
           who
               + " reset the circuit breaker of `"

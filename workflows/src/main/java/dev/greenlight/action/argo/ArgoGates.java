@@ -1,6 +1,5 @@
 package dev.greenlight.action.argo;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.greenlight.action.ActionFailure;
 import dev.greenlight.action.argo.ArgoJson.Node;
 import dev.greenlight.action.argo.ArgoJson.NodeRequest;
@@ -35,7 +34,8 @@ public final class ArgoGates {
   /** What a gate lookup reads of each workflow. */
   static final String GATE_FIELDS =
       "items.metadata.name,items.metadata.namespace,items.metadata.uid,items.metadata.labels,"
-          + "items.metadata.annotations,items.status.phase,items.status.nodes";
+          + "items.metadata.annotations,items.spec.arguments,items.status.phase,"
+          + "items.status.nodes";
 
   private enum Intent {
     APPROVE,
@@ -55,13 +55,17 @@ public final class ArgoGates {
    * @throws ActionFailure permanent when the server refuses the list, retryable when it fails
    */
   public List<SuspendedNode> waiting(String server, String namespace) throws ActionFailure {
+    return waiting(server, namespace, ArgoLabels.GATE);
+  }
+
+  /** As {@link #waiting(String, String)}, for workflows opted in with {@code label=true}. */
+  public List<SuspendedNode> waiting(String server, String namespace, String label)
+      throws ActionFailure {
     String what = "Argo gate lookup in namespace " + namespace;
     ArgoClient client = servers.client(server, what);
     List<Workflow> found;
     try {
-      found =
-          client.list(
-              namespace, ArgoLabels.GATE + "=true," + PHASE_LABEL + "=Running", GATE_FIELDS);
+      found = client.list(namespace, label + "=true," + PHASE_LABEL + "=Running", GATE_FIELDS);
     } catch (ArgoCallException e) {
       throw Submission.classified(
           e,
@@ -75,7 +79,7 @@ public final class ArgoGates {
     }
     List<SuspendedNode> gates = new ArrayList<>();
     for (Workflow w : found) {
-      if (!"true".equals(w.labels().get(ArgoLabels.GATE))) {
+      if (!"true".equals(w.labels().get(label))) {
         continue;
       }
       for (Node n : w.nodes().values()) {
@@ -99,6 +103,8 @@ public final class ArgoGates {
     String creator = labels.getOrDefault(CREATOR_USERNAME, labels.getOrDefault(CREATOR, ""));
     Map<String, String> annotations =
         w.metadata().annotations() == null ? Map.of() : w.metadata().annotations();
+    Map<String, String> parameters = new LinkedHashMap<>();
+    w.arguments().forEach(p -> parameters.put(p.name(), p.value() == null ? "" : p.value()));
     return new SuspendedNode(
         server,
         namespace,
@@ -110,7 +116,8 @@ public final class ArgoGates {
         inputs,
         outputs,
         creator,
-        annotations);
+        annotations,
+        parameters);
   }
 
   /**
@@ -133,7 +140,7 @@ public final class ArgoGates {
         supplied.put(p.name(), outputs.get(p.name()));
       }
     }
-    String outputJson = supplied.isEmpty() ? null : json(supplied);
+    String outputJson = supplied.isEmpty() ? null : ArgoJson.outputs(supplied);
     NodeRequest set =
         new NodeRequest(
             gate.namespace(), gate.workflow(), gate.nodeFieldSelector(), message, outputJson);
@@ -280,13 +287,5 @@ public final class ArgoGates {
   /** {@code id=<nodeId>}, escaped as Kubernetes field selectors are. */
   static String selector(String nodeId) {
     return "id=" + nodeId.replace("\\", "\\\\").replace(",", "\\,").replace("=", "\\=");
-  }
-
-  private static String json(Map<String, String> outputs) {
-    try {
-      return ArgoJson.MAPPER.writeValueAsString(outputs);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a map of strings is always JSON", e);
-    }
   }
 }

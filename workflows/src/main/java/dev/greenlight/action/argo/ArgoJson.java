@@ -25,6 +25,15 @@ final class ArgoJson {
 
   private ArgoJson() {}
 
+  /** Output parameters as a node-level {@code set} sends them: a JSON object, as a string. */
+  static String outputs(Map<String, String> outputs) {
+    try {
+      return MAPPER.writeValueAsString(outputs);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("a map of strings is always JSON", e);
+    }
+  }
+
   /** {@code io.argoproj.workflow.v1alpha1.Workflow}. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   record Workflow(Metadata metadata, Spec spec, Status status) {
@@ -42,6 +51,11 @@ final class ArgoJson {
 
     Map<String, Node> nodes() {
       return status == null || status.nodes() == null ? Map.of() : status.nodes();
+    }
+
+    /** The workflow's own arguments ({@code spec.arguments.parameters}). */
+    List<Parameter> arguments() {
+      return spec == null || spec.arguments() == null ? List.of() : spec.arguments().params();
     }
 
     /** The shutdown strategy someone set ({@code Stop}, {@code Terminate}), or null. */
@@ -62,9 +76,16 @@ final class ArgoJson {
       Map<String, String> annotations,
       String creationTimestamp) {}
 
-  /** {@code io.argoproj.workflow.v1alpha1.WorkflowSpec}: only whether it was shut down. */
+  /**
+   * {@code io.argoproj.workflow.v1alpha1.WorkflowSpec}: whether it was shut down, and its
+   * arguments.
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record Spec(String shutdown) {}
+  record Spec(String shutdown, Io arguments) {
+    Spec(String shutdown) {
+      this(shutdown, null);
+    }
+  }
 
   /** {@code io.argoproj.workflow.v1alpha1.WorkflowStatus}. */
   @JsonIgnoreProperties(ignoreUnknown = true)

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param outputs the output parameters the node declares as supplied (set on approval)
  * @param creator who submitted the workflow, from Argo's creator labels, or empty
  * @param annotations the workflow's annotations (e.g. a per-node risk)
+ * @param parameters the workflow's arguments, name to value
  */
 public record SuspendedNode(
     String server,
@@ -30,11 +31,44 @@ public record SuspendedNode(
     Map<String, String> inputs,
     List<String> outputs,
     String creator,
-    Map<String, String> annotations) {
+    Map<String, String> annotations,
+    Map<String, String> parameters) {
   public SuspendedNode {
-    inputs = Map.copyOf(inputs);
+    inputs = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(inputs));
     outputs = List.copyOf(outputs);
     annotations = Map.copyOf(annotations);
+    parameters =
+        parameters == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(parameters));
+  }
+
+  /** A node without the workflow's arguments. */
+  public SuspendedNode(
+      String server,
+      String namespace,
+      String workflow,
+      String workflowUid,
+      String nodeId,
+      String displayName,
+      String template,
+      Map<String, String> inputs,
+      List<String> outputs,
+      String creator,
+      Map<String, String> annotations) {
+    this(
+        server,
+        namespace,
+        workflow,
+        workflowUid,
+        nodeId,
+        displayName,
+        template,
+        inputs,
+        outputs,
+        creator,
+        annotations,
+        Map.of());
   }
 
   /** The node's selector for {@code set}, {@code resume} and {@code stop}. */

@@ -162,9 +162,15 @@ final class FakeArgoServer implements AutoCloseable {
 
   /** Adds a workflow that someone else submitted, e.g. one waiting at a suspend gate. */
   synchronized FakeWorkflow add(String namespace, String name, Map<String, String> labels) {
+    return add(namespace, name, labels, List.of());
+  }
+
+  /** As {@link #add(String, String, Map)}, with the workflow's arguments ({@code name=value}). */
+  synchronized FakeWorkflow add(
+      String namespace, String name, Map<String, String> labels, List<String> arguments) {
     FakeWorkflow w =
         new FakeWorkflow(
-            namespace, name, "uid-" + name, "WorkflowTemplate", name, List.of(), labels, stamp());
+            namespace, name, "uid-" + name, "WorkflowTemplate", name, arguments, labels, stamp());
     workflows.put(namespace + "/" + name, w);
     return w;
   }

@@ -154,6 +154,14 @@ final class FakeWorkflow {
     metadata.put("creationTimestamp", created);
     Map<String, Object> spec = new LinkedHashMap<>();
     spec.put("workflowTemplateRef", Map.of("name", template));
+    if (!parameters.isEmpty()) {
+      List<Map<String, Object>> args = new ArrayList<>();
+      for (String p : parameters) {
+        int eq = p.indexOf('=');
+        args.add(Map.of("name", p.substring(0, eq), "value", p.substring(eq + 1)));
+      }
+      spec.put("arguments", Map.of("parameters", args));
+    }
     if (!shutdown.isEmpty()) {
       spec.put("shutdown", shutdown);
     }
