@@ -3,7 +3,6 @@ package dev.greenlight.bench;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.MethodsClient;
-import com.slack.api.socket_mode.SocketModeClient;
 import dev.greenlight.bot.Greenlight;
 import dev.greenlight.bot.slack.GreenlightApp;
 import dev.greenlight.bot.slack.IncidentClient;
@@ -133,13 +132,7 @@ final class Loop implements AutoCloseable {
     GreenlightWorker worker =
         GreenlightWorker.start(temporal, config, notifier, new SlackDirectory(methods));
     App app = GreenlightApp.create(settings, config, new IncidentClient(temporal.client()));
-    SocketModeApp socket =
-        new SocketModeApp(
-            settings.appToken(),
-            app,
-            SocketModeClient.Backend.JavaWebSocket,
-            Greenlight.SLACK_CONCURRENCY);
-    socket.startAsync();
+    SocketModeApp socket = Greenlight.connectSocketMode(settings.appToken(), app);
     if (!slack.awaitConnected(Duration.ofSeconds(30))) {
       throw new IllegalStateException("the Bolt app never connected over Socket Mode");
     }
