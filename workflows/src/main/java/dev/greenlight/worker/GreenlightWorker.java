@@ -87,9 +87,10 @@ public final class GreenlightWorker implements AutoCloseable {
     if (config.visibility().searchAttributes() && temporal.serverKind() != ServerKind.CLUSTER) {
       SearchAttributeRegistration.register(temporal.client());
     }
-    WorkerFactory factory = WorkerFactory.newInstance(temporal.client());
+    WorkerTuning tuning = WorkerTuning.fromEnv(System.getenv());
+    WorkerFactory factory = WorkerFactory.newInstance(temporal.client(), tuning.factoryOptions());
     Worker worker =
-        factory.newWorker(RemediationWorkflow.TASK_QUEUE, options(temporal.serverKind()));
+        factory.newWorker(RemediationWorkflow.TASK_QUEUE, options(temporal.serverKind(), tuning));
     worker.registerWorkflowImplementationTypes(
         RemediationWorkflowImpl.class, BreakerWorkflowImpl.class);
     worker.registerActivitiesImplementations(
@@ -99,7 +100,7 @@ public final class GreenlightWorker implements AutoCloseable {
         directory,
         new RailsActivitiesImpl(temporal.client(), RemediationWorkflow.TASK_QUEUE));
     factory.start();
-    log.info("Worker polling task queue '{}'", RemediationWorkflow.TASK_QUEUE);
+    log.info("Worker polling task queue '{}' ({})", RemediationWorkflow.TASK_QUEUE, tuning);
     return new GreenlightWorker(factory);
   }
 
@@ -169,7 +170,12 @@ public final class GreenlightWorker implements AutoCloseable {
    * with this worker) and against a real cluster.
    */
   static WorkerOptions options(ServerKind server) {
-    WorkerOptions.Builder b = WorkerOptions.newBuilder();
+    return options(server, WorkerTuning.DEFAULT);
+  }
+
+  /** As {@link #options(ServerKind)}, with the task slots and pollers of {@code tuning}. */
+  static WorkerOptions options(ServerKind server, WorkerTuning tuning) {
+    WorkerOptions.Builder b = tuning.apply(WorkerOptions.newBuilder());
     if (!server.stickyExecution()) {
       b.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
     }

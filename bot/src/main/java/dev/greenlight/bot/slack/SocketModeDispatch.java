@@ -18,10 +18,14 @@ import org.slf4j.LoggerFactory;
  * queue instead gives each frame at once to one dispatch thread, in arrival order, which parses it
  * and hands it to Bolt's handler pool ({@code SocketModeApp}'s concurrency); the ack stays Bolt's
  * (the {@code envelope_id} echo after our handler returns). The dispatch thread replaces the
- * polling executor, so closing the client stops it.
+ * polling executor, so closing the client stops it. On each new connection's {@code hello} it also
+ * turns Nagle's algorithm off for that connection ({@link NoDelay}).
  */
 public final class SocketModeDispatch implements SocketModeMessageQueue {
   private static final Logger log = LoggerFactory.getLogger(SocketModeDispatch.class);
+
+  /** The first frame on every new connection. */
+  private static final String HELLO = "\"type\":\"hello\"";
 
   private final SocketModeClient client;
   private final SocketModeMessageQueue polled;
@@ -85,6 +89,9 @@ public final class SocketModeDispatch implements SocketModeMessageQueue {
 
   private void process(String message) {
     try {
+      if (message.contains(HELLO)) {
+        NoDelay.set(client);
+      }
       client.processMessage(message);
     } catch (Exception e) {
       log.error("Failed to process a Socket Mode frame: {}", e.toString());

@@ -112,6 +112,15 @@ class SocketModeDispatchTest {
   }
 
   @Test
+  void theConnectionSendsItsAcksWithoutNaglesDelay() throws Exception {
+    var field = socket.getClient().getClass().getDeclaredField("currentSession");
+    field.setAccessible(true);
+    var session = (org.java_websocket.client.WebSocketClient) field.get(socket.getClient());
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> session.getSocket().getTcpNoDelay());
+  }
+
+  @Test
   void framesTheSdkQueuedBeforeTheSwitchAreStillDispatchedOnce() throws Exception {
     var client = socket.getClient();
     // A client whose polled queue still holds frames, as at the moment of the switch.
