@@ -77,6 +77,7 @@ public final class GreenlightWorker implements AutoCloseable {
     // First, so a catalog naming a kind without an implementation stops the worker before the
     // model loads.
     RemediationActivitiesImpl remediation = new RemediationActivitiesImpl(config, kinds);
+    WorkerTuning tuning = WorkerTuning.fromEnv(System.getenv());
     long t0 = System.nanoTime();
     CombinedClassifier classifier = classifier(config, System.getenv());
     log.info(
@@ -87,7 +88,6 @@ public final class GreenlightWorker implements AutoCloseable {
     if (config.visibility().searchAttributes() && temporal.serverKind() != ServerKind.CLUSTER) {
       SearchAttributeRegistration.register(temporal.client());
     }
-    WorkerTuning tuning = WorkerTuning.fromEnv(System.getenv());
     WorkerFactory factory = WorkerFactory.newInstance(temporal.client(), tuning.factoryOptions());
     Worker worker =
         factory.newWorker(RemediationWorkflow.TASK_QUEUE, options(temporal.serverKind(), tuning));
