@@ -67,9 +67,12 @@ public final class BenchMain {
     for (Loop.Server server : servers) {
       step("starting the loop against " + server + " (Slack server, Temporal, worker, Bolt app)");
       try (Loop loop = Loop.start(server)) {
-        System.out.println("   server: " + loop.describe());
+        t.note(
+            "rows "
+                + (server.idPrefix.isEmpty() ? "without prefix" : server.idPrefix + "*")
+                + ": "
+                + loop.describe());
         Table lt = t.under(server.idPrefix, server.metricSuffix);
-        lt.add("server", "Temporal server", Double.NaN, Double.NaN, "", "-", loop.describe());
         step("1. click -> gate released");
         ClickToGate.measure(loop, size, lt);
         step("2. ack latency under a burst");
@@ -79,6 +82,9 @@ public final class BenchMain {
       }
     }
     step("4. pending approvals (worker in its own JVM)");
+    t.note(
+        "rows pending_*: a fresh standalone `greenlight dev-server` (own JVM), the worker in its"
+            + " own JVM (`WorkerProcess`), sticky execution off");
     PendingApprovals.measure(size, t);
     return t;
   }
