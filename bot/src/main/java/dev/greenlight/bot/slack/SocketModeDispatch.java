@@ -1,6 +1,7 @@
 package dev.greenlight.bot.slack;
 
 import com.slack.api.socket_mode.SocketModeClient;
+import com.slack.api.socket_mode.listener.WebSocketMessageListener;
 import com.slack.api.socket_mode.queue.SocketModeMessageQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,9 +24,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SocketModeDispatch implements SocketModeMessageQueue {
   private static final Logger log = LoggerFactory.getLogger(SocketModeDispatch.class);
-
-  /** The first frame on every new connection. */
-  private static final String HELLO = "\"type\":\"hello\"";
 
   private final SocketModeClient client;
   private final SocketModeMessageQueue polled;
@@ -87,12 +85,30 @@ public final class SocketModeDispatch implements SocketModeMessageQueue {
     }
   }
 
+  /**
+   * What {@link SocketModeClient#processMessage} does, without building a JSON tree of the whole
+   * frame just to read its type: Bolt's listener parses the frame again anyway, on its own pool,
+   * and a click's frame carries the whole card (tens of kB), which this single thread would
+   * otherwise parse once per envelope of a burst. Typed envelope listeners (Bolt registers none)
+   * and anything unusual go the SDK's way.
+   */
   private void process(String message) {
     try {
-      if (message.contains(HELLO)) {
+      String type = FrameType.of(message);
+      if (type == null
+          || type.equals("disconnect")
+          || !client.getEventsApiEnvelopeListeners().isEmpty()
+          || !client.getInteractiveEnvelopeListeners().isEmpty()
+          || !client.getSlashCommandsEnvelopeListeners().isEmpty()) {
+        client.processMessage(message);
+        return;
+      }
+      if (type.equals("hello")) {
         NoDelay.set(client);
       }
-      client.processMessage(message);
+      for (WebSocketMessageListener listener : client.getWebSocketMessageListeners()) {
+        listener.handle(message);
+      }
     } catch (Exception e) {
       log.error("Failed to process a Socket Mode frame: {}", e.toString());
     }
