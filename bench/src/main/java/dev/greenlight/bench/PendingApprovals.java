@@ -125,7 +125,7 @@ final class PendingApprovals {
                   env.put(k, v);
                 }
               });
-      String tuning = WorkerTuning.fromEnv(env).toString();
+      String tuning = WorkerTuning.fromEnv(env, false).toString(); // a dev server: sticky off
       try (TemporalConnection temporal =
               TemporalConnection.connect(Map.of("TEMPORAL_ADDRESS", address));
           Worker worker =

@@ -77,7 +77,8 @@ public final class GreenlightWorker implements AutoCloseable {
     // First, so a catalog naming a kind without an implementation stops the worker before the
     // model loads.
     RemediationActivitiesImpl remediation = new RemediationActivitiesImpl(config, kinds);
-    WorkerTuning tuning = WorkerTuning.fromEnv(System.getenv());
+    WorkerTuning tuning =
+        WorkerTuning.fromEnv(System.getenv(), temporal.serverKind().stickyExecution());
     long t0 = System.nanoTime();
     CombinedClassifier classifier = classifier(config, System.getenv());
     log.info(

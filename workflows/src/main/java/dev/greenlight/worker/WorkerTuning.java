@@ -20,13 +20,31 @@ public record WorkerTuning(int cacheSize, int threads, int taskSlots, int poller
   /** The defaults: the SDK's cache and threads (600), its task slots (200), and 5 pollers. */
   public static final WorkerTuning DEFAULT = new WorkerTuning(600, 600, 200, 5);
 
+  /**
+   * The default cache without sticky execution (a standalone dev server): every workflow task
+   * brings the full history and is replayed whatever the cache holds, so cached executions only
+   * cost heap (~35 KiB each) and a thread each. Measured with 2,000 waiting: cache 100 filled in 66
+   * s with 38 MiB and 448 threads, 600 in 87 s with 48 MiB and 684, 2,000 in 103 s with 100 MiB and
+   * 2,088; the release took the same (docs/performance.md).
+   */
+  static final int NON_STICKY_CACHE = 100;
+
   public WorkerTuning {
     threads = Math.max(threads, cacheSize);
   }
 
   /** Reads the {@code GREENLIGHT_WORKER_*} variables; a bad value names its variable. */
   public static WorkerTuning fromEnv(Map<String, String> env) {
-    int cache = read(env, "GREENLIGHT_WORKER_CACHE", DEFAULT.cacheSize, 1);
+    return fromEnv(env, true);
+  }
+
+  /**
+   * As {@link #fromEnv(Map)}, with the default cache for a worker with or without sticky execution
+   * ({@link ServerKind#stickyExecution}).
+   */
+  public static WorkerTuning fromEnv(Map<String, String> env, boolean sticky) {
+    int defaultCache = sticky ? DEFAULT.cacheSize : NON_STICKY_CACHE;
+    int cache = read(env, "GREENLIGHT_WORKER_CACHE", defaultCache, 1);
     int threads = read(env, "GREENLIGHT_WORKER_THREADS", Math.max(DEFAULT.threads, cache), cache);
     return new WorkerTuning(
         cache,

@@ -16,6 +16,15 @@ class WorkerTuningTest {
   }
 
   @Test
+  void withoutStickyExecutionTheDefaultCacheIsSmallButAVariableStillWins() {
+    WorkerTuning t = WorkerTuning.fromEnv(Map.of(), false);
+    assertThat(t.cacheSize()).isEqualTo(WorkerTuning.NON_STICKY_CACHE).isLessThan(600);
+    assertThat(t.threads()).isEqualTo(600);
+    assertThat(WorkerTuning.fromEnv(Map.of("GREENLIGHT_WORKER_CACHE", "700"), false).cacheSize())
+        .isEqualTo(700);
+  }
+
+  @Test
   void eachVariableReachesTheSdkOptions() {
     WorkerTuning t =
         WorkerTuning.fromEnv(
