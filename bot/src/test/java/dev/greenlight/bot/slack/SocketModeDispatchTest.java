@@ -121,6 +121,31 @@ class SocketModeDispatchTest {
   }
 
   @Test
+  void aDisconnectIsStillTheSdksReconnectAndTheNewConnectionGetsNoDelayToo() throws Exception {
+    var field = socket.getClient().getClass().getDeclaredField("currentSession");
+    field.setAccessible(true);
+    Object before = field.get(socket.getClient());
+    int opensBefore = slack.calls("apps.connections.open").size();
+
+    slack.disconnectAll("refresh_requested");
+
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () -> {
+              assertThat(slack.calls("apps.connections.open")).hasSizeGreaterThan(opensBefore);
+              assertThat(slack.awaitConnected(Duration.ZERO)).isTrue();
+              Object now = field.get(socket.getClient());
+              assertThat(now).isNotSameAs(before);
+              assertThat(
+                      ((org.java_websocket.client.WebSocketClient) now).getSocket().getTcpNoDelay())
+                  .isTrue();
+            });
+    SentEnvelope after = slack.sendSlashCommand("U0ALICE", "C0DISPATCH", "/t", "after");
+    assertThat(after.ack().get(10, TimeUnit.SECONDS).envelopeId()).isEqualTo(after.envelopeId());
+  }
+
+  @Test
   void framesTheSdkQueuedBeforeTheSwitchAreStillDispatchedOnce() throws Exception {
     var client = socket.getClient();
     // A client whose polled queue still holds frames, as at the moment of the switch.
