@@ -1,10 +1,16 @@
 package dev.greenlight.bench;
 
+import dev.greenlight.api.Decision;
+import dev.greenlight.bot.Greenlight;
 import dev.greenlight.bot.slack.Ids;
 import dev.greenlight.sandbox.Message;
 import dev.greenlight.sandbox.SentEnvelope;
+import dev.greenlight.workflows.RemediationWorkflow;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,6 +27,52 @@ final class AckBurst {
       l.add(e.ack().get(Loop.WAIT.toSeconds(), TimeUnit.SECONDS).latency().toNanos());
     }
     return Stats.of(l);
+  }
+
+  /**
+   * n more incidents parked at the gate, then n {@code decide} signals submitted at once to as many
+   * threads as Bolt has handlers; each latency from the burst's start to its signal's return.
+   */
+  private static Stats rawSignals(Loop loop, int n) throws Exception {
+    List<String> chs = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String ch = Loop.newChannel();
+      chs.add(ch);
+      loop.slack.sendSlashCommand(Loop.ALICE, ch, Ids.COMMAND, Loop.HUMAN_TEXT);
+    }
+    List<RemediationWorkflow> wfs = new ArrayList<>();
+    List<String> nonces = new ArrayList<>();
+    for (String ch : chs) {
+      loop.notifier.atGate(ch).get(Loop.WAIT.toSeconds() * 3, TimeUnit.SECONDS);
+      wfs.add(Incidents.workflow(loop.temporal.client(), loop.notifier.workflowId(ch)));
+      nonces.add(loop.notifier.nonce(ch));
+    }
+    Thread.sleep(200);
+    ExecutorService pool = Executors.newFixedThreadPool(Greenlight.SLACK_CONCURRENCY);
+    try {
+      List<Future<Long>> done = new ArrayList<>();
+      long t0 = System.nanoTime();
+      for (int i = 0; i < n; i++) {
+        RemediationWorkflow wf = wfs.get(i);
+        Decision d = Incidents.approve(nonces.get(i));
+        done.add(
+            pool.submit(
+                () -> {
+                  wf.decide(d);
+                  return System.nanoTime() - t0;
+                }));
+      }
+      List<Long> l = new ArrayList<>();
+      for (Future<Long> f : done) {
+        l.add(f.get(Loop.WAIT.toSeconds(), TimeUnit.SECONDS));
+      }
+      for (String ch : chs) {
+        loop.notifier.done(ch).get(Loop.WAIT.toSeconds() * 3, TimeUnit.SECONDS);
+      }
+      return Stats.of(l);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   static void measure(Loop loop, Size size, Table t) throws Exception {
@@ -54,6 +106,7 @@ final class AckBurst {
     for (String ch : chs) {
       loop.notifier.done(ch).get(Loop.WAIT.toSeconds() * 3, TimeUnit.SECONDS);
     }
+    Stats raw = rawSignals(loop, n);
     String note = n + " sent back to back; baseline = `/remediate help` burst (acks, no Temporal)";
     String goal = "p99 < 100 ms";
     t.add("ack_slash_p50", "Ack, slash command burst, p50", s.p50(), base.p50(), "ms", "-", note);
@@ -63,5 +116,27 @@ final class AckBurst {
     t.add("ack_click_p50", "Ack, click burst, p50", c.p50(), base.p50(), "ms", "-", note);
     t.add("ack_click_p99", "Ack, click burst, p99", c.p99(), base.p99(), "ms", goal, note);
     t.add("ack_click_max", "Ack, click burst, max", c.maxMs(), base.maxMs(), "ms", "-", note);
+    String rawNote =
+        "baseline = the same burst as "
+            + n
+            + " decide signals at once from "
+            + Greenlight.SLACK_CONCURRENCY
+            + " threads (Bolt's handlers), no Slack: what Temporal takes to store them";
+    t.add(
+        "ack_click_raw_p50",
+        "  click burst ack against raw signals, p50",
+        c.p50(),
+        raw.p50(),
+        "ms",
+        "-",
+        rawNote);
+    t.add(
+        "ack_click_raw_p99",
+        "  click burst ack against raw signals, p99",
+        c.p99(),
+        raw.p99(),
+        "ms",
+        "-",
+        rawNote);
   }
 }

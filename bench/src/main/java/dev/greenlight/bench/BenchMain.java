@@ -18,20 +18,20 @@ public final class BenchMain {
   public static void main(String[] args) throws Exception {
     String size = "full";
     List<Integer> pending = null;
-    List<Loop.Server> servers = Loop.Server.parse("both");
+    List<Loop.Server> servers = Loop.Server.parse("all", System.getenv());
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--size") && i + 1 < args.length) {
         size = args[++i];
       } else if (args[i].equals("--pending") && i + 1 < args.length) {
         pending = Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
       } else if (args[i].equals("--server") && i + 1 < args.length) {
-        servers = Loop.Server.parse(args[++i]);
+        servers = Loop.Server.parse(args[++i], System.getenv());
       } else if (args[i].startsWith("--size=")) {
         size = args[i].substring("--size=".length());
       } else {
         System.err.println(
             "usage: greenlight-bench [--size smoke|full] [--pending 1000,5000,10000]"
-                + " [--server dev-server|embedded|both]");
+                + " [--server dev-server|embedded|address|both|all|none]");
         System.exit(2);
       }
     }
@@ -51,7 +51,7 @@ public final class BenchMain {
 
   /** Runs every measurement at {@code size}, the loop on both servers, and returns the table. */
   public static Table run(Size size) throws Exception {
-    return run(size, Loop.Server.parse("both"));
+    return run(size, Loop.Server.parse("both", java.util.Map.of()));
   }
 
   /** Runs every measurement at {@code size}, the loop once per server, and returns the table. */
@@ -67,6 +67,11 @@ public final class BenchMain {
     for (Loop.Server server : servers) {
       step("starting the loop against " + server + " (Slack server, Temporal, worker, Bolt app)");
       try (Loop loop = Loop.start(server)) {
+        t.note(
+            "rows "
+                + (server.idPrefix.isEmpty() ? "without prefix" : server.idPrefix + "*")
+                + ": "
+                + loop.describe());
         Table lt = t.under(server.idPrefix, server.metricSuffix);
         step("1. click -> gate released");
         ClickToGate.measure(loop, size, lt);
@@ -77,6 +82,9 @@ public final class BenchMain {
       }
     }
     step("4. pending approvals (worker in its own JVM)");
+    t.note(
+        "rows pending_*: a fresh standalone `greenlight dev-server` (own JVM), the worker in its"
+            + " own JVM (`WorkerProcess`), sticky execution off");
     PendingApprovals.measure(size, t);
     return t;
   }

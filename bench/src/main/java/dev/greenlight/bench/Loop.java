@@ -3,7 +3,6 @@ package dev.greenlight.bench;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.MethodsClient;
-import com.slack.api.socket_mode.SocketModeClient;
 import dev.greenlight.bot.Greenlight;
 import dev.greenlight.bot.slack.GreenlightApp;
 import dev.greenlight.bot.slack.IncidentClient;
@@ -14,6 +13,7 @@ import dev.greenlight.config.ConfigLoader;
 import dev.greenlight.config.GreenlightConfig;
 import dev.greenlight.sandbox.SlackServer;
 import dev.greenlight.worker.GreenlightWorker;
+import dev.greenlight.worker.ServerKind;
 import dev.greenlight.worker.TemporalConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +35,12 @@ final class Loop implements AutoCloseable {
     /** {@code greenlight dev-server} in its own JVM, reached by address: sticky execution off. */
     DEV_SERVER("", ""),
     /** The test server inside the harness JVM, as {@code run} starts it: sticky execution on. */
-    EMBEDDED("emb_", " [embedded]");
+    EMBEDDED("emb_", " [embedded]"),
+    /**
+     * The server {@code TEMPORAL_ADDRESS} (and the other {@code TEMPORAL_*} variables) of the
+     * harness's environment name, e.g. a real cluster: sticky execution as for its kind.
+     */
+    ADDRESS("ext_", " [TEMPORAL_ADDRESS]");
 
     /** Prefix of this server's row ids (none for the dev server, the report's original rows). */
     final String idPrefix;
@@ -48,15 +53,32 @@ final class Loop implements AutoCloseable {
       this.metricSuffix = metricSuffix;
     }
 
-    /** {@code dev-server}, {@code embedded} or {@code both}. */
-    static List<Server> parse(String name) {
+    /**
+     * {@code dev-server}, {@code embedded}, {@code address}, {@code both} (dev server and
+     * embedded), {@code all} (both, and the {@code TEMPORAL_ADDRESS} server when it is set) or
+     * {@code none} (no loop: classification, cold start and pending approvals only).
+     */
+    static List<Server> parse(String name, Map<String, String> env) {
+      boolean addressSet = !env.getOrDefault("TEMPORAL_ADDRESS", "").isBlank();
       return switch (name) {
+        case "none" -> List.of();
         case "dev-server" -> List.of(DEV_SERVER);
         case "embedded" -> List.of(EMBEDDED);
         case "both" -> List.of(DEV_SERVER, EMBEDDED);
+        case "all" ->
+            addressSet ? List.of(DEV_SERVER, EMBEDDED, ADDRESS) : List.of(DEV_SERVER, EMBEDDED);
+        case "address" -> {
+          if (!addressSet) {
+            throw new IllegalArgumentException(
+                "--server address needs TEMPORAL_ADDRESS set to the Temporal server to measure");
+          }
+          yield List.of(ADDRESS);
+        }
         default ->
             throw new IllegalArgumentException(
-                "--server must be dev-server, embedded or both (got " + name + ")");
+                "--server must be dev-server, embedded, address, both, all or none (got "
+                    + name
+                    + ")");
       };
     }
   }
@@ -118,6 +140,8 @@ final class Loop implements AutoCloseable {
       StartedDevServer dev = startDevServer("dev-server-loop");
       devProcess = dev.process();
       temporal = TemporalConnection.connect(Map.of("TEMPORAL_ADDRESS", "127.0.0.1:" + dev.port()));
+    } else if (server == Server.ADDRESS) {
+      temporal = TemporalConnection.connect(System.getenv());
     } else {
       temporal = TemporalConnection.connect(Map.of());
     }
@@ -132,19 +156,37 @@ final class Loop implements AutoCloseable {
     RecordingNotifier notifier = new RecordingNotifier(new SlackNotifier(methods));
     GreenlightWorker worker =
         GreenlightWorker.start(temporal, config, notifier, new SlackDirectory(methods));
-    App app = GreenlightApp.create(settings, config, new IncidentClient(temporal.client()));
-    SocketModeApp socket =
-        new SocketModeApp(
-            settings.appToken(),
-            app,
-            SocketModeClient.Backend.JavaWebSocket,
-            Greenlight.SLACK_CONCURRENCY);
-    socket.startAsync();
+    App app =
+        GreenlightApp.create(
+            settings,
+            config,
+            new IncidentClient(temporal.client(), temporal.serverKind() != ServerKind.CLUSTER));
+    SocketModeApp socket = Greenlight.connectSocketMode(settings.appToken(), app);
     if (!slack.awaitConnected(Duration.ofSeconds(30))) {
       throw new IllegalStateException("the Bolt app never connected over Socket Mode");
     }
     return new Loop(
         server, slack, targets, devProcess, temporal, notifier, config, configFile, worker, socket);
+  }
+
+  /** Which server this loop runs against, for the report: kind, address, namespace, sticky. */
+  String describe() {
+    var options = temporal.client().getWorkflowServiceStubs().getOptions();
+    String where =
+        switch (server) {
+          case DEV_SERVER -> "standalone `greenlight dev-server` (own JVM)";
+          case EMBEDDED -> "embedded test server (harness JVM, as `run`)";
+          case ADDRESS -> "TEMPORAL_ADDRESS";
+        };
+    return where
+        + " at "
+        + (options.getTarget() == null ? "in-process" : options.getTarget())
+        + ", namespace "
+        + temporal.client().getOptions().getNamespace()
+        + ", kind "
+        + temporal.serverKind().name().toLowerCase(java.util.Locale.ROOT)
+        + ", sticky execution "
+        + (temporal.serverKind().stickyExecution() ? "on" : "off");
   }
 
   /** A fresh channel: every incident in the harness has its own, so events are keyed by it. */

@@ -8,6 +8,7 @@ import dev.greenlight.config.ConfigLoader;
 import dev.greenlight.sandbox.Message;
 import dev.greenlight.sandbox.SlackServer;
 import dev.greenlight.worker.TemporalConnection;
+import dev.greenlight.worker.WorkerTuning;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -116,6 +117,15 @@ final class PendingApprovals {
       env.put("SLACK_API_URL", slack.apiUrl());
       env.put("GREENLIGHT_CONFIG", config.toString());
       env.put("GREENLIGHT_LOG_LEVEL", "WARN");
+      // The worker's capacity knobs, as the harness was given them (defaults otherwise).
+      System.getenv()
+          .forEach(
+              (k, v) -> {
+                if (k.startsWith("GREENLIGHT_WORKER_")) {
+                  env.put(k, v);
+                }
+              });
+      String tuning = WorkerTuning.fromEnv(env, false).toString(); // a dev server: sticky off
       try (TemporalConnection temporal =
               TemporalConnection.connect(Map.of("TEMPORAL_ADDRESS", address));
           Worker worker =
@@ -139,7 +149,10 @@ final class PendingApprovals {
             Double.NaN,
             "MiB",
             "-",
-            "worker JVM alone (`WorkerProcess`), default heap settings; threads " + idle[1]);
+            "worker JVM alone (`WorkerProcess`), default heap settings; threads "
+                + idle[1]
+                + "; worker "
+                + tuning);
         int posts = 0;
         int updates = 0;
         for (int n : size.pending()) {

@@ -34,22 +34,32 @@ final class Table {
   }
 
   private final List<Row> rows;
+  private final List<String> notes;
   private final String idPrefix;
   private final String metricSuffix;
 
   Table() {
-    this(new ArrayList<>(), "", "");
+    this(new ArrayList<>(), new ArrayList<>(), "", "");
   }
 
-  private Table(List<Row> rows, String idPrefix, String metricSuffix) {
+  private Table(List<Row> rows, List<String> notes, String idPrefix, String metricSuffix) {
     this.rows = rows;
+    this.notes = notes;
     this.idPrefix = idPrefix;
     this.metricSuffix = metricSuffix;
   }
 
   /** The same table, adding rows whose ids get {@code prefix} and metrics {@code suffix}. */
   Table under(String prefix, String suffix) {
-    return new Table(rows, idPrefix + prefix, metricSuffix + suffix);
+    return new Table(rows, notes, idPrefix + prefix, metricSuffix + suffix);
+  }
+
+  /** A line printed above the table (e.g. which server the rows with a prefix came from). */
+  void note(String line) {
+    synchronized (notes) {
+      notes.add(line);
+    }
+    System.out.println("  " + line);
   }
 
   void add(
@@ -76,6 +86,14 @@ final class Table {
   /** A Markdown table, ready to paste into docs/performance.md. */
   String markdown() {
     StringBuilder b = new StringBuilder();
+    synchronized (notes) {
+      for (String n : notes) {
+        b.append("- ").append(n).append('\n');
+      }
+      if (!notes.isEmpty()) {
+        b.append('\n');
+      }
+    }
     b.append("| # | metric | value | baseline (limit, same run) | ratio | goal | notes |\n");
     b.append("|---|---|---|---|---|---|---|\n");
     for (Row r : rows()) {

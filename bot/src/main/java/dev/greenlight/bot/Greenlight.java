@@ -18,6 +18,7 @@ import dev.greenlight.bot.slack.IncidentClient;
 import dev.greenlight.bot.slack.SlackDirectory;
 import dev.greenlight.bot.slack.SlackNotifier;
 import dev.greenlight.bot.slack.SlackSettings;
+import dev.greenlight.bot.slack.SocketModeDispatch;
 import dev.greenlight.config.ConfigLoader;
 import dev.greenlight.config.GreenlightConfig;
 import dev.greenlight.worker.GreenlightWorker;
@@ -120,10 +121,7 @@ public final class Greenlight implements AutoCloseable {
                 config,
                 new IncidentClient(temporal.client(), temporal.serverKind() != ServerKind.CLUSTER),
                 meters);
-        SocketModeApp socket =
-            new SocketModeApp(
-                slack.appToken(), app, SocketModeClient.Backend.JavaWebSocket, SLACK_CONCURRENCY);
-        socket.startAsync();
+        SocketModeApp socket = connectSocketMode(slack.appToken(), app);
         g.parts.push(socket::close);
         SocketModeProbe socketMode = SocketModeProbe.watch(socket);
         g.parts.push(socketMode);
@@ -149,6 +147,18 @@ public final class Greenlight implements AutoCloseable {
       g.close();
       throw e;
     }
+  }
+
+  /**
+   * Connects {@code app} over Socket Mode (JavaWebSocket backend, {@link #SLACK_CONCURRENCY}
+   * handlers) with each envelope handed to Bolt as it arrives ({@link SocketModeDispatch}).
+   */
+  public static SocketModeApp connectSocketMode(String appToken, App app) throws Exception {
+    SocketModeApp socket =
+        new SocketModeApp(appToken, app, SocketModeClient.Backend.JavaWebSocket, SLACK_CONCURRENCY);
+    socket.startAsync();
+    SocketModeDispatch.install(socket.getClient());
+    return socket;
   }
 
   /**

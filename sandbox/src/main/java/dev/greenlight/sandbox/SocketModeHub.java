@@ -51,6 +51,10 @@ final class SocketModeHub {
     this.appId = appId;
     this.server = new Server(new InetSocketAddress("127.0.0.1", port));
     server.setReuseAddr(true);
+    // Envelopes go out the moment they are sent, as from Slack's edge: with Nagle's algorithm on, a
+    // second envelope sent back to back waits for the TCP acknowledgement of the first (up to 40
+    // ms).
+    server.setTcpNoDelay(true);
     server.setDaemon(true);
   }
 

@@ -81,6 +81,8 @@ public final class GreenlightWorker implements AutoCloseable {
     // First, so a catalog naming a kind without an implementation stops the worker before the
     // model loads.
     RemediationActivitiesImpl remediation = new RemediationActivitiesImpl(config, kinds);
+    WorkerTuning tuning =
+        WorkerTuning.fromEnv(System.getenv(), temporal.serverKind().stickyExecution());
     long t0 = System.nanoTime();
     CombinedClassifier classifier = classifier(config, System.getenv());
     log.info(
@@ -91,9 +93,9 @@ public final class GreenlightWorker implements AutoCloseable {
     if (config.visibility().searchAttributes() && temporal.serverKind() != ServerKind.CLUSTER) {
       SearchAttributeRegistration.register(temporal.client());
     }
-    WorkerFactory factory = WorkerFactory.newInstance(temporal.client());
+    WorkerFactory factory = WorkerFactory.newInstance(temporal.client(), tuning.factoryOptions());
     Worker worker =
-        factory.newWorker(RemediationWorkflow.TASK_QUEUE, options(temporal.serverKind()));
+        factory.newWorker(RemediationWorkflow.TASK_QUEUE, options(temporal.serverKind(), tuning));
     worker.registerWorkflowImplementationTypes(
         RemediationWorkflowImpl.class,
         BreakerWorkflowImpl.class,
@@ -108,7 +110,7 @@ public final class GreenlightWorker implements AutoCloseable {
         new IntakeActivitiesImpl(temporal.client()));
     ArgoGateWiring argoGates = ArgoGateWiring.register(worker, config, System.getenv());
     factory.start();
-    log.info("Worker polling task queue '{}'", RemediationWorkflow.TASK_QUEUE);
+    log.info("Worker polling task queue '{}' ({})", RemediationWorkflow.TASK_QUEUE, tuning);
     argoGates.startWatching(temporal.client(), RemediationWorkflow.TASK_QUEUE);
     return new GreenlightWorker(factory, argoGates);
   }
@@ -179,7 +181,12 @@ public final class GreenlightWorker implements AutoCloseable {
    * with this worker) and against a real cluster.
    */
   static WorkerOptions options(ServerKind server) {
-    WorkerOptions.Builder b = WorkerOptions.newBuilder();
+    return options(server, WorkerTuning.DEFAULT);
+  }
+
+  /** As {@link #options(ServerKind)}, with the task slots and pollers of {@code tuning}. */
+  static WorkerOptions options(ServerKind server, WorkerTuning tuning) {
+    WorkerOptions.Builder b = tuning.apply(WorkerOptions.newBuilder());
     if (!server.stickyExecution()) {
       b.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
     }

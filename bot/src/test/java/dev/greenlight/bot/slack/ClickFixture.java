@@ -47,11 +47,8 @@ abstract class ClickFixture {
     slack = SlackServer.start();
     SlackSettings settings = new SlackSettings(slack.botToken(), slack.appToken(), slack.apiUrl());
     socket =
-        new SocketModeApp(
-            slack.appToken(),
-            GreenlightApp.create(settings, config(), incidents),
-            com.slack.api.socket_mode.SocketModeClient.Backend.JavaWebSocket);
-    socket.startAsync();
+        dev.greenlight.bot.Greenlight.connectSocketMode(
+            slack.appToken(), GreenlightApp.create(settings, config(), incidents));
     assertThat(slack.awaitConnected(Duration.ofSeconds(10))).isTrue();
   }
 
