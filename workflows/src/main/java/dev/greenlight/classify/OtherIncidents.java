@@ -1,5 +1,7 @@
 package dev.greenlight.classify;
 
+import dev.greenlight.config.ConfigException;
+import dev.greenlight.config.LocalSettings;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.store.embedding.CosineSimilarity;
@@ -8,7 +10,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,9 +27,6 @@ import java.util.List;
 public final class OtherIncidents {
   static final String RESOURCE = "/classify/other-incidents.txt";
 
-  /** A line at least this similar to anything in the catalog is dropped. */
-  static final double PRUNE = 0.6;
-
   private final List<String> lines;
   private final List<Embedding> embeddings;
 
@@ -33,14 +35,18 @@ public final class OtherIncidents {
     this.embeddings = embeddings;
   }
 
-  static OtherIncidents load(EmbeddingModel model, List<Embedding> catalog) {
+  /**
+   * The reference lines, a line at least {@code prune} similar to anything in the catalog dropped.
+   */
+  static OtherIncidents load(
+      EmbeddingModel model, List<Embedding> catalog, List<String> lines, double prune) {
     List<String> kept = new ArrayList<>();
     List<Embedding> vectors = new ArrayList<>();
-    for (String line : read()) {
+    for (String line : lines) {
       Embedding e = model.embed(line).content();
       boolean near = false;
       for (Embedding c : catalog) {
-        near |= CosineSimilarity.between(e, c) >= PRUNE;
+        near |= CosineSimilarity.between(e, c) >= prune;
       }
       if (!near) {
         kept.add(line);
@@ -77,19 +83,40 @@ public final class OtherIncidents {
     return best;
   }
 
-  private static List<String> read() {
-    InputStream in = OtherIncidents.class.getResourceAsStream(RESOURCE);
-    if (in == null) {
-      throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+  /** The lines {@code classifier.local.other-incidents} names: built-in, none, or a file's. */
+  static List<String> lines(LocalSettings local) {
+    String source = local.otherIncidents();
+    if (source.equals(LocalSettings.NONE)) {
+      return List.of();
     }
+    if (source.equals(LocalSettings.BUILT_IN)) {
+      InputStream in = OtherIncidents.class.getResourceAsStream(RESOURCE);
+      if (in == null) {
+        throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+      }
+      return read(in, RESOURCE);
+    }
+    try {
+      return read(Files.newInputStream(Path.of(source)), source);
+    } catch (IOException e) {
+      throw new ConfigException(
+          "classifier.local.other-incidents: cannot read '" + source + "': " + e.getMessage(), e);
+    }
+  }
+
+  private static List<String> read(InputStream in, String source) {
     List<String> out = new ArrayList<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()))) {
       String line;
       while ((line = r.readLine()) != null) {
         if (!line.isBlank() && !line.strip().startsWith("#")) {
           out.add(line.strip());
         }
       }
+    } catch (CharacterCodingException e) {
+      throw new ConfigException(
+          "classifier.local.other-incidents: '" + source + "' is not UTF-8 text", e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
