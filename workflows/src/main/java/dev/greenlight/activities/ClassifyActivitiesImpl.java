@@ -37,7 +37,8 @@ public final class ClassifyActivitiesImpl implements ClassifyActivities {
                 classifier,
                 LocalClassifier.Strategy.parse(config.classifier().strategy()),
                 Calibration.configured(config.classifier()),
-                config.policy().minSimilarity()),
+                config.policy().minSimilarity(),
+                LocalClassifier.Tuning.of(config.classifier().local())),
             null));
   }
 

@@ -27,7 +27,7 @@ public record Calibration(double intercept, double wSimilarity, double wMargin, 
    * #fit}). It is reported on the second set (eval/oncall.jsonl), never chosen on it. {@code
    * greenlight eval} refits and prints these coefficients ("nearest calibrated").
    */
-  public static final Calibration DEFAULT = new Calibration(-1.462, 5.630, 0, false);
+  public static final Calibration DEFAULT = new Calibration(-0.870, 4.906, 0, false);
 
   /**
    * Weight of a wrong proposal in the "conservative" comparison fit the eval also reports (the

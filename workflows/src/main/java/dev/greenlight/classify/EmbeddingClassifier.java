@@ -1,5 +1,6 @@
 package dev.greenlight.classify;
 
+import dev.greenlight.config.LocalSettings;
 import dev.greenlight.config.Runbook;
 import dev.greenlight.embedding.MiniLmEmbeddingModel;
 import dev.langchain4j.data.embedding.Embedding;
@@ -27,12 +28,21 @@ public final class EmbeddingClassifier {
   private final Lexicon lexicon;
   private final List<Runbook> runbooks;
 
-  /** Loads the bundled model and embeds every runbook's examples. */
+  /** Loads the bundled model and embeds every runbook's examples; the default local knobs. */
   public EmbeddingClassifier(List<Runbook> runbooks) {
-    this(MiniLmEmbeddingModel.load(), runbooks);
+    this(runbooks, LocalSettings.DEFAULT);
   }
 
-  EmbeddingClassifier(EmbeddingModel model, List<Runbook> runbooks) {
+  /**
+   * Loads the bundled model, embeds every runbook's examples and the "other incidents" reference
+   * that {@code local} names ({@code classifier.local.other-incidents}, pruned at {@code
+   * other-prune}).
+   */
+  public EmbeddingClassifier(List<Runbook> runbooks, LocalSettings local) {
+    this(MiniLmEmbeddingModel.load(), runbooks, local);
+  }
+
+  EmbeddingClassifier(EmbeddingModel model, List<Runbook> runbooks, LocalSettings local) {
     this.model = model;
     for (Runbook r : runbooks) {
       float[] sum = null;
@@ -60,7 +70,7 @@ public final class EmbeddingClassifier {
     List<Embedding> catalog = new ArrayList<>();
     examples.forEach(e -> catalog.add(e.embedding()));
     descriptions.values().forEach(catalog::addAll);
-    others = OtherIncidents.load(model, catalog);
+    others = OtherIncidents.load(model, catalog, OtherIncidents.lines(local), local.otherPrune());
     lexicon = new Lexicon(runbooks);
     this.runbooks = List.copyOf(runbooks);
   }

@@ -62,7 +62,7 @@ public final class EvalRunner {
         embeddings,
         calibration,
         config.policy().minSimilarity(),
-        LocalClassifier.Tuning.DEFAULT,
+        LocalClassifier.Tuning.of(config.classifier().local()),
         llm,
         floor);
   }

@@ -13,8 +13,8 @@ import java.util.Set;
 /**
  * The checks that send a classification to a person whatever its confidence, all on the normalized
  * text: instruction-like text ({@link InjectionGuard}), a runbook's label or id named verbatim, the
- * catalog's example wording copied, and parts of the report that point to different runbooks (or to
- * a kind of incident no runbook covers).
+ * catalog's example wording copied, text that asks for no fix ({@link NotAProblem}), and parts of
+ * the report that point to different runbooks (or to a kind of incident no runbook covers).
  */
 final class Guards {
   /** Parts with fewer informative words than this are not classified on their own. */
@@ -55,6 +55,10 @@ final class Guards {
           "the report copies the catalog's example wording (\""
               + ChatText.abbreviate(copied, 40)
               + "\")");
+    }
+    String calm = lowRisk ? NotAProblem.phrase(TextNormalizer.normalize(text)) : null;
+    if (calm != null) {
+      out.add("the report does not read as a problem to fix (\"" + calm + "\")");
     }
     String stuffed = repeated(Lexicon.words(text));
     if (stuffed != null) {

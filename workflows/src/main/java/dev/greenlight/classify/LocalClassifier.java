@@ -1,5 +1,6 @@
 package dev.greenlight.classify;
 
+import dev.greenlight.config.LocalSettings;
 import dev.greenlight.config.Runbook;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,7 +39,12 @@ public final class LocalClassifier implements IncidentClassifier {
    */
   public record Tuning(double lexicalWeight, double otherMargin) {
     /** Chosen on the built-in set (eval/incidents.jsonl); docs/classification.md. */
-    public static final Tuning DEFAULT = new Tuning(0.5, -0.15);
+    public static final Tuning DEFAULT = of(LocalSettings.DEFAULT);
+
+    /** The knobs {@code classifier.local} sets. */
+    public static Tuning of(LocalSettings local) {
+      return new Tuning(local.lexicalWeight(), local.otherMargin());
+    }
   }
 
   private final EmbeddingClassifier embeddings;

@@ -1,5 +1,7 @@
 package dev.greenlight.classify;
 
+import dev.greenlight.config.ConfigException;
+import dev.greenlight.config.LocalSettings;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.store.embedding.CosineSimilarity;
@@ -8,7 +10,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,25 +27,34 @@ import java.util.List;
 public final class OtherIncidents {
   static final String RESOURCE = "/classify/other-incidents.txt";
 
-  /** A line at least this similar to anything in the catalog is dropped. */
-  static final double PRUNE = 0.6;
+  /** Every rule name of awesome-prometheus-alerts (CC BY 4.0), the reference's second half. */
+  static final String ALERT_RULES = "/classify/alert-rules.txt";
 
   private final List<String> lines;
   private final List<Embedding> embeddings;
+  private final float[][] units;
 
   private OtherIncidents(List<String> lines, List<Embedding> embeddings) {
     this.lines = lines;
     this.embeddings = embeddings;
+    this.units = new float[embeddings.size()][];
+    for (int i = 0; i < units.length; i++) {
+      units[i] = unit(embeddings.get(i).vector());
+    }
   }
 
-  static OtherIncidents load(EmbeddingModel model, List<Embedding> catalog) {
+  /**
+   * The reference lines, a line at least {@code prune} similar to anything in the catalog dropped.
+   */
+  static OtherIncidents load(
+      EmbeddingModel model, List<Embedding> catalog, List<String> lines, double prune) {
     List<String> kept = new ArrayList<>();
     List<Embedding> vectors = new ArrayList<>();
-    for (String line : read()) {
+    for (String line : lines) {
       Embedding e = model.embed(line).content();
       boolean near = false;
       for (Embedding c : catalog) {
-        near |= CosineSimilarity.between(e, c) >= PRUNE;
+        near |= CosineSimilarity.between(e, c) >= prune;
       }
       if (!near) {
         kept.add(line);
@@ -64,32 +78,78 @@ public final class OtherIncidents {
 
   /** The closest line to the query other than line {@code skip}, or null when there is none. */
   Closest closest(Embedding query, int skip) {
-    Closest best = null;
-    for (int i = 0; i < lines.size(); i++) {
+    // Cosine similarity as a dot product of unit vectors: the reference has over a thousand lines.
+    float[] q = unit(query.vector());
+    int bestLine = -1;
+    double best = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < units.length; i++) {
       if (i == skip) {
         continue;
       }
-      double s = CosineSimilarity.between(query, embeddings.get(i));
-      if (best == null || s > best.similarity()) {
-        best = new Closest(lines.get(i), s);
+      float[] u = units[i];
+      double s = 0;
+      for (int k = 0; k < q.length; k++) {
+        s += q[k] * u[k];
+      }
+      if (s > best) {
+        best = s;
+        bestLine = i;
       }
     }
-    return best;
+    return bestLine < 0 ? null : new Closest(lines.get(bestLine), best);
   }
 
-  private static List<String> read() {
-    InputStream in = OtherIncidents.class.getResourceAsStream(RESOURCE);
-    if (in == null) {
-      throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+  private static float[] unit(float[] v) {
+    double norm = 0;
+    for (float x : v) {
+      norm += x * x;
     }
+    norm = Math.sqrt(norm);
+    float[] out = new float[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = (float) (norm == 0 ? 0 : v[i] / norm);
+    }
+    return out;
+  }
+
+  /** The lines {@code classifier.local.other-incidents} names: built-in, none, or a file's. */
+  static List<String> lines(LocalSettings local) {
+    String source = local.otherIncidents();
+    if (source.equals(LocalSettings.NONE)) {
+      return List.of();
+    }
+    if (source.equals(LocalSettings.BUILT_IN)) {
+      List<String> out = new ArrayList<>();
+      for (String name : List.of(RESOURCE, ALERT_RULES)) {
+        InputStream in = OtherIncidents.class.getResourceAsStream(name);
+        if (in == null) {
+          throw new IllegalStateException(name + " is missing from the classpath");
+        }
+        out.addAll(read(in, name));
+      }
+      return out;
+    }
+    try {
+      return read(Files.newInputStream(Path.of(source)), source);
+    } catch (IOException e) {
+      throw new ConfigException(
+          "classifier.local.other-incidents: cannot read '" + source + "': " + e.getMessage(), e);
+    }
+  }
+
+  private static List<String> read(InputStream in, String source) {
     List<String> out = new ArrayList<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()))) {
       String line;
       while ((line = r.readLine()) != null) {
         if (!line.isBlank() && !line.strip().startsWith("#")) {
           out.add(line.strip());
         }
       }
+    } catch (CharacterCodingException e) {
+      throw new ConfigException(
+          "classifier.local.other-incidents: '" + source + "' is not UTF-8 text", e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

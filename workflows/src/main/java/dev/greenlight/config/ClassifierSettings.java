@@ -25,6 +25,7 @@ import java.util.Set;
  *     that only support JSON mode
  * @param authHeader {@code bearer} ({@code Authorization: Bearer}) or {@code api-key} (Azure)
  * @param calibration the local classifier's calibration, or null for the shipped one
+ * @param local the local classifier's other knobs (key {@code local}; null: the defaults)
  */
 public record ClassifierSettings(
     String mode,
@@ -37,7 +38,8 @@ public record ClassifierSettings(
     Duration retryBudget,
     String responseFormat,
     String authHeader,
-    PlattSettings calibration) {
+    PlattSettings calibration,
+    LocalSettings local) {
   public static final String LOCAL = "local";
   public static final String LLM = "llm";
   public static final String BOTH = "both";
@@ -76,6 +78,38 @@ public record ClassifierSettings(
     Check.duration("retry-budget", retryBudget, null, null);
     Check.oneOf("response-format", responseFormat, List.of("json_schema", "json_object"));
     Check.oneOf("auth-header", authHeader, List.of("bearer", "api-key"));
+    if (local == null) {
+      local = LocalSettings.DEFAULT;
+    }
+  }
+
+  /** The settings with a calibration and the default local knobs. */
+  @JsonCreator(mode = JsonCreator.Mode.DISABLED)
+  public ClassifierSettings(
+      String mode,
+      String strategy,
+      String baseUrl,
+      String llmModel,
+      String apiKeyEnv,
+      Duration timeout,
+      int maxAttempts,
+      Duration retryBudget,
+      String responseFormat,
+      String authHeader,
+      PlattSettings calibration) {
+    this(
+        mode,
+        strategy,
+        baseUrl,
+        llmModel,
+        apiKeyEnv,
+        timeout,
+        maxAttempts,
+        retryBudget,
+        responseFormat,
+        authHeader,
+        calibration,
+        null);
   }
 
   /** The settings without a calibration of their own (the shipped one is used). */
@@ -120,7 +154,8 @@ public record ClassifierSettings(
       @JsonProperty("retry-budget") Duration retryBudget,
       @JsonProperty("response-format") String responseFormat,
       @JsonProperty("auth-header") String authHeader,
-      @JsonProperty("calibration") PlattSettings calibration) {
+      @JsonProperty("calibration") PlattSettings calibration,
+      @JsonProperty("local") LocalSettings local) {
     return new ClassifierSettings(
         or(mode, DEFAULT.mode),
         or(strategy, DEFAULT.strategy),
@@ -132,7 +167,8 @@ public record ClassifierSettings(
         or(retryBudget, DEFAULT.retryBudget),
         or(responseFormat, DEFAULT.responseFormat),
         or(authHeader, DEFAULT.authHeader),
-        calibration);
+        calibration,
+        local);
   }
 
   private static <T> T or(T value, T fallback) {
@@ -190,7 +226,8 @@ public record ClassifierSettings(
           retryBudget,
           responseFormat,
           authHeader,
-          calibration);
+          calibration,
+          local);
     } catch (Invalid e) {
       // The other overrides are checked above, so only GREENLIGHT_LLM_BASE_URL can be refused here.
       throw new ConfigException(

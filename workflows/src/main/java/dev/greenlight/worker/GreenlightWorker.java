@@ -158,10 +158,11 @@ public final class GreenlightWorker implements AutoCloseable {
     ClassifierSettings settings = config.classifier().withEnvironment(env);
     LocalClassifier local =
         new LocalClassifier(
-            new EmbeddingClassifier(config.runbooks()),
+            new EmbeddingClassifier(config.runbooks(), settings.local()),
             LocalClassifier.Strategy.parse(settings.strategy()),
             Calibration.configured(settings),
-            config.policy().minSimilarity());
+            config.policy().minSimilarity(),
+            LocalClassifier.Tuning.of(settings.local()));
     OpenAiChatClassifier llm = null;
     if (settings.usesLlm()) {
       String key = env.get(settings.apiKeyEnv());

@@ -11,9 +11,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The shipped classifier (demo catalog, its floor, the shipped calibration and tuning) on all three
- * labelled sets: not one case is auto-approved wrongly, and accuracy holds on the set the defaults
- * were not chosen on.
+ * The shipped classifier (demo catalog, its floor, the shipped calibration and tuning) on all four
+ * labelled sets: not one case is auto-approved wrongly, and accuracy and the unknown label hold on
+ * the set the defaults were not chosen on.
  */
 class SafetyEvalTest {
   private static GreenlightConfig demo;
@@ -26,7 +26,13 @@ class SafetyEvalTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/eval/incidents.jsonl", "/eval/oncall.jsonl", "/eval/adversarial.jsonl"})
+  @ValueSource(
+      strings = {
+        "/eval/incidents.jsonl",
+        "/eval/oncall.jsonl",
+        "/eval/adversarial.jsonl",
+        "/eval/holdout.jsonl"
+      })
   void noWrongAutoApprovalOnAnySet(String resource) {
     List<EvalCase> cases = EvalCase.resource(resource);
     EvalRunner.Result r =
@@ -55,8 +61,11 @@ class SafetyEvalTest {
             null,
             demo.policy().confidenceFloor());
 
-    // Measured 0.904 / 0.905 (docs/classification.md); the old classifier gave 0.608 / 0.584.
-    assertThat(r.inUseReport().accuracy()).isGreaterThanOrEqualTo(0.89);
-    assertThat(r.inUseReport().macroF1()).isGreaterThanOrEqualTo(0.89);
+    // Measured 0.910 / 0.912, unknown P 0.851 / R 0.870 (docs/classification.md); the first
+    // classifier gave 0.608 / 0.584, the previous one 0.904 / 0.905 with unknown recall 0.804.
+    assertThat(r.inUseReport().accuracy()).isGreaterThanOrEqualTo(0.90);
+    assertThat(r.inUseReport().macroF1()).isGreaterThanOrEqualTo(0.90);
+    assertThat(r.inUseReport().unknownPrecision()).isGreaterThanOrEqualTo(0.85);
+    assertThat(r.inUseReport().unknownRecall()).isGreaterThanOrEqualTo(0.85);
   }
 }

@@ -115,7 +115,7 @@ final class EvalCommand implements Callable<Integer> {
             ? new OpenAiChatClassifier(
                 settings, env.get(settings.apiKeyEnv()), cfg.runbooks(), new OkHttpClient())
             : null;
-    EmbeddingClassifier embeddings = new EmbeddingClassifier(cfg.runbooks());
+    EmbeddingClassifier embeddings = new EmbeddingClassifier(cfg.runbooks(), settings.local());
     EvalRunner.Result result =
         EvalRunner.run(
             cfg, data, embeddings, Calibration.configured(settings), llmClassifier, gateFloor);

@@ -10,6 +10,7 @@ import dev.greenlight.classify.LocalClassifier;
 import dev.greenlight.classify.Tuner;
 import dev.greenlight.config.ClassifierSettings;
 import dev.greenlight.config.GreenlightConfig;
+import dev.greenlight.config.LocalSettings;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -81,6 +82,15 @@ record EvalReport(
         "Calibration in use: "
             + Calibration.configured(settings)
             + (settings.calibration() == null ? "" : " (classifier.calibration)"));
+    LocalSettings local = settings.local();
+    out.printf(
+        Locale.ROOT,
+        "Local knobs in use (classifier.local): lexical-weight %.2f, other-margin %.2f,"
+            + " other-incidents %s (other-prune %.2f)%n",
+        local.lexicalWeight(),
+        local.otherMargin(),
+        local.otherIncidents(),
+        local.otherPrune());
     out.println("Classifier in use: " + inUse());
     out.println();
     out.print(Evaluation.table(result.reports(), floor));
@@ -141,6 +151,7 @@ record EvalReport(
     doc.put("calibrationInUse", Calibration.configured(settings).toString());
     doc.put("mode", settings.mode());
     doc.put("strategy", settings.strategy());
+    doc.put("local", settings.local());
     doc.put("inUse", result.inUse());
     doc.put("rows", result.reports());
     doc.put("cases", result.cases());

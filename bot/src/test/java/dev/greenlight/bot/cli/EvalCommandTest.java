@@ -220,6 +220,35 @@ class EvalCommandTest {
   }
 
   @Test
+  void theCatalogsOwnLocalKnobsAreTheOnesInUse() throws IOException {
+    Path own = Files.writeString(dir.resolve("ours.txt"), "the parking garage gate is stuck\n");
+    Path config = dir.resolve("knobs.yml");
+    Files.writeString(
+        config,
+        demoYaml()
+            + "\nclassifier:\n  local: {lexical-weight: 0.3, other-margin: -0.1, other-incidents: '"
+            + own
+            + "'}\n");
+    Path data =
+        Files.writeString(
+            dir.resolve("garage.jsonl"),
+            "{\"text\": \"the parking garage gate is stuck again\", \"expected_label\": \"unknown\"}\n");
+
+    Run r = eval("eval", "--config", config.toString(), "--dataset", data.toString(), "--cases");
+
+    assertThat(r.out())
+        .as(r.err())
+        .contains(
+            "Local knobs in use (classifier.local): lexical-weight 0.30, other-margin -0.10,"
+                + " other-incidents "
+                + own)
+        .contains("closer to an incident no runbook covers (\"the parking garage gate is stuck\"");
+    assertThat(eval("eval", "--dataset", data.toString(), "--cases").out())
+        .contains("lexical-weight 0.50, other-margin -0.20, other-incidents built-in")
+        .doesNotContain("\"the parking garage gate is stuck\"");
+  }
+
+  @Test
   void anOldHighFloorIsPointedOut() throws IOException {
     Path config = dir.resolve("old.yml");
     Files.writeString(config, demoYaml().replace("min-similarity: 0.22", "min-similarity: 0.45"));

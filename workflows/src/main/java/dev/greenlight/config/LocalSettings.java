@@ -1,0 +1,84 @@
+package dev.greenlight.config;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+
+/**
+ * The local classifier's knobs besides {@code policy.min-similarity} and the calibration (key
+ * {@code classifier.local}; docs/classification.md says what each does and on which set the
+ * defaults were chosen).
+ *
+ * @param lexicalWeight weight of the lexical share added to the embedding similarity (0..2)
+ * @param otherMargin an incident is unknown when the closest "other incident" line is more similar
+ *     than the best runbook's example by more than {@code -otherMargin} (-1..1)
+ * @param otherIncidents {@code built-in} (the bundled reference), {@code none} (no relative test),
+ *     or a UTF-8 text file of incident kinds no runbook covers, one a line ({@code #} comments)
+ * @param otherPrune a reference line at least this similar to one of the catalog's examples, labels
+ *     or descriptions is dropped at start (0..1)
+ */
+public record LocalSettings(
+    double lexicalWeight, double otherMargin, String otherIncidents, double otherPrune) {
+  public static final String BUILT_IN = "built-in";
+  public static final String NONE = "none";
+
+  /**
+   * The shipped knobs: lexical weight and margin fitted on the built-in set (eval/incidents.jsonl)
+   * with the built-in reference; docs/classification.md.
+   */
+  public static final LocalSettings DEFAULT = new LocalSettings(0.5, -0.2, BUILT_IN, 0.6);
+
+  public LocalSettings {
+    Invalid.require(
+        Double.isFinite(lexicalWeight) && lexicalWeight >= 0 && lexicalWeight <= 2,
+        "lexical-weight",
+        " must be a number from 0 to 2 (got '" + lexicalWeight + "')");
+    Invalid.require(
+        Double.isFinite(otherMargin) && otherMargin >= -1 && otherMargin <= 1,
+        "other-margin",
+        " must be a number from -1 to 1 (got '"
+            + otherMargin
+            + "'); to switch the test off set"
+            + " other-incidents: none");
+    Check.text("other-incidents", otherIncidents);
+    if (!otherIncidents.equals(BUILT_IN) && !otherIncidents.equals(NONE)) {
+      Path p;
+      try {
+        p = Path.of(otherIncidents);
+      } catch (InvalidPathException e) {
+        throw new Invalid(
+            "other-incidents", " must be built-in, none or a file (got '" + otherIncidents + "')");
+      }
+      Invalid.require(
+          Files.isRegularFile(p) && Files.isReadable(p),
+          "other-incidents",
+          " must be built-in, none or a readable file; '"
+              + otherIncidents
+              + "' is not one (relative paths are resolved against the working directory)");
+    }
+    Invalid.require(
+        Double.isFinite(otherPrune) && otherPrune > 0 && otherPrune <= 1,
+        "other-prune",
+        " must be a number above 0 and at most 1 (got '" + otherPrune + "')");
+  }
+
+  /** True when the relative "other incidents" test runs. */
+  public boolean usesOtherIncidents() {
+    return !otherIncidents.equals(NONE);
+  }
+
+  @JsonCreator
+  static LocalSettings fromFile(
+      @JsonProperty("lexical-weight") Double lexicalWeight,
+      @JsonProperty("other-margin") Double otherMargin,
+      @JsonProperty("other-incidents") String otherIncidents,
+      @JsonProperty("other-prune") Double otherPrune) {
+    return new LocalSettings(
+        lexicalWeight == null ? DEFAULT.lexicalWeight : lexicalWeight,
+        otherMargin == null ? DEFAULT.otherMargin : otherMargin,
+        otherIncidents == null ? DEFAULT.otherIncidents : otherIncidents.strip(),
+        otherPrune == null ? DEFAULT.otherPrune : otherPrune);
+  }
+}
