@@ -11,6 +11,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Nearest-example classification with all-MiniLM-L6-v2 (quantized), in-process and offline. The
@@ -24,7 +26,7 @@ public final class EmbeddingClassifier {
   private final List<Example> examples = new ArrayList<>();
   private final Map<Runbook, float[]> centroids = new LinkedHashMap<>();
   private final Map<Runbook, List<Embedding>> descriptions = new LinkedHashMap<>();
-  private final OtherIncidents others;
+  private final CompletableFuture<OtherIncidents> others;
   private final Lexicon lexicon;
   private final List<Runbook> runbooks;
 
@@ -70,7 +72,14 @@ public final class EmbeddingClassifier {
     List<Embedding> catalog = new ArrayList<>();
     examples.forEach(e -> catalog.add(e.embedding()));
     descriptions.values().forEach(catalog::addAll);
-    others = OtherIncidents.load(model, catalog, OtherIncidents.lines(local), local.otherPrune());
+    // The reference (over a thousand lines) is embedded in the background, so the worker polls
+    // seconds sooner; a classification that comes first waits for it. A file named by
+    // other-incidents that cannot be read still fails here, at start.
+    List<String> lines = OtherIncidents.lines(local);
+    others =
+        CompletableFuture.supplyAsync(
+            () -> OtherIncidents.load(model, catalog, lines, local.otherPrune()),
+            EmbeddingClassifier::inBackground);
     lexicon = new Lexicon(runbooks);
     this.runbooks = List.copyOf(runbooks);
   }
@@ -85,7 +94,22 @@ public final class EmbeddingClassifier {
 
   /** How many "other incident" reference lines survived pruning against this catalog. */
   public int otherIncidents() {
-    return others.size();
+    return others().size();
+  }
+
+  /** The embedded reference, once the background thread has built it. */
+  private OtherIncidents others() {
+    try {
+      return others.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+  }
+
+  private static void inBackground(Runnable work) {
+    Thread t = new Thread(work, "greenlight-other-incidents");
+    t.setDaemon(true);
+    t.start();
   }
 
   /** The runbook whose example is most similar to the text, with that similarity (0..1). */
@@ -105,7 +129,7 @@ public final class EmbeddingClassifier {
   /** Every runbook's score and the closest "other incident" line, from one embedding. */
   public Analysis analyse(String incidentText) {
     Embedding query = model.embed(incidentText).content();
-    return new Analysis(scores(query), others.closest(query, -1));
+    return new Analysis(scores(query), others().closest(query, -1));
   }
 
   /**
@@ -120,12 +144,14 @@ public final class EmbeddingClassifier {
           new LeftOut(
               left.runbook(),
               left.text(),
-              new Analysis(scores(left.embedding(), left), others.closest(left.embedding(), -1))));
+              new Analysis(
+                  scores(left.embedding(), left), others().closest(left.embedding(), -1))));
     }
-    for (int i = 0; i < others.size(); i++) {
-      Embedding q = others.embedding(i);
+    for (int i = 0; i < others().size(); i++) {
+      Embedding q = others().embedding(i);
       out.add(
-          new LeftOut(null, others.line(i), new Analysis(scores(q, null), others.closest(q, i))));
+          new LeftOut(
+              null, others().line(i), new Analysis(scores(q, null), others().closest(q, i))));
     }
     return out;
   }
