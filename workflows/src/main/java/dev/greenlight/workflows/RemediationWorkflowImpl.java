@@ -34,6 +34,7 @@ public final class RemediationWorkflowImpl implements RemediationWorkflow {
   private AlertWatch alerts;
   private final List<AlertNote> earlyAlerts = new java.util.ArrayList<>();
   private Rails rails;
+  private UndoWindow undo;
 
   @Override
   public IncidentResult run(IncidentRequest request) {
@@ -62,7 +63,7 @@ public final class RemediationWorkflowImpl implements RemediationWorkflow {
       }
       Optional<ActionResult> done = remediate(proposal);
       if (done.isPresent()) {
-        return verify(proposal, done.get());
+        return undo.after(proposal, done.get(), verify(proposal, done.get()));
       }
       if (incident.ended()) {
         return incident.result();
@@ -82,6 +83,7 @@ public final class RemediationWorkflowImpl implements RemediationWorkflow {
     Async.procedure(gate::answerStrayClicks);
     rails = new Rails(incident);
     Async.procedure(rails::serveResets);
+    undo = new UndoWindow(incident);
     incident.audit(Kind.REQUESTED, request.requesterId(), request.service());
   }
 
@@ -205,7 +207,9 @@ public final class RemediationWorkflowImpl implements RemediationWorkflow {
 
   @Override
   public void decide(Decision decision) {
-    if (gate != null) {
+    if (undo != null && undo.claims(decision)) {
+      undo.offer(decision); // the Undo button carries its own nonce
+    } else if (gate != null) {
       gate.offer(decision);
     }
   }

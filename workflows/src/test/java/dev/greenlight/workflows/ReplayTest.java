@@ -26,7 +26,8 @@ class ReplayTest {
           AlertWatch.CHANGE_ID,
           Rails.CHANGE_ID,
           Visibility.CHANGE_ID,
-          Proposals.PREVIEW_CHANGE);
+          Proposals.PREVIEW_CHANGE,
+          UndoWindow.CHANGE_ID);
 
   /**
    * The version markers each recorded path carries: those of the changes in force when it was
