@@ -94,7 +94,8 @@ public record KubernetesAction(
       @JsonProperty("rollback") Rollback rollback,
       @JsonProperty("delete-pods") DeletePods deletePods,
       @JsonProperty("run-job") RunJob runJob,
-      @JsonProperty("undo-window") Duration undoWindow) {
+      @JsonProperty("undo-window") Duration undoWindow,
+      @JsonProperty("undo") Boolean undo) {
     List<KubernetesOperation> given = new ArrayList<>();
     for (KubernetesOperation op :
         new KubernetesOperation[] {rolloutRestart, scale, rollback, deletePods, runJob}) {
@@ -110,7 +111,13 @@ public record KubernetesAction(
             + (given.isEmpty()
                 ? " (one without keys is written rollout-restart: {})"
                 : " (got " + String.join(", ", given.stream().map(o -> o.key()).toList()) + ")"));
-    return new KubernetesAction(context, namespace, kind, name, given.get(0), undoWindow);
+    return new KubernetesAction(
+        context,
+        namespace,
+        kind,
+        name,
+        given.get(0),
+        UndoWindows.fromFile(given.get(0), undoWindow, undo));
   }
 
   @Override

@@ -15,6 +15,19 @@ final class UndoWindows {
     return op instanceof Scale || op instanceof Rollback;
   }
 
+  /** The window the catalog's {@code undo-window} and {@code undo} keys give (null: defaults). */
+  static Duration fromFile(KubernetesOperation op, Duration window, Boolean undo) {
+    if (Boolean.FALSE.equals(undo)) {
+      Invalid.require(window == null, "undo-window", " is not used with undo: false");
+      return Duration.ZERO;
+    }
+    Invalid.require(
+        undo == null || undoable(op),
+        "undo",
+        " applies only to scale and rollback: " + op.key() + " has no inverse to undo");
+    return window;
+  }
+
   /**
    * The window to keep: the default for an operation with an inverse, zero for one without.
    *
@@ -24,7 +37,7 @@ final class UndoWindows {
   static Duration check(KubernetesOperation op, Duration window) {
     if (!undoable(op)) {
       Invalid.require(
-          window == null,
+          window == null || window.isZero(),
           "undo-window",
           " applies only to scale and rollback: " + op.key() + " has no inverse to undo");
       return Duration.ZERO;
@@ -35,7 +48,7 @@ final class UndoWindows {
     Invalid.require(
         !window.isNegative() && window.compareTo(MAX) <= 0,
         "undo-window",
-        " must be between 0s (no Undo) and 24h (got " + window + ")");
+        " must be at most 24h (got " + window + "; undo: false offers no Undo)");
     return window;
   }
 }
