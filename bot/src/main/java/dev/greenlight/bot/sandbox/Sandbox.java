@@ -30,10 +30,13 @@ public final class Sandbox implements AutoCloseable {
   private final SlackServer slack;
   private final DemoServices demo;
   private final Greenlight greenlight;
+  private final SimulatedCluster cluster;
 
-  private Sandbox(SlackServer slack, DemoServices demo, Greenlight greenlight) {
+  private Sandbox(
+      SlackServer slack, DemoServices demo, SimulatedCluster cluster, Greenlight greenlight) {
     this.slack = slack;
     this.demo = demo;
+    this.cluster = cluster;
     this.greenlight = greenlight;
   }
 
@@ -57,8 +60,10 @@ public final class Sandbox implements AutoCloseable {
             .user(CAROL, "carol", "on-call lead")
             .start();
     DemoServices demo = null;
+    SimulatedCluster cluster = null;
     try {
       demo = DemoServices.start(0, Duration.ofSeconds(2));
+      cluster = SimulatedCluster.start();
       Map<String, String> env = new HashMap<>();
       env.put("SLACK_BOT_TOKEN", slack.botToken());
       env.put("SLACK_APP_TOKEN", slack.appToken());
@@ -74,14 +79,18 @@ public final class Sandbox implements AutoCloseable {
           env.put(name, outside.get(name));
         }
       }
-      Greenlight greenlight = Greenlight.start(Greenlight.Mode.RUN, env, config(demo.baseUrl()));
+      Greenlight greenlight =
+          Greenlight.start(Greenlight.Mode.RUN, env, config(demo.baseUrl()), cluster.clients());
       if (!slack.awaitConnected(Duration.ofSeconds(30))) {
         greenlight.close();
         throw new IllegalStateException("the bot did not connect to the sandbox Slack within 30 s");
       }
       slack.alertControl(new SandboxAlerts(greenlight.alertsUrl(), alertToken));
-      return new Sandbox(slack, demo, greenlight);
+      return new Sandbox(slack, demo, cluster, greenlight);
     } catch (Exception e) {
+      if (cluster != null) {
+        cluster.close();
+      }
       if (demo != null) {
         demo.close();
       }
@@ -124,9 +133,15 @@ public final class Sandbox implements AutoCloseable {
     return demo;
   }
 
+  /** The simulated Kubernetes cluster that {@value SimulatedCluster#SERVICE} runs in. */
+  public SimulatedCluster cluster() {
+    return cluster;
+  }
+
   @Override
   public void close() {
     greenlight.close();
+    cluster.close();
     demo.close();
     slack.close();
   }

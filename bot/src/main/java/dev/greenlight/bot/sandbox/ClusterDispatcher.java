@@ -1,0 +1,94 @@
+package dev.greenlight.bot.sandbox;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+/**
+ * fabric8's CRUD dispatcher, with what the simulated cluster adds in front of it: a server-side dry
+ * run ({@code dryRun=All}) changes nothing (the CRUD mock alone would apply it), refusals the way
+ * RBAC refuses (403), a failure after a change was applied (a lost reply), and a record of every
+ * request.
+ */
+final class ClusterDispatcher extends Dispatcher {
+  /** One request as the cluster received it. */
+  record Request(String method, String path, String body) {
+    boolean dryRun() {
+      return path.contains("dryRun=All");
+    }
+
+    /** The path without its query. */
+    String resource() {
+      int q = path.indexOf('?');
+      return q < 0 ? path : path.substring(0, q);
+    }
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher();
+  private final List<Request> requests = new CopyOnWriteArrayList<>();
+  private final Map<String, Predicate<Request>> refused = new ConcurrentHashMap<>();
+  private final List<Predicate<Request>> failOnce = new CopyOnWriteArrayList<>();
+
+  @Override
+  public MockResponse dispatch(RecordedRequest r) {
+    Request request = new Request(r.getMethod(), r.getPath(), r.getUtf8Body());
+    requests.add(request);
+    for (Map.Entry<String, Predicate<Request>> e : refused.entrySet()) {
+      if (e.getValue().test(request)) {
+        return new MockResponse().setResponseCode(403).setBody(e.getKey());
+      }
+    }
+    if (request.dryRun()) {
+      return request.method().equals("POST")
+          ? new MockResponse().setResponseCode(201).setBody(request.body())
+          : crud.handleGet(request.resource());
+    }
+    MockResponse response = crud.dispatch(r);
+    for (Predicate<Request> p : failOnce) {
+      if (p.test(request) && failOnce.remove(p)) {
+        return new MockResponse()
+            .setResponseCode(500)
+            .setBody(status(500, "InternalError", "the simulated API server lost its reply"));
+      }
+    }
+    return response;
+  }
+
+  /** Refuses the matching requests with 403, as RBAC does, {@code message} saying why. */
+  void refuse(Predicate<Request> which, String message) {
+    refused.put(status(403, "Forbidden", message), which);
+  }
+
+  void allowAll() {
+    refused.clear();
+  }
+
+  /** The next matching request is applied, then answered 500 (its reply is lost). */
+  void failOnceAfterApplying(Predicate<Request> which) {
+    failOnce.add(which);
+  }
+
+  List<Request> requests() {
+    return List.copyOf(requests);
+  }
+
+  private static String status(int code, String reason, String message) {
+    return JSON.createObjectNode()
+        .put("kind", "Status")
+        .put("apiVersion", "v1")
+        .put("status", "Failure")
+        .put("message", message)
+        .put("reason", reason)
+        .put("code", code)
+        .toString();
+  }
+}
