@@ -3,12 +3,11 @@ package dev.greenlight.bot.sandbox;
 import dev.greenlight.action.kubernetes.KubeClients;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
-import java.net.InetAddress;
-import java.util.HashMap;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,10 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A simulated Kubernetes cluster for the sandbox: fabric8's mock API server in CRUD mode on
- * 127.0.0.1 (plain HTTP, no credentials), with {@link SimulatedController} keeping the demo
- * Deployment {@value #SERVICE} in namespace {@value #NAMESPACE} crashlooping until it is restarted,
- * and marking rollouts complete. Nothing real is ever changed.
+ * A simulated Kubernetes cluster for the sandbox: fabric8's mock API server's CRUD dispatcher
+ * behind the JDK's HTTP server on 127.0.0.1 (plain HTTP, no credentials), with {@link
+ * SimulatedController} keeping the demo Deployment {@value #SERVICE} in namespace {@value
+ * #NAMESPACE} crashlooping until it is restarted, and marking rollouts complete. Nothing real is
+ * ever changed.
  */
 public final class SimulatedCluster implements AutoCloseable {
   /** The demo service that runs in the simulated cluster. */
@@ -31,13 +31,13 @@ public final class SimulatedCluster implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(SimulatedCluster.class);
 
-  private final KubernetesMockServer server;
+  private final ClusterHttp server;
   private final ClusterDispatcher dispatcher;
   private final KubernetesClient client;
   private final ScheduledExecutorService loop;
 
   private SimulatedCluster(
-      KubernetesMockServer server, ClusterDispatcher dispatcher, KubernetesClient client) {
+      ClusterHttp server, ClusterDispatcher dispatcher, KubernetesClient client) {
     this.server = server;
     this.dispatcher = dispatcher;
     this.client = client;
@@ -53,11 +53,19 @@ public final class SimulatedCluster implements AutoCloseable {
   /** Starts the API server on a free loopback port, seeds the demo Deployment, runs the loop. */
   public static SimulatedCluster start() {
     ClusterDispatcher dispatcher = new ClusterDispatcher();
-    KubernetesMockServer server =
-        new KubernetesMockServer(
-            new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
-    server.init(InetAddress.getLoopbackAddress(), 0);
-    KubernetesClient client = KubeClients.build(server.createClient().getConfiguration());
+    ClusterHttp server;
+    try {
+      server = ClusterHttp.start(dispatcher);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the simulated Kubernetes API could not start", e);
+    }
+    Config config =
+        new ConfigBuilder(Config.empty())
+            .withMasterUrl(server.url())
+            .withNamespace(NAMESPACE)
+            .withTrustCerts(true)
+            .build();
+    KubernetesClient client = KubeClients.build(config);
     SimulatedCluster cluster = new SimulatedCluster(server, dispatcher, client);
     cluster.seed(2);
     SimulatedController controller = new SimulatedController(client, NAMESPACE);
@@ -166,6 +174,6 @@ public final class SimulatedCluster implements AutoCloseable {
   public void close() {
     loop.shutdownNow();
     client.close();
-    server.destroy();
+    server.close();
   }
 }
