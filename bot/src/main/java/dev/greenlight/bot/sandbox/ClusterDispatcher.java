@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -37,6 +39,10 @@ final class ClusterDispatcher {
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final Map<String, Predicate<Request>> refused = new ConcurrentHashMap<>();
   private final List<Predicate<Request>> failOnce = new CopyOnWriteArrayList<>();
+  private final List<Held> held = new CopyOnWriteArrayList<>();
+
+  /** A reply held back after its request was applied, until released (or a minute passed). */
+  record Held(Predicate<Request> which, CountDownLatch reached, CountDownLatch released) {}
 
   /**
    * Answers one request. The HTTP method comes apart from {@code r}: the mock's own method enum
@@ -67,6 +73,16 @@ final class ClusterDispatcher {
           case "DELETE" -> crud.handleDelete(request.path());
           default -> new MockResponse().setResponseCode(405);
         };
+    for (Held h : held) {
+      if (h.which().test(request) && held.remove(h)) {
+        h.reached().countDown();
+        try {
+          h.released().await(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
     for (Predicate<Request> p : failOnce) {
       if (p.test(request) && failOnce.remove(p)) {
         return new MockResponse()
@@ -89,6 +105,11 @@ final class ClusterDispatcher {
   /** The next matching request is applied, then answered 500 (its reply is lost). */
   void failOnceAfterApplying(Predicate<Request> which) {
     failOnce.add(which);
+  }
+
+  /** The next matching request is applied, and its reply held until {@code h} is released. */
+  void holdOnce(Held h) {
+    held.add(h);
   }
 
   List<Request> requests() {

@@ -35,6 +35,8 @@ public final class SimulatedCluster implements AutoCloseable {
   private final ClusterDispatcher dispatcher;
   private final KubernetesClient client;
   private final ScheduledExecutorService loop;
+  private final List<java.util.concurrent.CountDownLatch> releases =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private SimulatedCluster(
       ClusterHttp server, ClusterDispatcher dispatcher, KubernetesClient client) {
@@ -170,8 +172,31 @@ public final class SimulatedCluster implements AutoCloseable {
         r -> r.method().equals(method) && !r.dryRun() && path.test(r.resource()));
   }
 
+  /**
+   * The next {@code method} request (not a dry run) on a path {@code path} accepts is applied, and
+   * its reply held back (as a worker killed before it heard the answer would never hear it); the
+   * latch counts down when it arrives. {@link #close} releases it.
+   */
+  public java.util.concurrent.CountDownLatch holdReplyOnce(String method, Predicate<String> path) {
+    var reached = new java.util.concurrent.CountDownLatch(1);
+    var released = new java.util.concurrent.CountDownLatch(1);
+    releases.add(released);
+    dispatcher.holdOnce(
+        new ClusterDispatcher.Held(
+            r -> r.method().equals(method) && !r.dryRun() && path.test(r.resource()),
+            reached,
+            released));
+    return reached;
+  }
+
+  /** The API server's URL, for a kubeconfig. */
+  public String url() {
+    return server.url();
+  }
+
   @Override
   public void close() {
+    releases.forEach(java.util.concurrent.CountDownLatch::countDown);
     loop.shutdownNow();
     client.close();
     server.close();
