@@ -347,6 +347,7 @@
       class: c.id === ui.channel ? 'active' : '', 'data-channel-id': c.id,
       onclick: () => { ui.channel = c.id; localStorage.setItem('sandbox.channel', c.id); ui.expanded.clear(); refresh(); },
     }, '# ' + c.name)));
+    $('notes').replaceChildren(...(s.workspace.notes || []).map((n) => el('li', {}, n)));
     const name = channelName(ui.channel);
     $('channel-title').textContent = '# ' + name;
     $('composer').placeholder = 'Message #' + name + ' — try /remediate checkout-api pods OOMKilled since 14:02';

@@ -86,6 +86,11 @@ public final class Sandbox implements AutoCloseable {
         throw new IllegalStateException("the bot did not connect to the sandbox Slack within 30 s");
       }
       slack.alertControl(new SandboxAlerts(greenlight.alertsUrl(), alertToken));
+      slack.addNote(
+          "Simulated: orders-api runs in a simulated Kubernetes cluster inside the sandbox"
+              + " (fabric8's mock API, namespace simulated); its pods crashloop until it is"
+              + " restarted. Try /remediate orders-api pods in CrashLoopBackOff, then"
+              + " /remediate orders-api traffic surge, requests queueing, and Undo the scale.");
       return new Sandbox(slack, demo, cluster, greenlight);
     } catch (Exception e) {
       if (cluster != null) {

@@ -45,6 +45,11 @@ class SimulatedClusterIT {
   }
 
   @Test
+  void thePageSaysTheClusterIsSimulated() {
+    assertThat(sandbox.slack().notes()).anyMatch(n -> n.startsWith("Simulated: orders-api"));
+  }
+
+  @Test
   void aRolloutRestartIsPreviewedApprovedAppliedOnceAndVerified() throws Exception {
     crashloop();
     String channel = report("pods in CrashLoopBackOff, readiness probe failing");
