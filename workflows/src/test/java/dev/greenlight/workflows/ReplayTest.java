@@ -35,17 +35,21 @@ class ReplayTest {
    * replays.
    */
   private static final Map<String, Set<String>> MARKERS =
-      Map.of(
-          "quorum-path", Set.of(),
-          "auto-path", Set.of(),
-          "reject-path", Set.of(),
-          "pick-path", Set.of(),
-          "expiry-path", Set.of(),
-          "queued-notices-path", Set.of(Notices.CHANGE_ID),
-          "alert-resolved-path", Set.of(Notices.CHANGE_ID, AlertWatch.CHANGE_ID),
-          "breaker-path", Set.of(Notices.CHANGE_ID, Rails.CHANGE_ID),
-          "freeze-path", Set.of(Notices.CHANGE_ID, Rails.CHANGE_ID, Visibility.CHANGE_ID),
-          "preview-path", Set.of(Notices.CHANGE_ID, Proposals.PREVIEW_CHANGE));
+      Map.ofEntries(
+          Map.entry("quorum-path", Set.of()),
+          Map.entry("auto-path", Set.of()),
+          Map.entry("reject-path", Set.of()),
+          Map.entry("pick-path", Set.of()),
+          Map.entry("expiry-path", Set.of()),
+          Map.entry("queued-notices-path", Set.of(Notices.CHANGE_ID)),
+          Map.entry("alert-resolved-path", Set.of(Notices.CHANGE_ID, AlertWatch.CHANGE_ID)),
+          Map.entry("breaker-path", Set.of(Notices.CHANGE_ID, Rails.CHANGE_ID)),
+          Map.entry(
+              "freeze-path", Set.of(Notices.CHANGE_ID, Rails.CHANGE_ID, Visibility.CHANGE_ID)),
+          Map.entry("preview-path", Set.of(Notices.CHANGE_ID, Proposals.PREVIEW_CHANGE)),
+          Map.entry(
+              "undo-path",
+              Set.of(Notices.CHANGE_ID, Proposals.PREVIEW_CHANGE, UndoWindow.CHANGE_ID)));
 
   static Stream<String> paths() {
     return RecordHistories.PATHS.stream();
