@@ -237,17 +237,9 @@ public final class SlackServer implements AutoCloseable {
     return workspace.messages().ephemerals(userId);
   }
 
-  /**
-   * Shows a line about the sandbox in the page's sidebar (plain text), e.g. that a demo service is
-   * simulated.
-   */
+  /** Shows a line about the sandbox (plain text) in the page's sidebar. */
   public void addNote(String text) {
     workspace.addNote(text);
-  }
-
-  /** The lines {@link #addNote} added, in order. */
-  public List<String> notes() {
-    return workspace.notes();
   }
 
   /** Creates or replaces a user group ({@code S…}) that {@code usergroups.users.list} answers. */

@@ -45,8 +45,24 @@ class SimulatedClusterIT {
   }
 
   @Test
-  void thePageSaysTheClusterIsSimulated() {
-    assertThat(sandbox.slack().notes()).anyMatch(n -> n.startsWith("Simulated: orders-api"));
+  void thePageSaysTheClusterIsSimulated() throws Exception {
+    String state =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(
+                            sandbox.url() + "sandbox/state?user=U0ALICE&channel=C0INCIDENTS"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString())
+            .body();
+    String note =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(state)
+            .path("workspace")
+            .path("notes")
+            .path(0)
+            .asText();
+    assertThat(note).startsWith("Simulated: orders-api runs in a simulated Kubernetes cluster");
   }
 
   @Test
