@@ -80,8 +80,8 @@ public final class SimulatedCluster implements AutoCloseable {
             log.debug("Simulated controller pass failed: {}", e.getMessage());
           }
         },
-        250,
-        250,
+        500,
+        500,
         TimeUnit.MILLISECONDS);
     log.info(
         "Simulated Kubernetes API on {} (deployment {} in {})",
