@@ -11,8 +11,8 @@ import io.temporal.failure.ApplicationFailure;
 
 /**
  * Posts the Undo reply under an incident's card and re-renders it in place. A retry after a lost
- * reply may post a second copy: its button is refused by the workflow (only the message it was told
- * about counts), and the copy loses its button on the next update of neither.
+ * reply may post a second copy; the workflow takes clicks only from the message it was told about
+ * and refuses the copy's ({@code STALE_CARD}), and only that message is updated.
  */
 final class UndoMessages {
   private final MethodsClient slack;
