@@ -349,6 +349,7 @@
       onclick: () => { ui.pane = 'channel'; ui.channel = c.id; localStorage.setItem('sandbox.channel', c.id); ui.expanded.clear(); refresh(); },
     }, '# ' + c.name)));
     $('app-home').classList.toggle('active', ui.pane === 'home');
+    $('notes').replaceChildren(...(s.workspace.notes || []).map((n) => el('li', {}, n)));
     const name = channelName(ui.channel);
     $('channel-title').textContent = '# ' + name;
     $('composer').placeholder = 'Message #' + name + ' — try /remediate checkout-api pods OOMKilled since 14:02';

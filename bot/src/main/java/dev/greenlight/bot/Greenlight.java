@@ -3,6 +3,7 @@ package dev.greenlight.bot;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
+import dev.greenlight.action.kubernetes.KubeClients;
 import dev.greenlight.activities.NotificationActivities;
 import dev.greenlight.bot.alerts.AlertService;
 import dev.greenlight.bot.alerts.ReceiverSettings;
@@ -31,6 +32,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,6 +79,13 @@ public final class Greenlight implements AutoCloseable {
   /** Starts with an already validated configuration (the sandbox builds its own). */
   public static Greenlight start(Mode mode, Map<String, String> env, GreenlightConfig config)
       throws Exception {
+    return start(mode, env, config, KubeClients.fromEnvironment());
+  }
+
+  /** As above, the kubernetes kinds using {@code kube} (the sandbox's simulated cluster). */
+  public static Greenlight start(
+      Mode mode, Map<String, String> env, GreenlightConfig config, KubeClients kube)
+      throws Exception {
     SlackSettings slack = SlackSettings.fromEnv(env, mode.bot);
     LogFormat.fromEnv(env);
     ManagementSettings managementSettings = ManagementSettings.fromEnv(env);
@@ -111,7 +120,11 @@ public final class Greenlight implements AutoCloseable {
                 meters);
         g.parts.push(
             GreenlightWorker.start(
-                temporal, config, notifications, new SlackDirectory(methods, meters)));
+                temporal,
+                config,
+                notifications,
+                new SlackDirectory(methods, meters),
+                GreenlightWorker.actionKinds(config, System.getenv(), new OkHttpClient(), kube)));
         readiness.add(new TemporalProbe(temporal.client().getWorkflowServiceStubs())::check);
       }
       if (mode.bot) {

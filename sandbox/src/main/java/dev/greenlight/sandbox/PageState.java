@@ -67,6 +67,7 @@ final class PageState {
     for (WorkspaceConfig.DirectoryChannel c : channels) {
       channelArray.addObject().put("id", c.id()).put("name", c.name());
     }
+    workspace.notes().forEach(ws.putArray("notes")::add);
     ArrayNode groups = ws.putArray("userGroups");
     workspace
         .userGroups()

@@ -237,6 +237,11 @@ public final class SlackServer implements AutoCloseable {
     return workspace.messages().ephemerals(userId);
   }
 
+  /** Shows a line about the sandbox (plain text) in the page's sidebar. */
+  public void addNote(String text) {
+    workspace.addNote(text);
+  }
+
   /** Creates or replaces a user group ({@code S…}) that {@code usergroups.users.list} answers. */
   public void setUserGroup(String groupId, List<String> members) {
     workspace.setUserGroup(groupId, members);

@@ -160,6 +160,18 @@ final class Workspace {
     return Map.copyOf(userGroups);
   }
 
+  private final List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Adds a line the page shows in its sidebar, about the sandbox itself. */
+  void addNote(String text) {
+    notes.add(text);
+    changes().changed();
+  }
+
+  List<String> notes() {
+    return List.copyOf(notes);
+  }
+
   List<View> views() {
     return List.copyOf(views);
   }

@@ -1,6 +1,7 @@
 package dev.greenlight.action;
 
 import dev.greenlight.api.ActionResult;
+import dev.greenlight.api.UndoPlan;
 import dev.greenlight.config.ActionSpec;
 import java.util.Optional;
 
@@ -52,5 +53,17 @@ public interface ActionExecutor<S extends ActionSpec> {
    */
   default Optional<String> preview(S spec, ActionContext context) throws ActionFailure {
     return Optional.empty();
+  }
+
+  /**
+   * Undoes what {@link #run} changed, as {@code plan} says (captured by {@link #run} before its
+   * change, and kept in the workflow's state), under the Undo's own idempotency key in {@code
+   * context}: a retry undoes nothing twice.
+   *
+   * @throws ActionFailure permanent for a kind or operation without an inverse (the default)
+   */
+  default ActionResult undo(S spec, ActionContext context, UndoPlan plan) throws ActionFailure {
+    throw ActionFailure.permanent(
+        "action " + context.runbookId() + ": " + type() + " actions have no Undo");
   }
 }

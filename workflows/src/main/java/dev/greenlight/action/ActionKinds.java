@@ -1,6 +1,7 @@
 package dev.greenlight.action;
 
 import dev.greenlight.api.ActionResult;
+import dev.greenlight.api.UndoPlan;
 import dev.greenlight.api.VerificationResult;
 import dev.greenlight.config.ActionSpec;
 import dev.greenlight.config.ConfigException;
@@ -99,6 +100,18 @@ public final class ActionKinds {
   public VerificationResult verify(VerifySpec spec, ActionContext context)
       throws ActionFailure, InterruptedException {
     return verify(lookup(verifiers, spec.type(), "verify"), spec, context);
+  }
+
+  /** Undoes what the action of {@code spec} changed, as {@code plan} says. */
+  public ActionResult undo(ActionSpec spec, ActionContext context, UndoPlan plan)
+      throws ActionFailure {
+    return undo(lookup(executors, spec.type(), "action"), spec, context, plan);
+  }
+
+  private static <S extends ActionSpec> ActionResult undo(
+      ActionExecutor<S> executor, ActionSpec spec, ActionContext context, UndoPlan plan)
+      throws ActionFailure {
+    return executor.undo(executor.specType().cast(spec), context, plan);
   }
 
   private static <S extends ActionSpec> ActionResult run(

@@ -4,7 +4,9 @@ import dev.greenlight.api.CardRef;
 import dev.greenlight.api.IncidentCard;
 import dev.greenlight.api.Refusal;
 import dev.greenlight.api.ThreadUpdate;
+import dev.greenlight.api.UndoOffer;
 import io.temporal.activity.ActivityInterface;
+import io.temporal.failure.ApplicationFailure;
 
 /**
  * Tells people what the incident is doing. The workflow module only defines it; the bot module
@@ -29,4 +31,17 @@ public interface NotificationActivities {
    * check could not see). Safe to retry: a repeat shows the same note twice at worst.
    */
   void tellUser(CardRef card, String userId, Refusal refusal);
+
+  /**
+   * Posts the Undo offer as a reply in the card's thread, with its button while it is offered, and
+   * says where it landed: the workflow takes Undo clicks from that message only.
+   */
+  default CardRef offerUndo(CardRef card, IncidentCard content, UndoOffer offer) {
+    throw ApplicationFailure.newNonRetryableFailure("this notifier shows no Undo", "NoUndo");
+  }
+
+  /** Re-renders the Undo reply in place (its button goes once the offer is not open). */
+  default void updateUndo(CardRef message, IncidentCard content, UndoOffer offer) {
+    throw ApplicationFailure.newNonRetryableFailure("this notifier shows no Undo", "NoUndo");
+  }
 }

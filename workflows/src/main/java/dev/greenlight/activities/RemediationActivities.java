@@ -62,6 +62,23 @@ public interface RemediationActivities {
   ActionPreview preview(String workflowId, String incidentId, String runbookId, String service);
 
   /**
+   * Undoes what {@link #remediate} changed, as {@code plan} says (the state before the change, as
+   * the action captured it and the workflow kept it; never anything from a click). Runs under its
+   * own idempotency key {@code <workflowId>:<runbookId>:undo}, so a retry undoes nothing twice.
+   * Only after the workflow's Undo gate approved it. Failures are typed as for {@link #remediate};
+   * an operation without an inverse is refused ({@value #ACTION_REFUSED}).
+   */
+  default ActionResult undo(
+      String workflowId,
+      String incidentId,
+      String runbookId,
+      String service,
+      dev.greenlight.api.UndoPlan plan) {
+    throw io.temporal.failure.ApplicationFailure.newNonRetryableFailure(
+        "this worker cannot undo runbook " + runbookId, ACTION_REFUSED);
+  }
+
+  /**
    * Checks the runbook's recovery with the verifier of its {@code verify.type} (for {@code http},
    * polls the probe until it answers the expected status or the probe's timeout passes). Read-only,
    * safe to retry; heartbeats after every check. Never re-runs the action.

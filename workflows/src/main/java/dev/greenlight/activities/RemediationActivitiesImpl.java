@@ -7,6 +7,7 @@ import dev.greenlight.action.Heartbeat;
 import dev.greenlight.api.ActionPreview;
 import dev.greenlight.api.ActionResult;
 import dev.greenlight.api.Proposal;
+import dev.greenlight.api.UndoPlan;
 import dev.greenlight.api.VerificationResult;
 import dev.greenlight.config.GreenlightConfig;
 import dev.greenlight.config.Runbook;
@@ -127,6 +128,37 @@ public final class RemediationActivitiesImpl implements RemediationActivities {
   }
 
   @Override
+  public ActionResult undo(
+      String workflowId, String incidentId, String runbookId, String service, UndoPlan plan) {
+    try (LogContext ignored = LogContext.of(incidentId, workflowId)) {
+      Runbook runbook = runbook(runbookId);
+      Map<String, String> vars = vars(service, incidentId);
+      ActionContext context =
+          context(workflowId, incidentId, runbookId, vars, undoKey(workflowId, runbookId));
+      try {
+        ActionResult result = kinds.undo(runbook.action(), context, plan);
+        log.info(
+            "Incident {}: undo of {} answered {} (idempotency key {})",
+            incidentId,
+            runbookId,
+            result.summary(),
+            context.idempotencyKey());
+        count(Meters.ACTION_RESULTS, runbook.action().type() + "-undo", "ok");
+        return result;
+      } catch (ActionFailure e) {
+        log.warn("Incident {}: undo of {} failed: {}", incidentId, runbookId, e.getMessage());
+        count(Meters.ACTION_RESULTS, runbook.action().type() + "-undo", e.reason().name());
+        throw failure(e);
+      }
+    }
+  }
+
+  /** The idempotency key of a runbook's Undo in one workflow. */
+  public static String undoKey(String workflowId, String runbookId) {
+    return ActionContext.idempotencyKey(workflowId, runbookId) + ":undo";
+  }
+
+  @Override
   public VerificationResult verify(String incidentId, String runbookId, String service) {
     String workflowId = Activity.getExecutionContext().getInfo().getWorkflowId();
     try (LogContext ignored = LogContext.of(incidentId, workflowId)) {
@@ -175,15 +207,23 @@ public final class RemediationActivitiesImpl implements RemediationActivities {
 
   private static ActionContext context(
       String workflowId, String incidentId, String runbookId, Map<String, String> vars) {
-    ActivityExecutionContext activity = Activity.getExecutionContext();
-    Heartbeat heartbeat = activity::heartbeat;
-    return new ActionContext(
-        incidentId,
+    return context(
         workflowId,
+        incidentId,
         runbookId,
         vars,
-        ActionContext.idempotencyKey(workflowId, runbookId),
-        heartbeat);
+        ActionContext.idempotencyKey(workflowId, runbookId));
+  }
+
+  private static ActionContext context(
+      String workflowId,
+      String incidentId,
+      String runbookId,
+      Map<String, String> vars,
+      String key) {
+    ActivityExecutionContext activity = Activity.getExecutionContext();
+    Heartbeat heartbeat = activity::heartbeat;
+    return new ActionContext(incidentId, workflowId, runbookId, vars, key, heartbeat);
   }
 
   private Runbook runbook(String runbookId) {

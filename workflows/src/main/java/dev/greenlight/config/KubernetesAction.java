@@ -7,6 +7,7 @@ import dev.greenlight.config.KubernetesOperation.Rollback;
 import dev.greenlight.config.KubernetesOperation.RolloutRestart;
 import dev.greenlight.config.KubernetesOperation.RunJob;
 import dev.greenlight.config.KubernetesOperation.Scale;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,15 +25,24 @@ import java.util.Objects;
  * @param name the workload's name template; for {@code run-job} the Job name's prefix (null: the
  *     runbook ID)
  * @param operation what is done to the workload
+ * @param undoWindow how long the thread offers Undo after a {@code scale} or {@code rollback} (key
+ *     {@code undo-window}, default {@value #DEFAULT_UNDO_WINDOW_TEXT}, at most 24h; {@code 0s}: no
+ *     Undo); the other operations have no inverse and take no window
  */
 public record KubernetesAction(
     String context,
     String namespace,
     KubernetesKind kind,
     String name,
-    KubernetesOperation operation)
+    KubernetesOperation operation,
+    Duration undoWindow)
     implements ActionSpec {
   public static final String TYPE = "kubernetes";
+
+  /** How long Undo is offered when the catalog does not say. */
+  public static final Duration DEFAULT_UNDO_WINDOW = Duration.ofHours(1);
+
+  static final String DEFAULT_UNDO_WINDOW_TEXT = "1h";
 
   /** The operation keys, in the order messages list them. */
   static final List<String> OPERATIONS =
@@ -46,6 +56,7 @@ public record KubernetesAction(
     }
     KubernetesNames.template("namespace", namespace, true);
     Objects.requireNonNull(operation, "operation");
+    undoWindow = UndoWindows.check(operation, undoWindow);
     if (operation instanceof RunJob) {
       Invalid.require(
           kind == null, "kind", " is not used by run-job: it creates a Job named from the run");
@@ -82,7 +93,9 @@ public record KubernetesAction(
       @JsonProperty("scale") Scale scale,
       @JsonProperty("rollback") Rollback rollback,
       @JsonProperty("delete-pods") DeletePods deletePods,
-      @JsonProperty("run-job") RunJob runJob) {
+      @JsonProperty("run-job") RunJob runJob,
+      @JsonProperty("undo-window") Duration undoWindow,
+      @JsonProperty("undo") Boolean undo) {
     List<KubernetesOperation> given = new ArrayList<>();
     for (KubernetesOperation op :
         new KubernetesOperation[] {rolloutRestart, scale, rollback, deletePods, runJob}) {
@@ -98,7 +111,13 @@ public record KubernetesAction(
             + (given.isEmpty()
                 ? " (one without keys is written rollout-restart: {})"
                 : " (got " + String.join(", ", given.stream().map(o -> o.key()).toList()) + ")"));
-    return new KubernetesAction(context, namespace, kind, name, given.get(0));
+    return new KubernetesAction(
+        context,
+        namespace,
+        kind,
+        name,
+        given.get(0),
+        UndoWindows.fromFile(given.get(0), undoWindow, undo));
   }
 
   @Override

@@ -130,11 +130,18 @@ public final class GreenlightWorker implements AutoCloseable {
    */
   public static ActionKinds actionKinds(
       GreenlightConfig config, Map<String, String> env, OkHttpClient http) {
-    ArgoServers argo = ArgoServers.from(config.argo(), env, http);
-    argo.requireAll(config.runbooks());
     // Kubernetes clients are made lazily, from fabric8's own configuration (in-cluster service
     // account, KUBECONFIG, ~/.kube/config): nothing contacts a cluster at start.
-    KubeClients kube = KubeClients.fromEnvironment();
+    return actionKinds(config, env, http, KubeClients.fromEnvironment());
+  }
+
+  /**
+   * As {@link #actionKinds(GreenlightConfig, Map, OkHttpClient)}, with these Kubernetes clients.
+   */
+  public static ActionKinds actionKinds(
+      GreenlightConfig config, Map<String, String> env, OkHttpClient http, KubeClients kube) {
+    ArgoServers argo = ArgoServers.from(config.argo(), env, http);
+    argo.requireAll(config.runbooks());
     return kinds(http)
         .executor(new ArgoActionExecutor(argo))
         .verifier(new ArgoVerifier(argo))

@@ -106,6 +106,11 @@ final class Incident {
     return result;
   }
 
+  /** Waits (boundedly) for the notifications queued since the end to be sent. */
+  void settle() {
+    notices.drain();
+  }
+
   boolean ended() {
     return result != null;
   }

@@ -34,6 +34,7 @@ public final class RemediationWorkflowImpl implements RemediationWorkflow {
   private AlertWatch alerts;
   private final List<AlertNote> earlyAlerts = new java.util.ArrayList<>();
   private Rails rails;
+  private UndoWindow undo;
 
   @Override
   public IncidentResult run(IncidentRequest request) {
@@ -68,7 +69,7 @@ public final class RemediationWorkflowImpl implements RemediationWorkflow {
       }
       Optional<ActionResult> done = remediate(proposal);
       if (done.isPresent()) {
-        return verify(proposal, done.get());
+        return undo.after(proposal, done.get(), verify(proposal, done.get()));
       }
       if (incident.ended()) {
         return incident.result();
@@ -88,6 +89,7 @@ public final class RemediationWorkflowImpl implements RemediationWorkflow {
     Async.procedure(gate::answerStrayClicks);
     rails = new Rails(incident);
     Async.procedure(rails::serveResets);
+    undo = new UndoWindow(incident);
     incident.audit(Kind.REQUESTED, request.requesterId(), request.service());
   }
 
@@ -217,7 +219,9 @@ public final class RemediationWorkflowImpl implements RemediationWorkflow {
 
   @Override
   public void decide(Decision decision) {
-    if (gate != null) {
+    if (undo != null && undo.claims(decision)) {
+      undo.offer(decision); // the Undo button carries its own nonce
+    } else if (gate != null) {
       gate.offer(decision);
     }
   }

@@ -83,6 +83,25 @@ final class Fakes {
     }
 
     final List<ThreadUpdate> threadUpdates = new CopyOnWriteArrayList<>();
+
+    /** Every state the Undo reply was shown in, first the offer. */
+    final List<dev.greenlight.api.UndoOffer> undoOffers = new CopyOnWriteArrayList<>();
+
+    static final CardRef UNDO_MESSAGE = new CardRef("C0INCIDENTS", "1700000000.000900");
+
+    @Override
+    public CardRef offerUndo(CardRef card, IncidentCard content, dev.greenlight.api.UndoOffer o) {
+      failIfSlackIsDown();
+      undoOffers.add(o);
+      return UNDO_MESSAGE;
+    }
+
+    @Override
+    public void updateUndo(CardRef message, IncidentCard content, dev.greenlight.api.UndoOffer o) {
+      failIfSlackIsDown();
+      undoOffers.add(o);
+    }
+
     final List<String> told = new CopyOnWriteArrayList<>();
 
     @Override
@@ -159,7 +178,23 @@ final class Fakes {
       actions.incrementAndGet();
       ranAtMillis = clock.getAsLong();
       keys.add(workflowId + ":" + runbookId);
-      return new ActionResult("http", "HTTP 200", workflowId + ":" + runbookId);
+      return new ActionResult("http", "HTTP 200", workflowId + ":" + runbookId, undo);
+    }
+
+    /** What the action's result offers to undo (null: nothing); the Undos that ran. */
+    volatile dev.greenlight.api.UndoPlan undo;
+
+    final List<String> undone = new CopyOnWriteArrayList<>();
+
+    @Override
+    public ActionResult undo(
+        String workflowId,
+        String incidentId,
+        String runbookId,
+        String service,
+        dev.greenlight.api.UndoPlan plan) {
+      undone.add(plan.kind() + " " + plan.value());
+      return new ActionResult("kubernetes", "replicas 6 -> " + plan.value(), workflowId + ":undo");
     }
 
     /** What the dry run answers (null: the kind has none); {@link #previewFails} fails it. */

@@ -43,7 +43,8 @@ public final class RecordHistories extends WorkflowFixture {
           "preview-path",
           "intake-path",
           "freeze-while-waiting-path",
-          "argo-gate-path");
+          "argo-gate-path",
+          "undo-path");
 
   /** Records the named paths, or else every path that has no recorded file yet. */
   public static void main(String[] args) throws Exception {
@@ -317,6 +318,26 @@ public final class RecordHistories extends WorkflowFixture {
             .getResult(dev.greenlight.api.IncidentResult.class);
         Files.writeString(file(path), client.fetchHistory(wfId).toJson(true));
         return;
+      }
+      case "undo-path" -> {
+        // Version 1 of UndoWindow.CHANGE_ID: a previewed scale approved and verified, then the
+        // Undo offered in the thread, a click from another message refused, and an approver's
+        // Undo run.
+        remediator.preview = dev.greenlight.api.ActionPreview.change("replicas 3 -> 6");
+        remediator.undo =
+            new dev.greenlight.api.UndoPlan(
+                dev.greenlight.api.UndoPlan.Kind.SCALE, 3, "scale back to 3 replicas", 3600);
+        RemediationWorkflow wf = start(id);
+        String nonce = awaitOpenGate(wf);
+        wf.decide(new Decision(Verdict.APPROVE, ALICE, nonce, null, 0, "a1"));
+        while (notifier.undoOffers.isEmpty()) {
+          env.sleep(Duration.ofMillis(50));
+        }
+        String undo = notifier.undoOffers.get(0).nonce();
+        wf.decide(new Decision(Verdict.APPROVE, BOB, undo, null, 0, "u0"));
+        wf.decide(
+            new Decision(Verdict.APPROVE, BOB, undo, null, 0, "u1")
+                .onCard(Fakes.Notifier.UNDO_MESSAGE));
       }
       default -> {
         // Nobody decides: a reminder, the on-call escalation, then expiry.

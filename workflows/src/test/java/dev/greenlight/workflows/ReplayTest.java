@@ -28,7 +28,8 @@ class ReplayTest {
           Visibility.CHANGE_ID,
           Proposals.PREVIEW_CHANGE,
           IntakeNotice.CHANGE_ID,
-          FreezeWatch.CHANGE_ID);
+          FreezeWatch.CHANGE_ID,
+          UndoWindow.CHANGE_ID);
 
   /**
    * The version markers each recorded path carries: those of the changes in force when it was
@@ -63,7 +64,10 @@ class ReplayTest {
                   Proposals.PREVIEW_CHANGE,
                   FreezeWatch.CHANGE_ID)),
           // A workflow type of its own (ArgoGateWorkflowImpl), born with queued notices.
-          Map.entry("argo-gate-path", Set.of(Notices.CHANGE_ID)));
+          Map.entry("argo-gate-path", Set.of(Notices.CHANGE_ID)),
+          Map.entry(
+              "undo-path",
+              Set.of(Notices.CHANGE_ID, Proposals.PREVIEW_CHANGE, UndoWindow.CHANGE_ID)));
 
   static Stream<String> paths() {
     return RecordHistories.PATHS.stream();

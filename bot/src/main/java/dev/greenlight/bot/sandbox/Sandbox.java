@@ -35,10 +35,17 @@ public final class Sandbox implements AutoCloseable {
   private final DemoServices demo;
   private final Greenlight greenlight;
   private final SimulatedArgo argo;
+  private final SimulatedCluster cluster;
 
-  private Sandbox(SlackServer slack, DemoServices demo, Greenlight greenlight, SimulatedArgo argo) {
+  private Sandbox(
+      SlackServer slack,
+      DemoServices demo,
+      SimulatedCluster cluster,
+      Greenlight greenlight,
+      SimulatedArgo argo) {
     this.slack = slack;
     this.demo = demo;
+    this.cluster = cluster;
     this.greenlight = greenlight;
     this.argo = argo;
   }
@@ -65,10 +72,12 @@ public final class Sandbox implements AutoCloseable {
             .start();
     DemoServices demo = null;
     SimulatedArgo argo = null;
+    SimulatedCluster cluster = null;
     try {
       demo = DemoServices.start(0, Duration.ofSeconds(2));
       argo = SimulatedArgo.start();
       argo.seedDemo();
+      cluster = SimulatedCluster.start();
       Map<String, String> env = new HashMap<>();
       env.put("SLACK_BOT_TOKEN", slack.botToken());
       env.put("SLACK_APP_TOKEN", slack.appToken());
@@ -85,14 +94,23 @@ public final class Sandbox implements AutoCloseable {
         }
       }
       Greenlight greenlight =
-          Greenlight.start(Greenlight.Mode.RUN, env, config(demo.baseUrl(), argo.baseUrl()));
+          Greenlight.start(
+              Greenlight.Mode.RUN, env, config(demo.baseUrl(), argo.baseUrl()), cluster.clients());
       if (!slack.awaitConnected(Duration.ofSeconds(30))) {
         greenlight.close();
         throw new IllegalStateException("the bot did not connect to the sandbox Slack within 30 s");
       }
       slack.alertControl(new SandboxAlerts(greenlight.alertsUrl(), alertToken));
-      return new Sandbox(slack, demo, greenlight, argo);
+      slack.addNote(
+          "Simulated: orders-api runs in a simulated Kubernetes cluster inside the sandbox"
+              + " (fabric8's mock API, namespace simulated); its pods crashloop until it is"
+              + " restarted. Try /remediate orders-api pods in CrashLoopBackOff, then"
+              + " /remediate orders-api traffic surge, requests queueing, and Undo the scale.");
+      return new Sandbox(slack, demo, cluster, greenlight, argo);
     } catch (Exception e) {
+      if (cluster != null) {
+        cluster.close();
+      }
       if (demo != null) {
         demo.close();
       }
@@ -148,9 +166,15 @@ public final class Sandbox implements AutoCloseable {
     return argo;
   }
 
+  /** The simulated Kubernetes cluster that {@value SimulatedCluster#SERVICE} runs in. */
+  public SimulatedCluster cluster() {
+    return cluster;
+  }
+
   @Override
   public void close() {
     greenlight.close();
+    cluster.close();
     demo.close();
     argo.close();
     slack.close();

@@ -88,6 +88,7 @@ public final class GreenlightApp {
     app.blockAction(Ids.APPROVE_ACTION, new GateButtons(clicks, Decision.Verdict.APPROVE, 0));
     app.blockAction(Ids.SNOOZE_30_ACTION, new GateButtons(clicks, Decision.Verdict.SNOOZE, 30));
     app.blockAction(Ids.SNOOZE_120_ACTION, new GateButtons(clicks, Decision.Verdict.SNOOZE, 120));
+    app.blockAction(UndoView.ACTION, new GateButtons(clicks, Decision.Verdict.APPROVE, 0));
     app.blockAction(Ids.REJECT_ACTION, new RejectButton(clicks));
     app.viewSubmission(Ids.REJECT_MODAL, new RejectModal(clicks));
     app.blockAction(Ids.PICK_ACTION, new PickActions(clicks, false));
@@ -101,7 +102,8 @@ public final class GreenlightApp {
                 Ids.REJECT_ACTION,
                 Ids.PICK_ACTION,
                 Ids.CLOSE_ACTION,
-                Ids.RESET_BREAKER_ACTION)),
+                Ids.RESET_BREAKER_ACTION,
+                UndoView.ACTION)),
         UnknownInteractions.action());
     app.viewSubmission(
         UnknownInteractions.allBut(List.of(Ids.REJECT_MODAL)), UnknownInteractions.form());

@@ -8,6 +8,7 @@ import dev.greenlight.api.CardRef;
 import dev.greenlight.api.IncidentCard;
 import dev.greenlight.api.Refusal;
 import dev.greenlight.api.ThreadUpdate;
+import dev.greenlight.api.UndoOffer;
 import dev.greenlight.telemetry.Meters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.failure.ApplicationFailure;
@@ -39,6 +40,7 @@ public final class SlackNotifier implements NotificationActivities {
   private final EarlierPosts earlier;
   private final Orphans orphans;
   private final Attempt attempt;
+  private final UndoMessages undo;
 
   /** Counts its Web API calls into {@link Meters#global()}; falls back to the requester's DM. */
   public SlackNotifier(MethodsClient slack) {
@@ -67,6 +69,7 @@ public final class SlackNotifier implements NotificationActivities {
     this.earlier = new EarlierPosts(slack, meters);
     this.orphans = new Orphans(slack, meters, earlier);
     this.attempt = attempt;
+    this.undo = new UndoMessages(slack, meters);
   }
 
   @Override
@@ -156,6 +159,16 @@ public final class SlackNotifier implements NotificationActivities {
     } catch (ApplicationFailure e) {
       throw relayed(ref, content, text, e);
     }
+  }
+
+  @Override
+  public CardRef offerUndo(CardRef card, IncidentCard content, UndoOffer offer) {
+    return undo.offer(card, content, offer);
+  }
+
+  @Override
+  public void updateUndo(CardRef message, IncidentCard content, UndoOffer offer) {
+    undo.update(message, offer);
   }
 
   @Override

@@ -145,6 +145,16 @@ abstract class DurabilityFixture {
     return spawn("bot", extra);
   }
 
+  /** Starts a worker process with {@code extra} in its environment (e.g. {@code KUBECONFIG}). */
+  GreenlightProcess spawnWorker(Map<String, String> extra) {
+    return spawn("worker", extra);
+  }
+
+  /** Replaces the config the processes started from now on read with {@code yaml}. */
+  void replaceConfig(String yaml) throws IOException {
+    Files.writeString(config, yaml);
+  }
+
   /** Appends {@code yaml} (e.g. an {@code alerts} section) to the config the processes read. */
   void appendToConfig(String yaml) throws IOException {
     Files.writeString(config, Files.readString(config) + yaml);

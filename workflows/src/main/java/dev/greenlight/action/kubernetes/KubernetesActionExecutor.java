@@ -4,6 +4,7 @@ import dev.greenlight.action.ActionContext;
 import dev.greenlight.action.ActionExecutor;
 import dev.greenlight.action.ActionFailure;
 import dev.greenlight.api.ActionResult;
+import dev.greenlight.api.UndoPlan;
 import dev.greenlight.config.KubernetesAction;
 import dev.greenlight.config.KubernetesKind;
 import dev.greenlight.config.KubernetesOperation;
@@ -62,13 +63,67 @@ public final class KubernetesActionExecutor implements ActionExecutor<Kubernetes
     if (op instanceof RolloutRestart) {
       summary = restart.run(client, target, context);
     } else if (op instanceof KubernetesOperation.Scale scale) {
-      summary = ScaleOperation.run(client, target, scale, context);
+      return result(spec, ScaleOperation.run(client, target, scale, context), context);
     } else if (op instanceof Rollback) {
-      summary = RollbackOperation.run(client, target, context);
+      return result(spec, RollbackOperation.run(client, target, context), context);
     } else if (op instanceof DeletePods delete) {
       summary = DeletePodsOperation.run(client, target, delete, context);
     } else {
       summary = RunJobOperation.run(client, target, (RunJob) op, context);
+    }
+    return new ActionResult(KubernetesAction.TYPE, summary, context.idempotencyKey());
+  }
+
+  /** A scale's or rollback's result, with its Undo when the catalog offers one. */
+  private static ActionResult result(KubernetesAction spec, Change change, ActionContext context) {
+    long window = spec.undoWindow().toSeconds();
+    UndoPlan undo = null;
+    if (change.before() != null && window > 0) {
+      undo =
+          spec.operation() instanceof Rollback
+              ? new UndoPlan(
+                  UndoPlan.Kind.ROLLBACK,
+                  change.before(),
+                  "roll back to revision " + change.before(),
+                  window)
+              : new UndoPlan(
+                  UndoPlan.Kind.SCALE,
+                  change.before(),
+                  "scale back to " + change.before() + " replicas",
+                  window);
+    }
+    return new ActionResult(
+        KubernetesAction.TYPE, change.summary(), context.idempotencyKey(), undo);
+  }
+
+  /**
+   * Undoes a scale or rollback this runbook made, under the Undo's own idempotency key in {@code
+   * context}. The plan must be of the runbook's own operation: a scale's plan never rolls back.
+   */
+  @Override
+  public ActionResult undo(KubernetesAction spec, ActionContext context, UndoPlan plan)
+      throws ActionFailure {
+    KubernetesClient client = clients.client(spec.context());
+    Target target = target(spec, context);
+    String summary;
+    if (plan.kind() == UndoPlan.Kind.SCALE
+        && spec.operation() instanceof KubernetesOperation.Scale) {
+      if (plan.value() < 0 || plan.value() > 1000) {
+        throw ActionFailure.permanent(
+            "action " + context.runbookId() + ": cannot scale back to " + plan.value());
+      }
+      summary = ScaleOperation.undo(client, target, (int) plan.value(), context);
+    } else if (plan.kind() == UndoPlan.Kind.ROLLBACK && spec.operation() instanceof Rollback) {
+      summary = RollbackOperation.undo(client, target, plan.value(), context);
+    } else {
+      throw ActionFailure.permanent(
+          "action "
+              + context.runbookId()
+              + ": "
+              + spec.operation().key()
+              + " has no "
+              + plan.kind().name().toLowerCase(java.util.Locale.ROOT)
+              + " to undo");
     }
     return new ActionResult(KubernetesAction.TYPE, summary, context.idempotencyKey());
   }

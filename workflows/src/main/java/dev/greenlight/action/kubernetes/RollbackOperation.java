@@ -43,28 +43,59 @@ final class RollbackOperation {
     }
   }
 
-  static String run(KubernetesClient client, Target target, ActionContext context)
+  /** Rolls back, returning the revision rolled back from (for an Undo) with the summary. */
+  static Change run(KubernetesClient client, Target target, ActionContext context)
       throws ActionFailure {
     Deployment deployment = (Deployment) Workloads.get(client, target);
     if (context.idempotencyKey().equals(Workloads.annotation(deployment, Annotations.KEY))) {
-      return "roll back " + target.what() + ": already rolled back under this approval";
+      String from = Workloads.annotation(deployment, Annotations.PREVIOUS_REVISION);
+      return new Change(
+          "roll back " + target.what() + ": already rolled back under this approval",
+          parse(from) > 0 ? parse(from) : null);
     }
-    Plan plan = plan(client, target, deployment);
+    Plan plan = plan(client, target, deployment, null);
     if (plan.template().equals(current(client, deployment))) {
-      return "roll back "
-          + target.what()
-          + ": skipped, the current template already matches"
-          + " revision "
-          + plan.to();
+      return Change.of(
+          "roll back "
+              + target.what()
+              + ": skipped, the current template already matches revision "
+              + plan.to());
     }
     context.heartbeat().beat("rolling back " + target.what());
     patch(client, target, deployment, plan, context, false);
+    return new Change(
+        "roll back "
+            + target.what()
+            + " from revision "
+            + plan.from()
+            + " to revision "
+            + plan.to()
+            + " (image "
+            + plan.images()
+            + ")",
+        plan.from());
+  }
+
+  /**
+   * Undo: back to the template of {@code revision} (the one a rollback left), under the Undo's own
+   * idempotency key; a retry that finds that key changes nothing.
+   */
+  static String undo(KubernetesClient client, Target target, long revision, ActionContext context)
+      throws ActionFailure {
+    Deployment deployment = (Deployment) Workloads.get(client, target);
+    if (context.idempotencyKey().equals(Workloads.annotation(deployment, Annotations.KEY))) {
+      return "roll back " + target.what() + ": already undone";
+    }
+    Plan plan = plan(client, target, deployment, revision);
+    if (plan.template().equals(current(client, deployment))) {
+      return "roll back " + target.what() + ": already at revision " + revision;
+    }
+    context.heartbeat().beat("undoing the rollback of " + target.what());
+    patch(client, target, deployment, plan, context, false);
     return "roll back "
         + target.what()
-        + " from revision "
-        + plan.from()
         + " to revision "
-        + plan.to()
+        + revision
         + " (image "
         + plan.images()
         + ")";
@@ -76,7 +107,7 @@ final class RollbackOperation {
     if (context.idempotencyKey().equals(Workloads.annotation(deployment, Annotations.KEY))) {
       return "already rolled back under this approval: nothing to do";
     }
-    Plan plan = plan(client, target, deployment);
+    Plan plan = plan(client, target, deployment, null);
     if (plan.template().equals(current(client, deployment))) {
       return "nothing to roll back: the current template already matches revision " + plan.to();
     }
@@ -84,7 +115,9 @@ final class RollbackOperation {
     return "roll back to revision " + plan.to() + " (image " + plan.images() + ")";
   }
 
-  private static Plan plan(KubernetesClient client, Target target, Deployment deployment)
+  /** The revision to go to: {@code wanted}, or (null) the highest below the current one. */
+  private static Plan plan(
+      KubernetesClient client, Target target, Deployment deployment, Long wanted)
       throws ActionFailure {
     String uid = deployment.getMetadata().getUid();
     List<ReplicaSet> owned =
@@ -111,7 +144,14 @@ final class RollbackOperation {
             .map(RollbackOperation::parse)
             .filter(r -> r > 0)
             .orElse(owned.isEmpty() ? 0 : revision(owned.get(0)));
-    Optional<ReplicaSet> previous = owned.stream().filter(rs -> revision(rs) < current).findFirst();
+    Optional<ReplicaSet> previous =
+        owned.stream()
+            .filter(rs -> wanted == null ? revision(rs) < current : revision(rs) == wanted)
+            .findFirst();
+    if (previous.isEmpty() && wanted != null) {
+      throw ActionFailure.permanent(
+          target.who() + ": " + target.what() + " has no revision " + wanted + " any more");
+    }
     if (previous.isEmpty()) {
       throw ActionFailure.permanent(
           target.who()

@@ -17,22 +17,52 @@ import java.util.Map;
 final class ScaleOperation {
   private ScaleOperation() {}
 
-  static String run(
+  /** Scales, returning the count before the change (for an Undo) with the summary. */
+  static Change run(
       KubernetesClient client, Target target, KubernetesOperation.Scale op, ActionContext context)
       throws ActionFailure {
     HasMetadata workload = Workloads.get(client, target);
     int current = Workloads.desired(workload);
     if (context.idempotencyKey().equals(Workloads.annotation(workload, Annotations.KEY))) {
-      return "scale "
-          + target.what()
-          + ": already scaled under this approval (replicas "
-          + current
-          + ")";
+      return new Change(
+          "scale "
+              + target.what()
+              + ": already scaled under this approval (replicas "
+              + current
+              + ")",
+          previous(workload));
     }
     int wanted = wanted(op, current);
     context.heartbeat().beat("scaling " + target.what());
     Workloads.mergePatch(client, target, patch(workload, current, wanted, context), false);
-    return "scale " + target.what() + ": " + change(op, current, wanted);
+    return new Change(
+        "scale " + target.what() + ": " + change(op, current, wanted), (long) current);
+  }
+
+  /**
+   * Undo: scales back to {@code replicas}, under the Undo's own idempotency key; a retry that finds
+   * that key scales nothing.
+   */
+  static String undo(KubernetesClient client, Target target, int replicas, ActionContext context)
+      throws ActionFailure {
+    HasMetadata workload = Workloads.get(client, target);
+    int current = Workloads.desired(workload);
+    if (context.idempotencyKey().equals(Workloads.annotation(workload, Annotations.KEY))) {
+      return "scale " + target.what() + ": already undone (replicas " + current + ")";
+    }
+    context.heartbeat().beat("scaling back " + target.what());
+    Workloads.mergePatch(client, target, patch(workload, current, replicas, context), false);
+    return "scale " + target.what() + " back: replicas " + current + " -> " + replicas;
+  }
+
+  /** The count a Greenlight scale recorded before its change, or null. */
+  private static Long previous(HasMetadata workload) {
+    try {
+      String v = Workloads.annotation(workload, Annotations.PREVIOUS_REPLICAS);
+      return v == null ? null : Long.parseLong(v.trim());
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   static String preview(

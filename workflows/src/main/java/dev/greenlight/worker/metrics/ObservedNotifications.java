@@ -7,6 +7,7 @@ import dev.greenlight.api.IncidentCard;
 import dev.greenlight.api.Refusal;
 import dev.greenlight.api.Risk;
 import dev.greenlight.api.ThreadUpdate;
+import dev.greenlight.api.UndoOffer;
 import dev.greenlight.config.GreenlightConfig;
 import dev.greenlight.config.TierRule;
 import dev.greenlight.telemetry.LogContext;
@@ -101,6 +102,20 @@ public final class ObservedNotifications implements NotificationActivities {
             .increment();
       }
       delegate.tellUser(card, userId, refusal);
+    }
+  }
+
+  @Override
+  public CardRef offerUndo(CardRef card, IncidentCard content, UndoOffer offer) {
+    try (LogContext ignored = LogContext.of(content.incidentId(), content.workflowId())) {
+      return delegate.offerUndo(card, content, offer);
+    }
+  }
+
+  @Override
+  public void updateUndo(CardRef message, IncidentCard content, UndoOffer offer) {
+    try (LogContext ignored = LogContext.of(content.incidentId(), content.workflowId())) {
+      delegate.updateUndo(message, content, offer);
     }
   }
 

@@ -10,6 +10,8 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
@@ -17,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -197,5 +200,55 @@ final class KubeFixture implements AutoCloseable {
 
   static void assertDryRun(List<String> writes) {
     assertThat(writes).isNotEmpty().allSatisfy(w -> assertThat(w).contains("dryRun=All"));
+  }
+
+  /** Revision 41 ran image 1.8.2, revision 42 (current) runs 1.9.0. */
+  void twoRevisions() {
+    Deployment d = deployment(3);
+    d.getMetadata().setAnnotations(new HashMap<>());
+    d.getMetadata().getAnnotations().put("deployment.kubernetes.io/revision", "42");
+    d = client.apps().deployments().inNamespace("shop").resource(d).update();
+    replicaSet(d, "checkout-api-41", "41", "shop/checkout:1.8.2");
+    replicaSet(d, "checkout-api-42", "42", "shop/checkout:1.9.0");
+    replicaSet(d, "checkout-api-40", "40", "shop/checkout:1.8.0");
+  }
+
+  void replicaSet(Deployment owner, String name, String revision, String image) {
+    ReplicaSet rs =
+        new ReplicaSetBuilder()
+            .withNewMetadata()
+            .withName(name)
+            .withNamespace("shop")
+            .addToLabels("app", "checkout-api")
+            .addToLabels("pod-template-hash", name)
+            .addToAnnotations("deployment.kubernetes.io/revision", revision)
+            .addNewOwnerReference()
+            .withApiVersion("apps/v1")
+            .withKind("Deployment")
+            .withName(owner.getMetadata().getName())
+            .withUid(owner.getMetadata().getUid())
+            .withController(true)
+            .endOwnerReference()
+            .endMetadata()
+            .withNewSpec()
+            .withReplicas(0)
+            .withNewSelector()
+            .addToMatchLabels("app", "checkout-api")
+            .endSelector()
+            .withNewTemplate()
+            .withNewMetadata()
+            .addToLabels("app", "checkout-api")
+            .addToLabels("pod-template-hash", name)
+            .endMetadata()
+            .withNewSpec()
+            .addNewContainer()
+            .withName("app")
+            .withImage(image)
+            .endContainer()
+            .endSpec()
+            .endTemplate()
+            .endSpec()
+            .build();
+    client.apps().replicaSets().inNamespace("shop").resource(rs).create();
   }
 }

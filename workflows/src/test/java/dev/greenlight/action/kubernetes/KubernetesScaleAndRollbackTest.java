@@ -6,12 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.greenlight.action.ActionFailure;
 import dev.greenlight.config.ActionSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
-import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import java.util.HashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,54 +87,8 @@ class KubernetesScaleAndRollbackTest {
     KubeFixture.assertDryRun(kube.writes());
   }
 
-  /** Revision 41 ran image 1.8.2, revision 42 (current) runs 1.9.0. */
   private void twoRevisions() {
-    Deployment d = kube.deployment(3);
-    d.getMetadata().setAnnotations(new HashMap<>());
-    d.getMetadata().getAnnotations().put("deployment.kubernetes.io/revision", "42");
-    d = client.apps().deployments().inNamespace("shop").resource(d).update();
-    replicaSet(d, "checkout-api-41", "41", "shop/checkout:1.8.2");
-    replicaSet(d, "checkout-api-42", "42", "shop/checkout:1.9.0");
-    replicaSet(d, "checkout-api-40", "40", "shop/checkout:1.8.0");
-  }
-
-  private void replicaSet(Deployment owner, String name, String revision, String image) {
-    ReplicaSet rs =
-        new ReplicaSetBuilder()
-            .withNewMetadata()
-            .withName(name)
-            .withNamespace("shop")
-            .addToLabels("app", "checkout-api")
-            .addToLabels("pod-template-hash", name)
-            .addToAnnotations("deployment.kubernetes.io/revision", revision)
-            .addNewOwnerReference()
-            .withApiVersion("apps/v1")
-            .withKind("Deployment")
-            .withName(owner.getMetadata().getName())
-            .withUid(owner.getMetadata().getUid())
-            .withController(true)
-            .endOwnerReference()
-            .endMetadata()
-            .withNewSpec()
-            .withReplicas(0)
-            .withNewSelector()
-            .addToMatchLabels("app", "checkout-api")
-            .endSelector()
-            .withNewTemplate()
-            .withNewMetadata()
-            .addToLabels("app", "checkout-api")
-            .addToLabels("pod-template-hash", name)
-            .endMetadata()
-            .withNewSpec()
-            .addNewContainer()
-            .withName("app")
-            .withImage(image)
-            .endContainer()
-            .endSpec()
-            .endTemplate()
-            .endSpec()
-            .build();
-    client.apps().replicaSets().inNamespace("shop").resource(rs).create();
+    kube.twoRevisions();
   }
 
   @Test
