@@ -36,6 +36,7 @@ class SandboxFromTheJarIT {
   private final HttpClient http = HttpClient.newHttpClient();
   @TempDir Path dir;
   private Process process;
+  private Path log;
 
   @AfterEach
   void stop() throws InterruptedException {
@@ -49,8 +50,33 @@ class SandboxFromTheJarIT {
 
   @Test
   void anIncidentIsApprovedAndRecoversInTheSandboxOfTheJar() throws Exception {
+    String base = startSandbox();
+    JsonNode done =
+        approveAndAwaitOutcome(base, "/remediate checkout-api pods OOMKilled since 14:02");
+    assertThat(done.path("text").asText()).contains("checkout-api", "Approved by <@U0BOB>");
+    assertThat(done.path("replies").toString()).contains("Approved", "Recovered");
+    assertThat(read(log)).doesNotContain("NoClassDefFoundError", "ClassNotFoundException");
+  }
+
+  /**
+   * The Kubernetes kind from the jar: fabric8's client (its implementation is loaded by name) and
+   * the simulated cluster behind it preview, restart and verify the crashlooping orders-api.
+   */
+  @Test
+  void aKubernetesRestartIsPreviewedAndVerifiedInTheSandboxOfTheJar() throws Exception {
+    String base = startSandbox();
+    JsonNode done =
+        approveAndAwaitOutcome(
+            base, "/remediate orders-api pods crashlooping, never ready since the 14:00 deploy");
+    assertThat(done.path("blocks").toString())
+        .contains("What will change", "restart deployment orders-api in simulated");
+    assertThat(done.path("replies").toString()).contains("successfully rolled out");
+    assertThat(read(log)).doesNotContain("NoClassDefFoundError", "ClassNotFoundException");
+  }
+
+  private String startSandbox() throws Exception {
     int port = freePort();
-    Path log = dir.resolve("sandbox.log");
+    log = dir.resolve("sandbox.log");
     ProcessBuilder pb =
         new ProcessBuilder(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -63,13 +89,14 @@ class SandboxFromTheJarIT {
     pb.environment().remove("TEMPORAL_ADDRESS");
     pb.redirectErrorStream(true).redirectOutput(log.toFile());
     process = pb.start();
-    String base = "http://127.0.0.1:" + port;
+    return "http://127.0.0.1:" + port;
+  }
 
+  /** Types the command as alice, approves its card as bob, and returns the card once recovered. */
+  private JsonNode approveAndAwaitOutcome(String base, String command) throws Exception {
     JsonNode state = await(base, s -> Optional.of(s), log);
     String channel = state.path("channel").asText();
-    post(
-        base + "/sandbox/command",
-        command("U0ALICE", channel, "/remediate checkout-api pods OOMKilled since 14:02"));
+    post(base + "/sandbox/command", command("U0ALICE", channel, command));
 
     JsonNode card = await(base, s -> firstCardWithButtons(s), log);
     post(
@@ -77,17 +104,13 @@ class SandboxFromTheJarIT {
         "{\"user\":\"U0BOB\",\"channel\":\"%s\",\"ts\":\"%s\",\"actionId\":\"greenlight_approve\"}"
             .formatted(channel, card.path("ts").asText()));
 
-    JsonNode done =
-        await(
-            base,
-            s ->
-                s.path("messages").get(0).path("blocks").toString().contains("*Recovered*")
-                    ? Optional.of(s.path("messages").get(0))
-                    : Optional.empty(),
-            log);
-    assertThat(done.path("text").asText()).contains("checkout-api", "Approved by <@U0BOB>");
-    assertThat(done.path("replies").toString()).contains("Approved", "Recovered");
-    assertThat(read(log)).doesNotContain("NoClassDefFoundError", "ClassNotFoundException");
+    return await(
+        base,
+        s ->
+            s.path("messages").get(0).path("blocks").toString().contains("*Recovered*")
+                ? Optional.of(s.path("messages").get(0))
+                : Optional.empty(),
+        log);
   }
 
   private static Optional<JsonNode> firstCardWithButtons(JsonNode state) {
