@@ -20,7 +20,9 @@ import java.util.concurrent.Executors;
  * JSON shapes of Argo's {@code swagger.json} that Greenlight's suspend gates use (list with a label
  * selector, get, and node-level {@code set}, {@code resume}, {@code stop}), workflows and node
  * phases in memory, applied as Argo's {@code updateSuspendedNode} does, and a record of every call.
- * It runs no pods: after a resume the workflow ends after two reads. Loopback only.
+ * It also takes the {@code argo} action's submit ({@link SimulatedSubmit}), list by the idempotency
+ * key's label and get. It runs no pods: after a resume or a submit the workflow ends after two
+ * reads. Loopback only.
  */
 public final class SimulatedArgo implements AutoCloseable {
   /** One call as the server saw it. */
@@ -31,6 +33,7 @@ public final class SimulatedArgo implements AutoCloseable {
   private final HttpServer server;
   private final Map<String, SimulatedWorkflow> workflows = new LinkedHashMap<>();
   private final List<Call> calls = new CopyOnWriteArrayList<>();
+  private final Map<String, SimulatedSubmit.Failure> failures = new LinkedHashMap<>();
   private int uids;
 
   private SimulatedArgo(HttpServer server) {
@@ -111,6 +114,33 @@ public final class SimulatedArgo implements AutoCloseable {
     workflow(namespace, name).failAt = node;
   }
 
+  /**
+   * The next workflow submitted from {@code template} fails at a new Pod node {@code node} with
+   * Argo's node {@code message}, e.g. {@code OOMKilled (exit code 137)}.
+   */
+  public synchronized void failNext(String template, String node, String message) {
+    failures.put(template, new SimulatedSubmit.Failure(node, message));
+  }
+
+  /** The {@code POST …/submit} calls, in order. */
+  public List<Call> submits() {
+    return calls.stream()
+        .filter(c -> c.method().equals("POST") && c.path().endsWith("/submit"))
+        .toList();
+  }
+
+  SimulatedSubmit.Failure takeFailure(String template) {
+    return failures.remove(template);
+  }
+
+  int nextUid() {
+    return ++uids;
+  }
+
+  void put(SimulatedWorkflow w) {
+    workflows.put(w.namespace + "/" + w.name, w);
+  }
+
   public List<Call> calls() {
     return List.copyOf(calls);
   }
@@ -141,7 +171,7 @@ public final class SimulatedArgo implements AutoCloseable {
     send(ex, r.status(), "application/json", JSON.writeValueAsBytes(r.json()));
   }
 
-  private record Reply(int status, Object json) {
+  record Reply(int status, Object json) {
     static Reply error(int status, int code, String message) {
       return new Reply(status, Map.of("code", code, "message", message));
     }
@@ -150,6 +180,9 @@ public final class SimulatedArgo implements AutoCloseable {
   private Reply route(String method, String[] p, String query, String body) throws IOException {
     if (p.length == 1 && method.equals("GET")) {
       return list(p[0], SimulatedGates.param(query, "listOptions.labelSelector"));
+    }
+    if (p.length == 2 && p[1].equals("submit") && method.equals("POST")) {
+      return SimulatedSubmit.submit(this, p[0], JSON.readTree(body));
     }
     SimulatedWorkflow w = p.length >= 2 ? workflows.get(p[0] + "/" + p[1]) : null;
     if (p.length >= 2 && w == null) {

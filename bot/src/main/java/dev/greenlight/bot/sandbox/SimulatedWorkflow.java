@@ -70,6 +70,9 @@ public final class SimulatedWorkflow {
 
   String failAt;
 
+  /** The failed node's message; a generic one when null. */
+  String failMessage;
+
   SimulatedWorkflow(
       String namespace,
       String name,
@@ -103,7 +106,7 @@ public final class SimulatedWorkflow {
   void end() {
     if (failAt != null) {
       Node n = node(failAt, "Pod", "Failed");
-      n.message = "Error (exit code 1): the simulated step failed";
+      n.message = failMessage != null ? failMessage : "Error (exit code 1): the simulated step failed";
       phase = "Failed";
       message = "child '" + n.id + "' failed";
     } else {
