@@ -106,7 +106,8 @@ public final class SimulatedWorkflow {
   void end() {
     if (failAt != null) {
       Node n = node(failAt, "Pod", "Failed");
-      n.message = failMessage != null ? failMessage : "Error (exit code 1): the simulated step failed";
+      n.message =
+          failMessage != null ? failMessage : "Error (exit code 1): the simulated step failed";
       phase = "Failed";
       message = "child '" + n.id + "' failed";
     } else {

@@ -12,6 +12,11 @@ import dev.greenlight.bot.slack.Ids;
 import dev.greenlight.sandbox.Message;
 import dev.greenlight.sandbox.SentEnvelope;
 import dev.greenlight.sandbox.SlackServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,8 +131,9 @@ class ArgoActionIT {
     ack(slack.clickButton(ALICE, card, Ids.APPROVE_ACTION));
     List<String> replies = awaitReply(channel, "Recovered");
     String name = TEMPLATE + "-" + keyHash(incident).substring(0, 10);
+    String link = argo.baseUrl() + "/workflows/remediation/" + name;
     assertThat(replies)
-        .anyMatch(r -> r.contains("Argo workflow " + name + " Succeeded"))
+        .anyMatch(r -> r.contains("Argo workflow " + name + " Succeeded: " + link))
         .anyMatch(r -> r.contains(":white_check_mark: Recovered"));
 
     List<SimulatedArgo.Call> submits =
@@ -156,7 +162,14 @@ class ArgoActionIT {
     await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> card(channel), b -> b.contains("*Recovered*"));
-    assertThat(card(channel)).doesNotContain(Ids.APPROVE_ACTION).contains("Approved by <@U0ALICE>");
+    assertThat(card(channel))
+        .doesNotContain(Ids.APPROVE_ACTION)
+        .contains("Approved by <@U0ALICE>", "Argo workflow " + name + " Succeeded: " + link);
+    HttpResponse<String> page =
+        HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(URI.create(link)).build(), BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(200); // the link leads to the simulated Argo UI
+    assertThat(page.body()).contains(name, "Succeeded");
   }
 
   @Test
@@ -173,7 +186,8 @@ class ArgoActionIT {
             r ->
                 r.startsWith("Remediation failed")
                     && r.contains("Argo workflow " + name + " failed at node 'restart-pods'")
-                    && r.contains("OOMKilled (exit code 137)"))
+                    && r.contains("OOMKilled (exit code 137)")
+                    && r.contains(argo.baseUrl() + "/workflows/remediation/" + name))
         .noneMatch(r -> r.contains("Recovered"));
     assertThat(argo.submits().stream().filter(c -> c.body().contains(incident))).hasSize(1);
     assertThat(argo.workflow(NS, name).phase).isEqualTo("Failed");
@@ -184,7 +198,8 @@ class ArgoActionIT {
   }
 
   private String remediate(String channel, String service) throws Exception {
-    SentEnvelope e = slack.sendSlashCommand("U0DAVE", channel, "/remediate", service + " " + OOM_TEXT);
+    SentEnvelope e =
+        slack.sendSlashCommand("U0DAVE", channel, "/remediate", service + " " + OOM_TEXT);
     String text = ack(e).payload().path("text").asText();
     assertThat(text).contains("started");
     return text.replaceAll("(?s).*Incident (GL-[A-Z0-9]+).*", "$1");
