@@ -3,7 +3,6 @@ package dev.greenlight.sandbox;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -273,13 +272,7 @@ public final class SlackServer implements AutoCloseable {
 
   /** Modals still open for {@code userId}: opened with a trigger of that user's, not closed. */
   public List<View> openViews(String userId) {
-    List<View> open = new ArrayList<>();
-    for (View v : workspace.views()) {
-      if (userId.equals(workspace.viewUser(v.id())) && workspace.isViewOpen(v.id())) {
-        open.add(v);
-      }
-    }
-    return open;
+    return workspace.openViews(userId);
   }
 
   /** Modals opened with views.open, in order. */

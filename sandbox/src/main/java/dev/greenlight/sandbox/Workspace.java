@@ -147,6 +147,13 @@ final class Workspace {
     return !closedViews.contains(viewId);
   }
 
+  /** Modals opened with a trigger of {@code userId}'s and not closed, in order. */
+  List<View> openViews(String userId) {
+    return views().stream()
+        .filter(v -> userId.equals(viewUser(v.id())) && isViewOpen(v.id()))
+        .toList();
+  }
+
   void setUserGroup(String groupId, List<String> members) {
     userGroups.put(groupId, List.copyOf(members));
   }

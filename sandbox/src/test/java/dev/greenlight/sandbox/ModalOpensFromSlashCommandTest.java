@@ -77,4 +77,25 @@ class ModalOpensFromSlashCommandTest {
                           assertThat(v.id()).isEqualTo(response.getView().getId());
                         }));
   }
+
+  @Test
+  void theModalIsOpenForTheUserWhoseTriggerOpenedItUntilItIsClosed() throws Exception {
+    bolt.server
+        .sendSlashCommand("U0ALICE", "C0OPS", "/greenlight", "")
+        .ack()
+        .get(10, TimeUnit.SECONDS);
+    String id = opened.get(10, TimeUnit.SECONDS).getView().getId();
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(bolt.server.openViews("U0ALICE"))
+                    .extracting(View::id)
+                    .containsExactly(id));
+    assertThat(bolt.server.openViews("U0BOB")).isEmpty();
+
+    bolt.server.closeView(id);
+
+    assertThat(bolt.server.openViews("U0ALICE")).isEmpty();
+  }
 }
