@@ -6,7 +6,6 @@ import static com.slack.api.model.block.Blocks.header;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
-import static com.slack.api.model.block.element.BlockElements.button;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.ConfirmationDialogObject;
@@ -15,7 +14,6 @@ import com.slack.api.model.block.element.BlockElement;
 import dev.greenlight.api.Classification;
 import dev.greenlight.api.GateState;
 import dev.greenlight.api.IncidentCard;
-import dev.greenlight.api.Risk;
 import dev.greenlight.api.ThreadUpdate;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,24 +103,8 @@ final class ArgoGateView {
   }
 
   private static List<BlockElement> buttons(IncidentCard card) {
-    String value = new ButtonValue(card.workflowId(), card.gate().nonce()).encode();
-    boolean high = card.classification().risk() == Risk.HIGH;
-    return List.of(
-        button(
-            b ->
-                b.actionId(Ids.APPROVE_ACTION)
-                    .text(plainText("Approve and resume"))
-                    .style("primary")
-                    .value(value)
-                    .confirm(high ? confirm(card) : null)),
-        button(
-            b ->
-                b.actionId(Ids.REJECT_ACTION)
-                    .text(plainText("Reject (stop node)"))
-                    .style("danger")
-                    .value(value)),
-        button(b -> b.actionId(Ids.SNOOZE_30_ACTION).text(plainText("Snooze 30m")).value(value)),
-        button(b -> b.actionId(Ids.SNOOZE_120_ACTION).text(plainText("Snooze 2h")).value(value)));
+    return GateButtonRow.of(
+        card, "Approve and resume", "Reject (stop node)", ArgoGateView::confirm);
   }
 
   private static ConfirmationDialogObject confirm(IncidentCard card) {

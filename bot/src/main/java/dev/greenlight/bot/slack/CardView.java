@@ -6,7 +6,6 @@ import static com.slack.api.model.block.Blocks.header;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
-import static com.slack.api.model.block.element.BlockElements.button;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.ConfirmationDialogObject;
@@ -18,7 +17,6 @@ import dev.greenlight.api.GateState;
 import dev.greenlight.api.GateView;
 import dev.greenlight.api.IncidentCard;
 import dev.greenlight.api.Redaction;
-import dev.greenlight.api.Risk;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -151,24 +149,8 @@ public final class CardView {
   }
 
   private static List<BlockElement> buttons(IncidentCard card) {
-    String value = new ButtonValue(card.workflowId(), card.gate().nonce()).encode();
-    boolean high = card.classification().risk() == Risk.HIGH;
-    return List.of(
-        button(
-            b ->
-                b.actionId(Ids.APPROVE_ACTION)
-                    .text(plainText(PreviewView.approveLabel(card.classification())))
-                    .style("primary")
-                    .value(value)
-                    .confirm(high ? confirmHighRisk(card) : null)),
-        button(
-            b ->
-                b.actionId(Ids.REJECT_ACTION)
-                    .text(plainText("Reject"))
-                    .style("danger")
-                    .value(value)),
-        button(b -> b.actionId(Ids.SNOOZE_30_ACTION).text(plainText("Snooze 30m")).value(value)),
-        button(b -> b.actionId(Ids.SNOOZE_120_ACTION).text(plainText("Snooze 2h")).value(value)));
+    return GateButtonRow.of(
+        card, PreviewView.approveLabel(card.classification()), "Reject", CardView::confirmHighRisk);
   }
 
   private static ConfirmationDialogObject confirmHighRisk(IncidentCard card) {
