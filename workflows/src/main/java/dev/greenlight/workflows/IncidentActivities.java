@@ -12,6 +12,9 @@ import java.time.Duration;
 
 /** The activity stubs and their timeouts and retry policies, in one place. */
 final class IncidentActivities {
+  /** The failure type no retry policy here retries: a bad configuration stays bad. */
+  static final String DO_NOT_RETRY = "dev.greenlight.config.ConfigException";
+
   /** Read-only: retried freely. */
   final ClassifyActivities classify =
       Workflow.newActivityStub(
@@ -19,6 +22,28 @@ final class IncidentActivities {
           ActivityOptions.newBuilder()
               .setStartToCloseTimeout(Duration.ofMinutes(1))
               .setRetryOptions(retry(Duration.ofSeconds(1), Duration.ofSeconds(30), 10))
+              .build());
+
+  /**
+   * Classification and a picked runbook's description as local activities, tried first (version 1
+   * of {@link Reads#CHANGE_ID}). The minute covers an LLM's bounded retries; the SDK keeps the
+   * workflow task alive meanwhile. Two attempts, then the regular {@link #classify} activity.
+   */
+  final ClassifyActivities localClassify =
+      Workflow.newLocalActivityStub(
+          ClassifyActivities.class,
+          LocalActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofMinutes(1))
+              .setRetryOptions(retry(Duration.ofMillis(500), Duration.ofSeconds(1), 2))
+              .build());
+
+  /** The dry run as a local activity, tried first (version 1 of {@link Reads#CHANGE_ID}). */
+  final RemediationActivities localPreview =
+      Workflow.newLocalActivityStub(
+          RemediationActivities.class,
+          LocalActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofSeconds(30))
+              .setRetryOptions(retry(Duration.ofMillis(500), Duration.ofSeconds(1), 2))
               .build());
 
   /** Slack may be briefly down: retry for a long while, the card is the incident's face. */
@@ -95,7 +120,7 @@ final class IncidentActivities {
         .setMaximumInterval(max)
         .setBackoffCoefficient(2.0)
         .setMaximumAttempts(attempts)
-        .setDoNotRetry("dev.greenlight.config.ConfigException")
+        .setDoNotRetry(DO_NOT_RETRY)
         .build();
   }
 }

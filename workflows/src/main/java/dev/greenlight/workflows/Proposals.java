@@ -27,17 +27,18 @@ final class Proposals {
   static final String PREVIEW_CHANGE = "action-preview";
 
   private final Incident incident;
+  private final Reads reads;
   private int made = 1;
 
   Proposals(Incident incident) {
     this.incident = incident;
+    this.reads = new Reads(incident.activities());
   }
 
   /** Asks the classifier; read-only and safe to retry. */
   Classification classify() {
     IncidentRequest r = incident.request();
-    Classification c =
-        incident.activities().classify.classify(r.service(), r.incidentId(), r.text());
+    Classification c = reads.classify(r.service(), r.incidentId(), r.text());
     incident.audit(
         Kind.CLASSIFIED,
         null,
@@ -55,8 +56,7 @@ final class Proposals {
   /** The catalog's proposal for a runbook a person picked. */
   Classification describe(String runbookId) {
     IncidentRequest r = incident.request();
-    Classification c =
-        incident.activities().classify.describe(runbookId, r.service(), r.incidentId());
+    Classification c = reads.describe(runbookId, r.service(), r.incidentId());
     incident.audit(Kind.CLASSIFIED, incident.gate().pickedBy(), c.label() + " picked by a person");
     return c;
   }
@@ -103,11 +103,7 @@ final class Proposals {
     IncidentRequest r = incident.request();
     ActionPreview p;
     try {
-      p =
-          incident
-              .activities()
-              .preview
-              .preview(incident.workflowId(), r.incidentId(), c.runbookId(), r.service());
+      p = reads.preview(incident.workflowId(), r.incidentId(), c.runbookId(), r.service());
     } catch (ActivityFailure e) {
       p = ActionPreview.unavailable(Incident.rootMessage(e));
     }

@@ -35,8 +35,22 @@ final class Fakes {
   static final class Classifier implements ClassifyActivities {
     volatile Classification answer = classification(Risk.MEDIUM, 0.9);
 
+    /** How many calls fail (retryably, or not when {@link #failPermanently}) before it answers. */
+    final AtomicInteger failFirst = new AtomicInteger();
+
+    volatile boolean failPermanently;
+
+    final AtomicInteger calls = new AtomicInteger();
+
     @Override
     public Classification classify(String service, String incidentId, String text) {
+      calls.incrementAndGet();
+      if (failFirst.getAndDecrement() > 0) {
+        throw failPermanently
+            ? io.temporal.failure.ApplicationFailure.newNonRetryableFailure(
+                "the catalog is broken", "BrokenCatalog")
+            : new IllegalStateException("the model is still loading");
+      }
       return answer;
     }
 

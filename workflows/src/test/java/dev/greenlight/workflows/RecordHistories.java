@@ -44,7 +44,8 @@ public final class RecordHistories extends WorkflowFixture {
           "intake-path",
           "freeze-while-waiting-path",
           "argo-gate-path",
-          "undo-path");
+          "undo-path",
+          "local-reads-path");
 
   /** Records the named paths, or else every path that has no recorded file yet. */
   public static void main(String[] args) throws Exception {
@@ -338,6 +339,12 @@ public final class RecordHistories extends WorkflowFixture {
         wf.decide(
             new Decision(Verdict.APPROVE, BOB, undo, null, 0, "u1")
                 .onCard(Fakes.Notifier.UNDO_MESSAGE));
+      }
+      case "local-reads-path" -> {
+        // Version 1 of Reads.CHANGE_ID: the classification and the dry run in the worker.
+        remediator.preview = dev.greenlight.api.ActionPreview.change("replicas 3 -> 6");
+        RemediationWorkflow wf = start(id);
+        wf.decide(new Decision(Verdict.APPROVE, ALICE, awaitOpenGate(wf), null, 0, "a1"));
       }
       default -> {
         // Nobody decides: a reminder, the on-call escalation, then expiry.
