@@ -170,6 +170,7 @@ final class PendingApprovals {
                     pool));
           }
           allOf(starts);
+          long started = System.nanoTime() - t0;
           posts += 3 * n; // card, "classified", "awaiting approval"
           awaitCount(slack, "chat.postMessage", posts, timeout);
           long fill = System.nanoTime() - t0;
@@ -182,6 +183,14 @@ final class PendingApprovals {
               "MiB",
               "flat",
               "baseline = idle worker; fill took " + Table.num(fill / 1e9) + " s");
+          t.add(
+              "pending_" + n + "_fill",
+              "Fill " + n + " (starts -> every card at the gate)",
+              fill / 1e9,
+              started / 1e9,
+              "s",
+              n >= 10_000 ? "< 120 s" : "-",
+              "baseline = sending the " + n + " starts (" + CLIENT_THREADS + " client threads)");
           t.add(
               "pending_" + n + "_threads",
               "Worker live threads, " + n + " waiting",
