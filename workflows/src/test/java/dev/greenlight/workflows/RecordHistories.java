@@ -107,54 +107,7 @@ public final class RecordHistories extends WorkflowFixture {
         wf.decide(new Decision(Verdict.SNOOZE, BOB, nonce, null, 30, "s1"));
         wf.decide(new Decision(Verdict.APPROVE, ALICE, nonce, null, 0, "a1"));
       }
-      case "alert-resolved-path" -> {
-        // Version 1 of AlertWatch.CHANGE_ID: an alert's incident at the gate, another alert for
-        // the service joins its thread (twice: told once), then the own alert resolves: the gate
-        // closes with nothing run.
-        dev.greenlight.api.IncidentRequest r = request(id);
-        RemediationWorkflow wf =
-            client.newWorkflowStub(
-                RemediationWorkflow.class,
-                io.temporal.client.WorkflowOptions.newBuilder()
-                    .setWorkflowId(RemediationWorkflow.workflowId(id))
-                    .setTaskQueue(RemediationWorkflow.TASK_QUEUE)
-                    .build());
-        io.temporal.client.WorkflowClient.start(
-            wf::run,
-            new dev.greenlight.api.IncidentRequest(
-                r.incidentId(),
-                r.service(),
-                "PodsOOMKilled: pods OOMKilled and restarting",
-                "alertmanager",
-                r.channelId(),
-                r.policy(),
-                new dev.greenlight.api.AlertFacts(
-                    "alertmanager",
-                    "PodsOOMKilled",
-                    "fp1@1700000000000",
-                    1_700_000_000_000L,
-                    "restart-oom-pods",
-                    0)));
-        awaitOpenGate(wf);
-        dev.greenlight.api.AlertNote other =
-            new dev.greenlight.api.AlertNote(
-                "fp2@1700000060000",
-                "HighLatency",
-                "checkout-api",
-                false,
-                1_700_000_060_000L,
-                "p99");
-        wf.alertUpdate(other);
-        wf.alertUpdate(other);
-        wf.alertUpdate(
-            new dev.greenlight.api.AlertNote(
-                "fp1@1700000000000",
-                "PodsOOMKilled",
-                "checkout-api",
-                true,
-                1_700_000_420_000L,
-                null));
-      }
+      case "alert-resolved-path" -> RecordedAlertPaths.alertResolved(this, id);
       case "breaker-path" -> {
         // Version 1 of Rails.CHANGE_ID: two failed fixes (not recorded) trip the breaker; the
         // third incident waits at the gate, a non-approver's reset is refused, an approver resets
@@ -208,64 +161,7 @@ public final class RecordHistories extends WorkflowFixture {
         String nonce = awaitOpenGate(wf);
         wf.decide(new Decision(Verdict.APPROVE, ALICE, nonce, null, 0, "a1"));
       }
-      case "intake-path" -> {
-        // Version 1 of IntakeNotice.CHANGE_ID: the alert intake starts the incident, a second
-        // alert of its service joins it, the own alert resolves at the gate, and the closed
-        // incident tells the intake.
-        startPacemaker(Duration.ofMinutes(1));
-        dev.greenlight.api.IncidentRequest r = request(id);
-        dev.greenlight.api.IncidentRequest alerted =
-            new dev.greenlight.api.IncidentRequest(
-                r.incidentId(),
-                r.service(),
-                "PodsOOMKilled: pods OOMKilled and restarting",
-                "alertmanager",
-                r.channelId(),
-                r.policy(),
-                new dev.greenlight.api.AlertFacts(
-                    "alertmanager",
-                    "PodsOOMKilled",
-                    "fp1@1700000000000",
-                    1_700_000_000_000L,
-                    "restart-oom-pods",
-                    0));
-        deliver(
-            new dev.greenlight.api.IntakeAlert(
-                id,
-                new dev.greenlight.api.AlertNote(
-                    "fp1@1700000000000",
-                    "PodsOOMKilled",
-                    r.service(),
-                    false,
-                    1_700_000_000_000L,
-                    null),
-                alerted));
-        RemediationWorkflow wf =
-            client.newWorkflowStub(RemediationWorkflow.class, RemediationWorkflow.workflowId(id));
-        awaitOpenGate(wf);
-        deliver(
-            new dev.greenlight.api.IntakeAlert(
-                "OTHER",
-                new dev.greenlight.api.AlertNote(
-                    "fp2@1700000060000",
-                    "HighLatency",
-                    r.service(),
-                    false,
-                    1_700_000_060_000L,
-                    "p99"),
-                request("OTHER")));
-        deliver(
-            new dev.greenlight.api.IntakeAlert(
-                id,
-                new dev.greenlight.api.AlertNote(
-                    "fp1@1700000000000",
-                    "PodsOOMKilled",
-                    r.service(),
-                    true,
-                    1_700_000_420_000L,
-                    null),
-                null));
-      }
+      case "intake-path" -> RecordedAlertPaths.intake(this, id);
       case "freeze-while-waiting-path" -> {
         // Version 1 of FreezeWatch.CHANGE_ID: a high-risk proposal waits at its gate, a change
         // freeze begins meanwhile and asks for a third approver, and three approve.
@@ -357,11 +253,6 @@ public final class RecordHistories extends WorkflowFixture {
     Path out = file(path);
     Files.writeString(out, json);
     System.out.println("wrote " + out.toAbsolutePath());
-  }
-
-  private void deliver(dev.greenlight.api.IntakeAlert alert) {
-    dev.greenlight.intake.IntakeClient.deliver(
-        client, new dev.greenlight.api.IntakeBatch(List.of(alert), 1, 20));
   }
 
   private static Path file(String path) {
