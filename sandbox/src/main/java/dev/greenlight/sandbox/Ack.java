@@ -9,8 +9,9 @@ import java.time.Duration;
  * @param envelopeId the acknowledged envelope
  * @param payload the ack payload, or {@code null} if the app acked without one
  * @param latency time between writing the envelope to the socket and receiving the ack
+ * @param sentAtNanos when the envelope was written to the socket ({@link System#nanoTime()})
  */
-public record Ack(String envelopeId, JsonNode payload, Duration latency) {
+public record Ack(String envelopeId, JsonNode payload, Duration latency, long sentAtNanos) {
 
   /** Returns {@code true} if the app sent a non-empty payload with its ack. */
   public boolean hasPayload() {

@@ -164,9 +164,11 @@ final class SocketModeHub {
     if (!conn.isOpen()) {
       return false;
     }
+    // Slack's side ends once the frame is built: the time counts from its write to the socket.
+    String frame = Payloads.envelope(envelope);
     inFlight.put(envelope.envelopeId(), new InFlight(envelope, System.nanoTime()));
     try {
-      conn.send(Payloads.envelope(envelope));
+      conn.send(frame);
       return true;
     } catch (RuntimeException e) {
       inFlight.remove(envelope.envelopeId());
@@ -195,7 +197,11 @@ final class SocketModeHub {
         .envelope()
         .ack()
         .complete(
-            new Ack(envelopeId, payload == null || payload.isNull() ? null : payload, latency));
+            new Ack(
+                envelopeId,
+                payload == null || payload.isNull() ? null : payload,
+                latency,
+                pending.sentAtNanos()));
   }
 
   private void onConnected(WebSocket conn) {
