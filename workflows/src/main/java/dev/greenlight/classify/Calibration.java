@@ -68,15 +68,29 @@ public record Calibration(double intercept, double wSimilarity, double wMargin, 
    */
   public static Calibration fit(List<Point> points, double wrongWeight) {
     Calibration c = fitBoth(points, wrongWeight);
-    if (c.wMargin() >= 0) {
+    if (c.wMargin() >= 0 && c.wSimilarity() >= 0) {
       return c;
     }
-    // Keep the mapping monotone: a larger margin never lowers the confidence. When the fit wants a
-    // negative margin weight (the two features are correlated), the margin is left out.
-    List<Point> similarityOnly =
-        points.stream().map(p -> new Point(p.similarity(), 0, p.correct())).toList();
-    Calibration s = fitBoth(similarityOnly, wrongWeight);
-    return platt(s.intercept(), s.wSimilarity(), 0);
+    // Keep the mapping monotone: a larger score or margin never lowers the confidence. When the
+    // fit wants a negative weight (the two features are correlated), that feature is left out:
+    // the margin first; then, if the score's weight is negative, the score; then both (the rate).
+    if (c.wMargin() < 0) {
+      Calibration s = fitBoth(only(points, true, false), wrongWeight);
+      if (s.wSimilarity() >= 0) {
+        return platt(s.intercept(), s.wSimilarity(), 0);
+      }
+    }
+    Calibration m = fitBoth(only(points, false, true), wrongWeight);
+    if (m.wMargin() >= 0) {
+      return platt(m.intercept(), 0, m.wMargin());
+    }
+    return platt(fitBoth(only(points, false, false), wrongWeight).intercept(), 0, 0);
+  }
+
+  private static List<Point> only(List<Point> points, boolean similarity, boolean margin) {
+    return points.stream()
+        .map(p -> new Point(similarity ? p.similarity() : 0, margin ? p.margin() : 0, p.correct()))
+        .toList();
   }
 
   private static Calibration fitBoth(List<Point> points, double wrongWeight) {

@@ -27,7 +27,7 @@ public final class CatalogCalibration {
                   prepared,
                   left.analysis().scores(),
                   lexicon.coverage(prepared),
-                  left.analysis().other()));
+                  LocalClassifier.nearby(lexicon, prepared, left.analysis().others())));
       if (s.verdict().runbook() != null) {
         points.add(
             new Calibration.Point(

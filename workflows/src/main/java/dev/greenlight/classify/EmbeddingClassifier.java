@@ -22,6 +22,9 @@ public final class EmbeddingClassifier {
   /** Model name and version as shown on cards. */
   public static final String MODEL = MiniLmEmbeddingModel.NAME;
 
+  /** How many of the closest "other incident" lines an analysis keeps. */
+  static final int NEARBY = 5;
+
   private final EmbeddingModel model;
   private final List<Example> examples = new ArrayList<>();
   private final Map<Runbook, float[]> centroids = new LinkedHashMap<>();
@@ -129,7 +132,7 @@ public final class EmbeddingClassifier {
   /** Every runbook's score and the closest "other incident" line, from one embedding. */
   public Analysis analyse(String incidentText) {
     Embedding query = model.embed(incidentText).content();
-    return new Analysis(scores(query), others().closest(query, -1));
+    return new Analysis(scores(query), others().closest(query, -1, NEARBY));
   }
 
   /**
@@ -145,13 +148,15 @@ public final class EmbeddingClassifier {
               left.runbook(),
               left.text(),
               new Analysis(
-                  scores(left.embedding(), left), others().closest(left.embedding(), -1))));
+                  scores(left.embedding(), left), others().closest(left.embedding(), -1, NEARBY))));
     }
     for (int i = 0; i < others().size(); i++) {
       Embedding q = others().embedding(i);
       out.add(
           new LeftOut(
-              null, others().line(i), new Analysis(scores(q, null), others().closest(q, i))));
+              null,
+              others().line(i),
+              new Analysis(scores(q, null), others().closest(q, i, NEARBY))));
     }
     return out;
   }
@@ -208,11 +213,17 @@ public final class EmbeddingClassifier {
   }
 
   /**
-   * The runbooks' scores and the closest line of the "other incidents" reference.
+   * The runbooks' scores and the closest lines of the "other incidents" reference.
    *
-   * @param other that line and its similarity, or null when every line was pruned
+   * @param others the {@link #NEARBY} closest lines and their similarities, closest first; empty
+   *     when every line was pruned
    */
-  public record Analysis(List<Score> scores, OtherIncidents.Closest other) {}
+  public record Analysis(List<Score> scores, List<OtherIncidents.Closest> others) {
+    /** The closest line, or null when every line was pruned. */
+    public OtherIncidents.Closest other() {
+      return others.isEmpty() ? null : others.get(0);
+    }
+  }
 
   /** The closest runbook, its closest example symptom and the cosine similarity (0..1). */
   public record Match(Runbook runbook, String example, double similarity) {}

@@ -154,6 +154,25 @@ final class Lexicon {
     return out;
   }
 
+  /**
+   * The weighted share (0..1) of the text's words found in one other text (a reference line), each
+   * word weighted as in {@link #coverage}.
+   */
+  double share(String text, String other) {
+    Set<String> theirs = new HashSet<>(words(other));
+    double unseen = Math.log(1 + vocab.size());
+    double total = 0;
+    double hit = 0;
+    for (String w : new HashSet<>(words(text))) {
+      double weight = idf.getOrDefault(w, unseen);
+      total += weight;
+      if (matches(w, theirs)) {
+        hit += weight;
+      }
+    }
+    return total == 0 ? 0 : Math.min(1, hit / total);
+  }
+
   private double weightOfPrefix(String w, Set<String> words, double fallback) {
     for (String v : words) {
       if (prefixMatch(w, v)) {

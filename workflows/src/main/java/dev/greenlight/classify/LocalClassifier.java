@@ -36,14 +36,27 @@ public final class LocalClassifier implements IncidentClassifier {
    * @param lexicalWeight weight of the lexical share added to the cosine similarity
    * @param otherMargin unknown when the closest "other incident" is more similar than the best
    *     runbook's example by more than {@code -otherMargin}; {@code NaN} switches the test off
+   * @param otherLexicalWeight 0: the test compares cosines; above 0 the reference competes
+   *     lexically too: each of the closest lines scores its cosine plus this weight times the share
+   *     of the report's words it contains, against the best runbook's whole score
    */
-  public record Tuning(double lexicalWeight, double otherMargin) {
+  public record Tuning(double lexicalWeight, double otherMargin, double otherLexicalWeight) {
     /** Chosen on the built-in set (eval/incidents.jsonl); docs/classification.md. */
     public static final Tuning DEFAULT = of(LocalSettings.DEFAULT);
 
+    /** The reference competing by cosine only (the shipped test). */
+    public Tuning(double lexicalWeight, double otherMargin) {
+      this(lexicalWeight, otherMargin, 0);
+    }
+
     /** The knobs {@code classifier.local} sets. */
     public static Tuning of(LocalSettings local) {
-      return new Tuning(local.lexicalWeight(), local.otherMargin());
+      return new Tuning(local.lexicalWeight(), local.otherMargin(), local.otherLexicalWeight());
+    }
+
+    /** The same test with another lexical weight and margin (the knobs the grid fits). */
+    public Tuning with(double lexical, double margin) {
+      return new Tuning(lexical, margin, otherLexicalWeight);
     }
   }
 
@@ -80,7 +93,7 @@ public final class LocalClassifier implements IncidentClassifier {
 
   /** This classifier, calling a text unknown as soon as it is closer to an uncovered kind. */
   LocalClassifier strictAboutOthers() {
-    return with(calibration, minScore, new Tuning(tuning.lexicalWeight(), 0));
+    return with(calibration, minScore, tuning.with(tuning.lexicalWeight(), 0));
   }
 
   public Strategy strategy() {
@@ -110,10 +123,21 @@ public final class LocalClassifier implements IncidentClassifier {
   public Features features(String text) {
     String prepared = prepare(text);
     if (prepared.isBlank()) {
-      return new Features(prepared, List.of(), Map.of(), null);
+      return new Features(prepared, List.of(), Map.of(), List.of());
     }
     EmbeddingClassifier.Analysis a = embeddings.analyse(prepared);
-    return new Features(prepared, a.scores(), lexicon.coverage(prepared), a.other());
+    return new Features(
+        prepared, a.scores(), lexicon.coverage(prepared), nearby(lexicon, prepared, a.others()));
+  }
+
+  /** The closest reference lines, each with the share of the report's words it contains. */
+  static List<Nearby> nearby(
+      Lexicon lexicon, String prepared, List<OtherIncidents.Closest> others) {
+    List<Nearby> out = new ArrayList<>();
+    for (OtherIncidents.Closest o : others) {
+      out.add(new Nearby(o, lexicon.share(prepared, o.text())));
+    }
+    return out;
   }
 
   /** The decision on precomputed features. */
@@ -135,18 +159,20 @@ public final class LocalClassifier implements IncidentClassifier {
     double margin = ranked.size() > 1 ? s1 - ranked.get(1).score() : s1;
     String why = null;
     boolean elsewhere = false;
-    if (f.other() != null
+    OtherSide other = OtherSide.of(f.others(), tuning.otherLexicalWeight());
+    double runbookSide = tuning.otherLexicalWeight() > 0 ? best.score() : best.cosine();
+    if (other != null
         && !Double.isNaN(tuning.otherMargin())
-        && best.cosine() < f.other().similarity() + tuning.otherMargin()) {
+        && runbookSide < other.score() + tuning.otherMargin()) {
       elsewhere = true;
       why =
           String.format(
               Locale.ROOT,
               "closer to an incident no runbook covers (\"%s\", %.2f) than to %s (%.2f)",
-              f.other().text(),
-              f.other().similarity(),
+              other.line(),
+              other.score(),
               best.s().runbook().label(),
-              best.cosine());
+              runbookSide);
     } else if (s1 < minScore) {
       why = String.format(Locale.ROOT, "best score %.2f below min-similarity %.2f", s1, minScore);
     }
@@ -182,7 +208,15 @@ public final class LocalClassifier implements IncidentClassifier {
       String prepared,
       List<EmbeddingClassifier.Score> scores,
       Map<Runbook, Double> lexical,
-      OtherIncidents.Closest other) {}
+      List<Nearby> others) {
+    /** The closest reference line, or null when there is none. */
+    public OtherIncidents.Closest other() {
+      return others.isEmpty() ? null : others.get(0).line();
+    }
+  }
+
+  /** A reference line close to the report, and the share of the report's words it contains. */
+  public record Nearby(OtherIncidents.Closest line, double lexical) {}
 
   /**
    * A verdict, the raw score and margin behind its confidence, and why.

@@ -76,12 +76,16 @@ public final class OtherIncidents {
     return embeddings.get(i);
   }
 
-  /** The closest line to the query other than line {@code skip}, or null when there is none. */
-  Closest closest(Embedding query, int skip) {
+  /**
+   * The {@code n} closest lines to the query other than line {@code skip}, closest first; empty
+   * when there are none.
+   */
+  List<Closest> closest(Embedding query, int skip, int n) {
     // Cosine similarity as a dot product of unit vectors: the reference has over a thousand lines.
     float[] q = unit(query.vector());
-    int bestLine = -1;
-    double best = Double.NEGATIVE_INFINITY;
+    int[] best = new int[Math.max(0, n)];
+    double[] sims = new double[best.length];
+    int found = 0;
     for (int i = 0; i < units.length; i++) {
       if (i == skip) {
         continue;
@@ -91,12 +95,24 @@ public final class OtherIncidents {
       for (int k = 0; k < q.length; k++) {
         s += q[k] * u[k];
       }
-      if (s > best) {
-        best = s;
-        bestLine = i;
+      int at = found < best.length ? found++ : best.length;
+      while (at > 0 && sims[at - 1] < s) {
+        if (at < best.length) {
+          best[at] = best[at - 1];
+          sims[at] = sims[at - 1];
+        }
+        at--;
+      }
+      if (at < best.length) {
+        best[at] = i;
+        sims[at] = s;
       }
     }
-    return bestLine < 0 ? null : new Closest(lines.get(bestLine), best);
+    List<Closest> out = new ArrayList<>();
+    for (int i = 0; i < found; i++) {
+      out.add(new Closest(lines.get(best[i]), sims[i]));
+    }
+    return out;
   }
 
   private static float[] unit(float[] v) {

@@ -36,7 +36,7 @@ public final class Tuner {
     public String toString() {
       return String.format(
           Locale.ROOT,
-          "fitted on %s: min-similarity %.2f, lexical weight %.1f, other margin %s, %s,"
+          "fitted on %s: min-similarity %.2f, lexical weight %.1f, other margin %s%s, %s,"
               + " confidence floor %.2f",
           source,
           minScore,
@@ -44,6 +44,10 @@ public final class Tuner {
           Double.isNaN(tuning.otherMargin())
               ? "off"
               : String.format(Locale.ROOT, "%.2f", tuning.otherMargin()),
+          tuning.otherLexicalWeight() > 0
+              ? String.format(
+                  Locale.ROOT, " (other lexical weight %.2f, set)", tuning.otherLexicalWeight())
+              : "",
           calibration,
           floor);
     }
@@ -57,19 +61,35 @@ public final class Tuner {
       EmbeddingClassifier embeddings,
       LocalClassifier.Strategy strategy,
       String source) {
-    LocalClassifier base =
-        new LocalClassifier(
-            embeddings, strategy, Calibration.RAW, 0, LocalClassifier.Tuning.DEFAULT);
+    // The grid fits the floor, lexical weight and margin; the kind of test is the configured one.
+    return fit(
+        config,
+        cases,
+        embeddings,
+        strategy,
+        source,
+        LocalClassifier.Tuning.of(config.classifier().local()));
+  }
+
+  /** The fit with the test's other levers ({@code otherLexicalWeight}) as {@code levers} sets. */
+  static Fit fit(
+      GreenlightConfig config,
+      List<EvalCase> cases,
+      EmbeddingClassifier embeddings,
+      LocalClassifier.Strategy strategy,
+      String source,
+      LocalClassifier.Tuning levers) {
+    LocalClassifier base = new LocalClassifier(embeddings, strategy, Calibration.RAW, 0, levers);
     List<LocalClassifier.Features> features = new ArrayList<>();
     for (EvalCase c : cases) {
       features.add(base.features(c.text()));
     }
     double bestObjective = -1;
     double bestMin = 0;
-    LocalClassifier.Tuning bestTuning = LocalClassifier.Tuning.DEFAULT;
+    LocalClassifier.Tuning bestTuning = levers;
     for (double lex : LEXICAL) {
       for (double other : OTHER) {
-        LocalClassifier.Tuning t = new LocalClassifier.Tuning(lex, other);
+        LocalClassifier.Tuning t = levers.with(lex, other);
         for (double min : MIN_SCORES) {
           LocalClassifier l = base.with(Calibration.RAW, min, t);
           List<Prediction> ps = new ArrayList<>();

@@ -18,9 +18,17 @@ import java.nio.file.Path;
  *     or a UTF-8 text file of incident kinds no runbook covers, one a line ({@code #} comments)
  * @param otherPrune a reference line at least this similar to one of the catalog's examples, labels
  *     or descriptions is dropped at start (0..1)
+ * @param otherLexicalWeight 0 (default): the relative test compares cosines; above 0 (up to 2) the
+ *     reference competes by words too: each of the closest lines scores its cosine plus this weight
+ *     times the share of the report's words it contains, against the best runbook's whole score
+ *     (cosine plus lexical share)
  */
 public record LocalSettings(
-    double lexicalWeight, double otherMargin, String otherIncidents, double otherPrune) {
+    double lexicalWeight,
+    double otherMargin,
+    String otherIncidents,
+    double otherPrune,
+    double otherLexicalWeight) {
   public static final String BUILT_IN = "built-in";
   public static final String NONE = "none";
 
@@ -28,7 +36,7 @@ public record LocalSettings(
    * The shipped knobs: lexical weight and margin fitted on the built-in set (eval/incidents.jsonl)
    * with the built-in reference; docs/classification.md.
    */
-  public static final LocalSettings DEFAULT = new LocalSettings(0.5, -0.2, BUILT_IN, 0.6);
+  public static final LocalSettings DEFAULT = new LocalSettings(0.5, -0.2, BUILT_IN, 0.6, 0);
 
   public LocalSettings {
     Invalid.require(
@@ -62,6 +70,16 @@ public record LocalSettings(
         Double.isFinite(otherPrune) && otherPrune > 0 && otherPrune <= 1,
         "other-prune",
         " must be a number above 0 and at most 1 (got '" + otherPrune + "')");
+    Invalid.require(
+        Double.isFinite(otherLexicalWeight) && otherLexicalWeight >= 0 && otherLexicalWeight <= 2,
+        "other-lexical-weight",
+        " must be a number from 0 to 2 (got '" + otherLexicalWeight + "'); 0 switches it off");
+  }
+
+  /** The knobs with the reference competing by cosine only (other-lexical-weight 0). */
+  public LocalSettings(
+      double lexicalWeight, double otherMargin, String otherIncidents, double otherPrune) {
+    this(lexicalWeight, otherMargin, otherIncidents, otherPrune, 0);
   }
 
   /** True when the relative "other incidents" test runs. */
@@ -74,11 +92,13 @@ public record LocalSettings(
       @JsonProperty("lexical-weight") Double lexicalWeight,
       @JsonProperty("other-margin") Double otherMargin,
       @JsonProperty("other-incidents") String otherIncidents,
-      @JsonProperty("other-prune") Double otherPrune) {
+      @JsonProperty("other-prune") Double otherPrune,
+      @JsonProperty("other-lexical-weight") Double otherLexicalWeight) {
     return new LocalSettings(
         lexicalWeight == null ? DEFAULT.lexicalWeight : lexicalWeight,
         otherMargin == null ? DEFAULT.otherMargin : otherMargin,
         otherIncidents == null ? DEFAULT.otherIncidents : otherIncidents.strip(),
-        otherPrune == null ? DEFAULT.otherPrune : otherPrune);
+        otherPrune == null ? DEFAULT.otherPrune : otherPrune,
+        otherLexicalWeight == null ? DEFAULT.otherLexicalWeight : otherLexicalWeight);
   }
 }

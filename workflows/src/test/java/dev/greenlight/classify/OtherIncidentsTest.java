@@ -61,6 +61,35 @@ class OtherIncidentsTest {
         .isLessThan(new EmbeddingClassifier(demo.runbooks()).otherIncidents());
   }
 
+  @Test
+  void theClosestLinesComeClosestFirstWithoutTheSkippedOne() {
+    dev.greenlight.embedding.MiniLmEmbeddingModel model =
+        dev.greenlight.embedding.MiniLmEmbeddingModel.load();
+    OtherIncidents others =
+        OtherIncidents.load(
+            model,
+            java.util.List.of(),
+            java.util.List.of(
+                "Redis down", "disk almost full", "Redis rejected connections", "DNS"),
+            0.99);
+    dev.langchain4j.data.embedding.Embedding q =
+        model.embed("redis server is down, connections refused").content();
+
+    var three = others.closest(q, -1, 3);
+    var skipped = others.closest(q, 0, 3);
+
+    assertThat(three).hasSize(3);
+    assertThat(three.get(0).similarity())
+        .isGreaterThanOrEqualTo(three.get(1).similarity())
+        .isGreaterThanOrEqualTo(three.get(2).similarity());
+    assertThat(others.closest(q, -1, 1)).containsExactly(three.get(0));
+    assertThat(three.get(0).text()).startsWith("Redis");
+    assertThat(skipped).extracting(OtherIncidents.Closest::text).doesNotContain("Redis down");
+    var all = others.closest(q, -1, 10);
+    assertThat(all).hasSize(4).startsWith(three.toArray(OtherIncidents.Closest[]::new));
+    assertThat(all.get(3).similarity()).isLessThanOrEqualTo(three.get(2).similarity());
+  }
+
   private static String demoYaml() throws IOException {
     try (InputStream in = ConfigLoader.class.getResourceAsStream(ConfigLoader.DEMO_RESOURCE)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -50,6 +50,33 @@ class SafetyEvalTest {
   }
 
   @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/eval/incidents.jsonl",
+        "/eval/oncall.jsonl",
+        "/eval/adversarial.jsonl",
+        "/eval/holdout.jsonl"
+      })
+  void theOptInWordsCompetingReferenceAutoApprovesNothingWrongly(String resource) {
+    // classifier.local.other-lexical-weight 0.75 with the knobs fitted on the built-in set with it
+    // (docs/classification.md, "This round").
+    List<EvalCase> cases = EvalCase.resource(resource);
+    EvalRunner.Result r =
+        EvalRunner.run(
+            demo,
+            cases,
+            embeddings,
+            Calibration.platt(-0.706, 4.809, 0),
+            0.18,
+            new LocalClassifier.Tuning(0.5, -0.25, 0.75),
+            null,
+            demo.policy().confidenceFloor());
+
+    assertThat(r.inUseReport().autoApprovedWrong()).isZero();
+    assertThat(r.cases()).hasSize(cases.size());
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"/eval/oncall.jsonl"})
   void accuracyHoldsOnTheSetTheDefaultsWereNotChosenOn(String resource) {
     EvalRunner.Result r =

@@ -24,6 +24,7 @@ class LocalSettingsTest {
     assertThat(s).isEqualTo(LocalSettings.DEFAULT);
     assertThat(s).isEqualTo(new LocalSettings(0.5, -0.2, "built-in", 0.6));
     assertThat(s.usesOtherIncidents()).isTrue();
+    assertThat(s.otherLexicalWeight()).isZero();
   }
 
   @Test
@@ -38,6 +39,8 @@ class LocalSettingsTest {
         .isEqualTo(new LocalSettings(0.3, -0.1, file.toString(), 0.7));
     assertThat(parse("{lexical-weight: 0}")).isEqualTo(new LocalSettings(0, -0.2, "built-in", 0.6));
     assertThat(parse("{other-incidents: none}").usesOtherIncidents()).isFalse();
+    assertThat(parse("{other-lexical-weight: 0.75}"))
+        .isEqualTo(new LocalSettings(0.5, -0.2, "built-in", 0.6, 0.75));
   }
 
   @Test
@@ -53,6 +56,12 @@ class LocalSettingsTest {
     assertThatThrownBy(() -> parse("{other-incidents: no-such-file.txt}"))
         .hasMessageContaining("classifier.local.other-incidents must be built-in, none or a")
         .hasMessageContaining("'no-such-file.txt'");
+    assertThatThrownBy(() -> parse("{other-lexical-weight: -0.5}"))
+        .hasMessageContaining("classifier.local.other-lexical-weight must be a number from 0 to 2")
+        .hasMessageContaining("'-0.5'");
+    assertThatThrownBy(() -> parse("{other-lexical-weight: 2.5}"))
+        .hasMessageContaining("classifier.local.other-lexical-weight")
+        .hasMessageContaining("'2.5'");
     assertThatThrownBy(() -> parse("{other-incidents: ''}"))
         .hasMessageContaining("classifier.local.other-incidents must be a non-empty text");
   }
