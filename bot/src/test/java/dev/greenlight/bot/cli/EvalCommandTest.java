@@ -226,7 +226,8 @@ class EvalCommandTest {
     Files.writeString(
         config,
         demoYaml()
-            + "\nclassifier:\n  local: {lexical-weight: 0.3, other-margin: -0.1, other-incidents: '"
+            + "\nclassifier:\n  local: {lexical-weight: 0.3, other-margin: -0.1,"
+            + " other-lexical-weight: 0.75, other-incidents: '"
             + own
             + "'}\n");
     Path data =
@@ -242,9 +243,11 @@ class EvalCommandTest {
             "Local knobs in use (classifier.local): lexical-weight 0.30, other-margin -0.10,"
                 + " other-incidents "
                 + own)
+        .contains("other-lexical-weight 0.75")
         .contains("closer to an incident no runbook covers (\"the parking garage gate is stuck\"");
     assertThat(eval("eval", "--dataset", data.toString(), "--cases").out())
         .contains("lexical-weight 0.50, other-margin -0.20, other-incidents built-in")
+        .contains("other-lexical-weight 0.00")
         .doesNotContain("\"the parking garage gate is stuck\"");
   }
 
