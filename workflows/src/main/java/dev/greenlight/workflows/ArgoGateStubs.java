@@ -45,12 +45,6 @@ final class ArgoGateStubs {
               .build());
 
   private static RetryOptions retry(Duration initial, Duration max, int attempts) {
-    return RetryOptions.newBuilder()
-        .setInitialInterval(initial)
-        .setMaximumInterval(max)
-        .setBackoffCoefficient(2.0)
-        .setMaximumAttempts(attempts)
-        .setDoNotRetry(ArgoGateActivitiesImpl.REFUSED)
-        .build();
+    return Retries.of(initial, max, attempts, ArgoGateActivitiesImpl.REFUSED);
   }
 }

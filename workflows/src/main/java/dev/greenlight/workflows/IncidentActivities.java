@@ -115,12 +115,6 @@ final class IncidentActivities {
               .build());
 
   private static RetryOptions retry(Duration initial, Duration max, int attempts) {
-    return RetryOptions.newBuilder()
-        .setInitialInterval(initial)
-        .setMaximumInterval(max)
-        .setBackoffCoefficient(2.0)
-        .setMaximumAttempts(attempts)
-        .setDoNotRetry(DO_NOT_RETRY)
-        .build();
+    return Retries.of(initial, max, attempts, DO_NOT_RETRY);
   }
 }

@@ -21,22 +21,7 @@ final class RecordedAlertPaths {
                 .setWorkflowId(RemediationWorkflow.workflowId(id))
                 .setTaskQueue(RemediationWorkflow.TASK_QUEUE)
                 .build());
-    io.temporal.client.WorkflowClient.start(
-        wf::run,
-        new dev.greenlight.api.IncidentRequest(
-            req.incidentId(),
-            req.service(),
-            "PodsOOMKilled: pods OOMKilled and restarting",
-            "alertmanager",
-            req.channelId(),
-            req.policy(),
-            new dev.greenlight.api.AlertFacts(
-                "alertmanager",
-                "PodsOOMKilled",
-                "fp1@1700000000000",
-                1_700_000_000_000L,
-                "restart-oom-pods",
-                0)));
+    io.temporal.client.WorkflowClient.start(wf::run, oomAlerted(req));
     r.awaitOpenGate(wf);
     dev.greenlight.api.AlertNote other =
         new dev.greenlight.api.AlertNote(
@@ -56,21 +41,7 @@ final class RecordedAlertPaths {
   static void intake(RecordHistories r, String id) {
     r.startPacemaker(Duration.ofMinutes(1));
     dev.greenlight.api.IncidentRequest req = r.request(id);
-    dev.greenlight.api.IncidentRequest alerted =
-        new dev.greenlight.api.IncidentRequest(
-            req.incidentId(),
-            req.service(),
-            "PodsOOMKilled: pods OOMKilled and restarting",
-            "alertmanager",
-            req.channelId(),
-            req.policy(),
-            new dev.greenlight.api.AlertFacts(
-                "alertmanager",
-                "PodsOOMKilled",
-                "fp1@1700000000000",
-                1_700_000_000_000L,
-                "restart-oom-pods",
-                0));
+    dev.greenlight.api.IncidentRequest alerted = oomAlerted(req);
     deliver(
         r,
         new dev.greenlight.api.IntakeAlert(
@@ -110,6 +81,25 @@ final class RecordedAlertPaths {
                 1_700_000_420_000L,
                 null),
             null));
+  }
+
+  /** The request as the PodsOOMKilled alert (fingerprint fp1) makes it. */
+  private static dev.greenlight.api.IncidentRequest oomAlerted(
+      dev.greenlight.api.IncidentRequest req) {
+    return new dev.greenlight.api.IncidentRequest(
+        req.incidentId(),
+        req.service(),
+        "PodsOOMKilled: pods OOMKilled and restarting",
+        "alertmanager",
+        req.channelId(),
+        req.policy(),
+        new dev.greenlight.api.AlertFacts(
+            "alertmanager",
+            "PodsOOMKilled",
+            "fp1@1700000000000",
+            1_700_000_000_000L,
+            "restart-oom-pods",
+            0));
   }
 
   private static void deliver(RecordHistories r, dev.greenlight.api.IntakeAlert alert) {
