@@ -10,11 +10,7 @@ import dev.greenlight.sandbox.SentEnvelope;
 import dev.greenlight.sandbox.SlackServer;
 import dev.greenlight.worker.TemporalConnection;
 import dev.greenlight.workflows.RemediationWorkflow;
-import io.temporal.api.enums.v1.EventType;
-import io.temporal.api.history.v1.HistoryEvent;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -229,46 +225,13 @@ abstract class DurabilityFixture {
     awaitUntil(
         "workflow " + workflowId + " to wait at the gate",
         () -> temporal.client().fetchHistory(workflowId).getEvents(),
-        DurabilityFixture::parked);
-  }
-
-  private static boolean parked(List<HistoryEvent> events) {
-    if (events.isEmpty()) {
-      return false;
-    }
-    long count = events.stream().filter(e -> is(e, EventType.EVENT_TYPE_TIMER_STARTED)).count();
-    long scheduled =
-        events.stream().filter(e -> is(e, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)).count();
-    long finished =
-        events.stream()
-            .filter(
-                e ->
-                    is(e, EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED)
-                        || is(e, EventType.EVENT_TYPE_ACTIVITY_TASK_FAILED)
-                        || is(e, EventType.EVENT_TYPE_ACTIVITY_TASK_TIMED_OUT))
-            .count();
-    EventType last = events.get(events.size() - 1).getEventType();
-    // A workflow task's commands (the timer, the local notifications' markers) come after its
-    // completion: any of them last means no task is in flight.
-    return count > 0
-        && scheduled == finished
-        && (last == EventType.EVENT_TYPE_TIMER_STARTED
-            || last == EventType.EVENT_TYPE_MARKER_RECORDED
-            || last == EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED);
-  }
-
-  private static boolean is(HistoryEvent e, EventType type) {
-    return e.getEventType() == type;
+        IncidentHistory::parked);
   }
 
   /** Whether the incident's workflow history records a signal (a decision from the bot). */
   boolean signalled(String incidentId) {
-    return temporal
-        .client()
-        .fetchHistory(RemediationWorkflow.workflowId(incidentId))
-        .getEvents()
-        .stream()
-        .anyMatch(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED);
+    return IncidentHistory.signalled(
+        temporal.client().fetchHistory(RemediationWorkflow.workflowId(incidentId)).getEvents());
   }
 
   /** The remediation requests that reached the targets for {@code service}. */
@@ -318,11 +281,7 @@ abstract class DurabilityFixture {
   }
 
   static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return GreenlightProcess.freePort();
   }
 
   /** A running worker and bot, and an incident they started that now waits at its gate. */

@@ -186,4 +186,13 @@ final class GreenlightProcess implements AutoCloseable {
     }
     return String.join(File.pathSeparator, cp.split(File.pathSeparator));
   }
+
+  /** A free loopback port for a process to listen on. */
+  static int freePort() {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 }
