@@ -18,10 +18,21 @@ public final class GreenlightApp {
 
   /** A Slack SDK instance whose Web API calls go to {@code apiUrl}. */
   public static Slack slack(String apiUrl) {
+    return Slack.getInstance(config(apiUrl));
+  }
+
+  /**
+   * The SDK's settings: calls to {@code apiUrl}, no response pretty-printing, and none of the SDK's
+   * own call statistics (an in-memory table of the last minute's calls, rescanned on every call;
+   * only its async client's rate limiter reads it, and Greenlight counts its calls with
+   * Micrometer).
+   */
+  static SlackConfig config(String apiUrl) {
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(apiUrl);
     config.setPrettyResponseLoggingEnabled(false);
-    return Slack.getInstance(config);
+    config.setStatsEnabled(false);
+    return config;
   }
 
   /**
@@ -31,9 +42,7 @@ public final class GreenlightApp {
    * activity, which first looks for the earlier post ({@link SlackNotifier}).
    */
   public static Slack notificationSlack(String apiUrl) {
-    SlackConfig config = new SlackConfig();
-    config.setMethodsEndpointUrlPrefix(apiUrl);
-    config.setPrettyResponseLoggingEnabled(false);
+    SlackConfig config = config(apiUrl);
     okhttp3.OkHttpClient http =
         SlackHttpClient.buildOkHttpClient(config)
             .newBuilder()
@@ -42,6 +51,16 @@ public final class GreenlightApp {
     SlackHttpClient client = new SlackHttpClient(http);
     client.setConfig(config);
     return Slack.getInstance(config, client);
+  }
+
+  /**
+   * The Web API client of the worker's notifications: {@link #notificationSlack}'s, reading the
+   * replies of its card posts, edits and private notes with one Gson ({@link
+   * OneGsonMethodsClient}).
+   */
+  public static com.slack.api.methods.MethodsClient notificationMethods(
+      String apiUrl, String token) {
+    return new OneGsonMethodsClient(notificationSlack(apiUrl).getHttpClient(), token);
   }
 
   /** The bot: Slack's side of every incident, which {@code incidents} keeps in Temporal. */
