@@ -112,7 +112,7 @@ public final class Greenlight implements AutoCloseable {
       TemporalConnection temporal = TemporalConnection.connect(env, meters);
       g.parts.push(temporal);
       if (mode.worker) {
-        var methods = GreenlightApp.notificationMethods(slack.apiUrl(), slack.botToken());
+        var methods = GreenlightApp.notificationSlack(slack.apiUrl()).methods(slack.botToken());
         NotificationActivities notifications =
             new ObservedNotifications(
                 new SlackNotifier(methods, meters, config.fallbackChannel(), config.onCall()),

@@ -25,7 +25,7 @@ abstract class NotifierFixture {
   }
 
   SlackNotifier notifier(String fallbackChannel, Attempt attempt) {
-    var methods = GreenlightApp.notificationMethods(slack.apiUrl(), slack.botToken());
+    var methods = GreenlightApp.notificationSlack(slack.apiUrl()).methods(slack.botToken());
     return new SlackNotifier(
         methods, meters, new Fallback(methods, meters, fallbackChannel, ON_CALL), attempt);
   }
