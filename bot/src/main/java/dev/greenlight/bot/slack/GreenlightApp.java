@@ -53,16 +53,6 @@ public final class GreenlightApp {
     return Slack.getInstance(config, client);
   }
 
-  /**
-   * The Web API client of the worker's notifications: {@link #notificationSlack}'s, reading the
-   * replies of its card posts, edits and private notes with one Gson ({@link
-   * OneGsonMethodsClient}).
-   */
-  public static com.slack.api.methods.MethodsClient notificationMethods(
-      String apiUrl, String token) {
-    return new OneGsonMethodsClient(notificationSlack(apiUrl).getHttpClient(), token);
-  }
-
   /** The bot: Slack's side of every incident, which {@code incidents} keeps in Temporal. */
   public static App create(
       SlackSettings settings, GreenlightConfig config, IncidentClient incidents) {
