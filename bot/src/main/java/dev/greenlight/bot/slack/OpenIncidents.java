@@ -1,15 +1,12 @@
 package dev.greenlight.bot.slack;
 
 import dev.greenlight.api.IncidentSummary;
+import dev.greenlight.worker.RunningWorkflows;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
-import io.temporal.api.filter.v1.WorkflowTypeFilter;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
-import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
-import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
-import io.temporal.api.workflowservice.v1.WorkflowServiceGrpc.WorkflowServiceBlockingStub;
 import io.temporal.client.WorkflowClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,50 +21,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Which incidents are open, from Temporal's visibility: a list query ({@code WorkflowType} and
- * {@code ExecutionStatus}) where the server has one, as every real cluster does; the SDK's test
- * server (embedded, {@code dev-server}) answers only the older open-executions listing, filtered by
- * workflow type, which gives the same set. Part of {@link IncidentClient}, the bot's only Temporal
- * client.
+ * Which incidents are open, from Temporal's visibility ({@link RunningWorkflows}), newest first,
+ * and what each says of itself. Part of {@link IncidentClient}, the bot's only Temporal client.
  */
 final class OpenIncidents {
   private static final Logger log = LoggerFactory.getLogger(OpenIncidents.class);
 
   static final String WORKFLOW_TYPE = "RemediationWorkflow";
-  static final String QUERY =
-      "WorkflowType = '" + WORKFLOW_TYPE + "' AND ExecutionStatus = 'Running'";
+  static final String QUERY = RunningWorkflows.query(WORKFLOW_TYPE);
 
   private OpenIncidents() {}
 
   /** The workflow IDs of the open incidents, newest first, at most {@code limit}. */
   static List<String> workflowIds(WorkflowClient temporal, int limit) {
-    WorkflowServiceBlockingStub svc = temporal.getWorkflowServiceStubs().blockingStub();
-    String namespace = temporal.getOptions().getNamespace();
-    List<WorkflowExecutionInfo> found;
-    try {
-      found =
-          svc.listWorkflowExecutions(
-                  ListWorkflowExecutionsRequest.newBuilder()
-                      .setNamespace(namespace)
-                      .setPageSize(limit)
-                      .setQuery(QUERY)
-                      .build())
-              .getExecutionsList();
-    } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() != Status.Code.UNIMPLEMENTED) {
-        throw e;
-      }
-      found =
-          svc.listOpenWorkflowExecutions(
-                  ListOpenWorkflowExecutionsRequest.newBuilder()
-                      .setNamespace(namespace)
-                      .setMaximumPageSize(limit)
-                      .setTypeFilter(WorkflowTypeFilter.newBuilder().setName(WORKFLOW_TYPE))
-                      .build())
-              .getExecutionsList();
-    }
+    List<WorkflowExecutionInfo> found = RunningWorkflows.of(temporal, WORKFLOW_TYPE, limit);
     return found.stream()
-        .filter(i -> i.getType().getName().equals(WORKFLOW_TYPE))
         .sorted(
             Comparator.comparingLong((WorkflowExecutionInfo i) -> i.getStartTime().getSeconds())
                 .thenComparingInt(i -> i.getStartTime().getNanos())
