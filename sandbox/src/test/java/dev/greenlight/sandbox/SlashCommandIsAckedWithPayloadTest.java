@@ -34,15 +34,20 @@ class SlashCommandIsAckedWithPayloadTest {
 
   @Test
   void slashCommandIsAckedWithPayload() throws Exception {
+    long beforeSend = System.nanoTime();
     SentEnvelope sent =
         bolt.server.sendSlashCommand("U0ALICE", "C0OPS", "/greenlight", "restart api");
 
     Ack ack = sent.ack().get(10, TimeUnit.SECONDS);
+    long acked = System.nanoTime();
 
     assertThat(sent.type()).isEqualTo("slash_commands");
     assertThat(ack.envelopeId()).isEqualTo(sent.envelopeId());
     assertThat(ack.payload().path("text").asText()).isEqualTo("on it: restart api");
     assertThat(ack.latency()).isPositive().isLessThan(Duration.ofSeconds(10));
+    // The latency counts from the envelope's write to the socket, after the sandbox built it.
+    assertThat(ack.sentAtNanos()).isBetween(beforeSend, acked);
+    assertThat(ack.sentAtNanos() + ack.latency().toNanos()).isLessThanOrEqualTo(acked);
     SlashCommandPayload payload = received.get(1, TimeUnit.SECONDS);
     assertThat(payload.getUserId()).isEqualTo("U0ALICE");
     assertThat(payload.getChannelId()).isEqualTo("C0OPS");
