@@ -43,7 +43,10 @@ public final class MiniLmEmbeddingModel implements EmbeddingModel {
     this.takesTypeIds = session.getInputNames().contains("token_type_ids");
   }
 
-  /** Loads the bundled model; fails with the missing resource's name when the jar lacks it. */
+  /**
+   * Loads the model from the class path ({@link ModelFiles}); when it is not there, fails with a
+   * message that names the missing file, the model jar and the directory it belongs in.
+   */
   public static MiniLmEmbeddingModel load() {
     try (InputStream model = resource(MODEL_RESOURCE);
         InputStream vocab = resource(TOKENIZER_RESOURCE)) {
@@ -55,10 +58,10 @@ public final class MiniLmEmbeddingModel implements EmbeddingModel {
     }
   }
 
-  private static InputStream resource(String name) throws IOException {
+  private static InputStream resource(String name) {
     InputStream in = MiniLmEmbeddingModel.class.getResourceAsStream(name);
     if (in == null) {
-      throw new IOException(name + " is not on the classpath");
+      throw new IllegalStateException(ModelFiles.missing(name));
     }
     return in;
   }

@@ -9,12 +9,15 @@ import dev.greenlight.config.GreenlightConfig;
 import dev.greenlight.config.Runbook;
 import dev.greenlight.config.Template;
 import dev.greenlight.config.TierRule;
+import dev.greenlight.embedding.MiniLmEmbeddingModel;
+import dev.greenlight.embedding.ModelFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,7 +26,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * Validates a catalog without starting anything and prints what Greenlight understood of it, so a
- * team can run it in CI before deploying a catalog change.
+ * team can run it in CI before deploying a catalog change. It also says where the local model is
+ * read from, and warns when it is missing (run, worker and eval then refuse to start).
  */
 @Command(
     name = "check",
@@ -31,7 +35,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Validate a config file and print what Greenlight understood of it: services, runbooks,"
           + " approval tiers and the classifier. Connects to nothing.",
-      "Exits 0 when the file is valid, 1 when it is not (the message names the key and the file)."
+      "Exits 0 when the file is valid, 1 when it is not (the message names the key and the file).",
+      "Also says where the local model is read from (greenlight-model.jar, beside greenlight.jar),"
+          + " or warns when it is missing."
     })
 final class CheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -67,6 +73,16 @@ final class CheckCommand implements Callable<Integer> {
       return 1;
     }
     print(out, cfg);
+    // Every mode runs the local model (it is the LLM's fallback); a catalog check in CI may run
+    // with the executable jar alone, so a missing model jar is a warning here and an error at
+    // start.
+    Optional<String> model = ModelFiles.source();
+    out.println(
+        model.isPresent()
+            ? "Local model: " + MiniLmEmbeddingModel.NAME + ", from " + model.get()
+            : "WARNING: "
+                + ModelFiles.missingMessage()
+                + ". run, worker and eval will not start without it");
     out.printf(
         "OK: %s is valid (%d services, %d runbooks)%n",
         file == null ? ConfigLoader.DEMO_SOURCE : file,

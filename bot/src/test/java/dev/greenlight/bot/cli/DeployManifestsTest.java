@@ -11,6 +11,7 @@ import dev.greenlight.bot.ops.ManagementSettings;
 import dev.greenlight.bot.ops.Redaction;
 import dev.greenlight.config.ConfigLoader;
 import dev.greenlight.config.GreenlightConfig;
+import dev.greenlight.embedding.ModelFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 /**
  * deploy/: the Kubernetes manifests parse and agree with the code (the variables the {@code --help}
  * footer names, the management port and probe paths, the catalog is valid), and the Dockerfile runs
- * the slim jar as a non-root user.
+ * the slim jar, with its model jar beside it, as a non-root user.
  */
 class DeployManifestsTest {
   static final Path DEPLOY = Path.of("").toAbsolutePath().getParent().resolve("deploy");
@@ -158,7 +159,7 @@ class DeployManifestsTest {
   }
 
   @Test
-  void theDockerfileRunsTheSlimJarAsANonRootUser() throws IOException {
+  void theDockerfileRunsTheSlimJarBesideItsModelAsANonRootUser() throws IOException {
     List<String> lines = Files.readAllLines(DEPLOY.resolve("Dockerfile"));
     List<String> instructions =
         lines.stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
@@ -171,7 +172,12 @@ class DeployManifestsTest {
             .substring(5)
             .trim();
     assertThat(user.split(":")[0]).isNotIn("root", "0");
-    assertThat(instructions).contains("COPY bot/target/greenlight.jar /app/greenlight.jar");
+    // The model jar sits beside the executable jar (its manifest's Class-Path), in an earlier
+    // layer.
+    String model = "COPY bot/target/" + ModelFiles.JAR + " /app/" + ModelFiles.JAR;
+    String jar = "COPY bot/target/greenlight.jar /app/greenlight.jar";
+    assertThat(instructions).contains(model, jar);
+    assertThat(instructions.indexOf(model)).isLessThan(instructions.indexOf(jar));
     assertThat(instructions).contains("EXPOSE " + ManagementSettings.DEFAULT_PORT);
     String all = String.join("\n", lines);
     assertThat(all)
