@@ -152,7 +152,9 @@ final class Loop implements AutoCloseable {
                 "SLACK_APP_TOKEN", slack.appToken(),
                 "SLACK_API_URL", slack.apiUrl()),
             true);
-    MethodsClient methods = GreenlightApp.slack(settings.apiUrl()).methods(settings.botToken());
+    // The worker's own client, as `greenlight run` builds it (Greenlight.start).
+    MethodsClient methods =
+        GreenlightApp.notificationSlack(settings.apiUrl()).methods(settings.botToken());
     RecordingNotifier notifier = new RecordingNotifier(new SlackNotifier(methods));
     GreenlightWorker worker =
         GreenlightWorker.start(temporal, config, notifier, new SlackDirectory(methods));

@@ -30,8 +30,10 @@ public final class WorkerProcess {
     GreenlightConfig config =
         ConfigLoader.parse(Files.readString(Path.of(env.get("GREENLIGHT_CONFIG"))), "bench.yml");
     TemporalConnection temporal = TemporalConnection.connect(env);
+    // The worker's own client, as `greenlight worker` builds it (Greenlight.start).
     MethodsClient methods =
-        GreenlightApp.slack(env.get("SLACK_API_URL")).methods(env.get("SLACK_BOT_TOKEN"));
+        GreenlightApp.notificationSlack(env.get("SLACK_API_URL"))
+            .methods(env.get("SLACK_BOT_TOKEN"));
     GreenlightWorker worker =
         GreenlightWorker.start(
             temporal, config, new SlackNotifier(methods), new SlackDirectory(methods));
