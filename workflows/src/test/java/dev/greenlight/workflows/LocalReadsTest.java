@@ -97,7 +97,11 @@ class LocalReadsTest extends WorkflowFixture {
         .toList();
   }
 
-  /** Completed workflow tasks before the last marker (the preview-path history: five). */
+  /**
+   * Completed workflow tasks before the last marker (the preview-path history: five). The tasks
+   * after it are not the incident's: the SDK's test server answers {@code awaitOpenGate}'s {@code
+   * gate()} query with a workflow task of its own, recorded in the history.
+   */
   private static long tasksBeforeTheLastMarker(WorkflowExecutionHistory history) {
     List<HistoryEvent> events = history.getEvents();
     int last = 0;
