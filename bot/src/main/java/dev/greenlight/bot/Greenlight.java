@@ -111,6 +111,7 @@ public final class Greenlight implements AutoCloseable {
       inMemoryWarning(embedded, slack).ifPresent(log::warn);
       TemporalConnection temporal = TemporalConnection.connect(env, meters);
       g.parts.push(temporal);
+      StartingWorker worker = null;
       if (mode.worker) {
         var methods = GreenlightApp.notificationSlack(slack.apiUrl()).methods(slack.botToken());
         NotificationActivities notifications =
@@ -118,14 +119,17 @@ public final class Greenlight implements AutoCloseable {
                 new SlackNotifier(methods, meters, config.fallbackChannel(), config.onCall()),
                 config,
                 meters);
-        g.parts.push(
-            GreenlightWorker.start(
-                temporal,
-                config,
-                notifications,
-                new SlackDirectory(methods, meters),
-                GreenlightWorker.actionKinds(config, System.getenv(), new OkHttpClient(), kube)));
-        readiness.add(new TemporalProbe(temporal.client().getWorkflowServiceStubs())::check);
+        worker =
+            StartingWorker.start(
+                () ->
+                    GreenlightWorker.start(
+                        temporal,
+                        config,
+                        notifications,
+                        new SlackDirectory(methods, meters),
+                        GreenlightWorker.actionKinds(
+                            config, System.getenv(), new OkHttpClient(), kube)));
+        g.parts.push(worker);
       }
       if (mode.bot) {
         App app =
@@ -153,6 +157,10 @@ public final class Greenlight implements AutoCloseable {
             "Bot connected to Slack in Socket Mode ({} runbooks, {} approvers)",
             config.runbooks().size(),
             config.approvers().size());
+      }
+      if (worker != null) {
+        worker.await();
+        readiness.add(new TemporalProbe(temporal.client().getWorkflowServiceStubs())::check);
       }
       readiness.started();
       return g;
