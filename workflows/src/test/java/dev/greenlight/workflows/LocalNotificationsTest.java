@@ -1,6 +1,8 @@
 package dev.greenlight.workflows;
 
 import static dev.greenlight.api.ThreadUpdate.Step.*;
+import static dev.greenlight.workflows.HistoryEvents.count;
+import static dev.greenlight.workflows.HistoryEvents.scheduled;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.greenlight.api.Decision;
@@ -8,10 +10,8 @@ import dev.greenlight.api.Decision.Verdict;
 import dev.greenlight.api.Outcome;
 import dev.greenlight.api.Risk;
 import io.temporal.api.enums.v1.EventType;
-import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.WorkflowReplayer;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,17 +61,5 @@ class LocalNotificationsTest extends WorkflowFixture {
 
   private WorkflowExecutionHistory history(String id) {
     return client.fetchHistory(RemediationWorkflow.workflowId(id));
-  }
-
-  private static List<String> scheduled(WorkflowExecutionHistory history) {
-    return history.getEvents().stream()
-        .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
-        .map(HistoryEvent::getActivityTaskScheduledEventAttributes)
-        .map(a -> a.getActivityType().getName())
-        .toList();
-  }
-
-  private static long count(WorkflowExecutionHistory history, EventType type) {
-    return history.getEvents().stream().filter(e -> e.getEventType() == type).count();
   }
 }

@@ -1,5 +1,7 @@
 package dev.greenlight.workflows;
 
+import static dev.greenlight.workflows.HistoryEvents.count;
+import static dev.greenlight.workflows.HistoryEvents.scheduled;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -89,14 +91,6 @@ class LocalReadsTest extends WorkflowFixture {
     return client.fetchHistory(RemediationWorkflow.workflowId(id));
   }
 
-  private static List<String> scheduled(WorkflowExecutionHistory history) {
-    return history.getEvents().stream()
-        .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
-        .map(HistoryEvent::getActivityTaskScheduledEventAttributes)
-        .map(a -> a.getActivityType().getName())
-        .toList();
-  }
-
   /**
    * Completed workflow tasks before the last marker (the preview-path history: five). The tasks
    * after it are not the incident's: the SDK's test server answers {@code awaitOpenGate}'s {@code
@@ -111,13 +105,5 @@ class LocalReadsTest extends WorkflowFixture {
       }
     }
     return count(events.subList(0, last), EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED);
-  }
-
-  private static long count(WorkflowExecutionHistory history, EventType type) {
-    return count(history.getEvents(), type);
-  }
-
-  private static long count(List<HistoryEvent> events, EventType type) {
-    return events.stream().filter(e -> e.getEventType() == type).count();
   }
 }

@@ -2,13 +2,10 @@ package dev.greenlight.bot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.greenlight.bot.cli.JarProcess.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,17 +16,14 @@ import org.junit.jupiter.api.io.TempDir;
  * command that classifies, instead of starting without a classifier.
  */
 class ModelJarIT {
-  private static final Path JAR =
-      Path.of(System.getProperty("greenlight.jar", "target/greenlight.jar"));
-
   @TempDir Path dir;
 
   @Test
   void checkNamesTheModelJarBesideTheExecutableJar() throws Exception {
-    Result r = run(JAR, "check");
+    Result r = run(JarProcess.JAR, "check");
 
     assertThat(r.exit()).as("exit code; output:%n%s", r.output()).isZero();
-    Path model = JAR.toAbsolutePath().getParent().resolve("greenlight-model.jar");
+    Path model = JarProcess.JAR.toAbsolutePath().getParent().resolve("greenlight-model.jar");
     assertThat(model)
         .as("the build writes the model jar beside the executable one")
         .isRegularFile();
@@ -40,7 +34,7 @@ class ModelJarIT {
   @Test
   void withoutTheModelJarEveryCommandThatClassifiesSaysWhereItBelongs() throws Exception {
     Path alone = Files.createDirectory(dir.resolve("alone"));
-    Path jar = Files.copy(JAR, alone.resolve("greenlight.jar"));
+    Path jar = Files.copy(JarProcess.JAR, alone.resolve("greenlight.jar"));
     String expected =
         "the local model is missing: all-minilm-l6-v2-q.onnx is not on the class path. It ships in"
             + " greenlight-model.jar, which must be in the same directory as greenlight.jar ("
@@ -60,28 +54,9 @@ class ModelJarIT {
     assertThat(eval.output()).contains("greenlight: " + expected).doesNotContain("\tat ");
   }
 
-  private Result run(Path jar, String... args) throws IOException, InterruptedException {
-    Path out = Files.createTempFile(dir, "out", ".txt");
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-Djava.io.tmpdir=" + dir,
-                "-jar",
-                jar.toString()));
-    command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command);
-    pb.environment().keySet().removeIf(k -> k.startsWith("GREENLIGHT_"));
-    pb.redirectErrorStream(true);
-    pb.redirectOutput(out.toFile());
-    Process process = pb.start();
-    if (!process.waitFor(3, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      throw new AssertionError("greenlight " + String.join(" ", args) + " did not finish in 3 min");
-    }
-    return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
+  private Result run(Path jar, String... args) throws Exception {
+    Result r = JarProcess.run(jar, dir, Duration.ofMinutes(3), args);
+    assertThat(r.exited()).as("greenlight %s finished within 3 minutes", args[0]).isTrue();
+    return r;
   }
-
-  private record Result(int exit, String output) {}
 }
