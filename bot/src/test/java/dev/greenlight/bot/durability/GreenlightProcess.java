@@ -58,6 +58,8 @@ final class GreenlightProcess implements AutoCloseable {
       List<String> command = new ArrayList<>();
       command.add(javaExecutable());
       command.add("-Xmx512m");
+      // A test process lives for seconds: the client compiler alone starts it with less CPU.
+      command.add("-XX:TieredStopAtLevel=1");
       command.add("-cp");
       command.add(classpath());
       command.add("dev.greenlight.bot.cli.Main");
