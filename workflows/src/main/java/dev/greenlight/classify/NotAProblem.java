@@ -7,9 +7,11 @@ import java.util.regex.Pattern;
 /**
  * Spots a report that does not ask for a fix: it says the problem is over or things look fine
  * ("looks good, closing the ticket", "resolved", "back to normal"), asks a question or for a change
- * ("can we add a cache?", "how do I read this dashboard"), or is an announcement ("heads up",
- * "fyi"). Such text can share a low-risk runbook's words ("cache hit ratio up to 98%") without
- * describing its incident, so a low-risk proposal for it goes to a person. On normalized text.
+ * ("can we add a cache?", "how do I read this dashboard"), is an announcement ("heads up", "fyi"),
+ * or says the runbook's failure is absent: the metric is flat or stable, there is plenty of room,
+ * no restarts or errors, nothing deployed, the data is correct. Such text can share a low-risk
+ * runbook's words ("cache hit ratio up to 98%") without describing its incident, so a low-risk
+ * proposal for it goes to a person. On normalized text.
  */
 final class NotAProblem {
   private static final Pattern PHRASES =
@@ -21,6 +23,11 @@ final class NotAProblem {
               + "|\\b(can|could|should|shall) (we|someone|somebody|you|i)\\b"
               + "|\\bhow (do|does|to|can|should)\\b|\\b(who|anyone) (knows?|owns?)\\b"
               + "|\\b(please review|pull request|postmortem|post-mortem|retro)\\b"
+              + "|\\b(flat|stable|steady|unchanged|at baseline|plenty of|headroom)\\b"
+              + "|\\bno (restarts?|errors?|evictions?|ooms?|oom ?kills?|kills?|impact|data loss"
+              + "|customer impact|user impact)\\b"
+              + "|\\bnothing (to do|deployed|shipped|changed|broken|lost)\\b"
+              + "|\\b(data|prices|results|responses) (is|are|looks?) (correct|fresh|current|up to date)\\b"
               + "|\\?");
 
   private NotAProblem() {}

@@ -23,10 +23,27 @@ class NotAProblemTest {
   }
 
   @Test
+  void aReportThatSaysTheFailureIsAbsentIsSpotted() {
+    assertThat(NotAProblem.phrase("consumer group keeps rebalancing every few minutes, lag flat"))
+        .isEqualTo("flat");
+    assertThat(NotAProblem.phrase("memory usage is high but stable")).isEqualTo("stable");
+    assertThat(NotAProblem.phrase("disk io at 98% on node-5, plenty of free space"))
+        .isEqualTo("plenty of");
+    assertThat(NotAProblem.phrase("memory at 88% of the limit for 2h, no restarts"))
+        .isEqualTo("no restarts");
+    assertThat(NotAProblem.phrase("ci red on main, nothing deployed"))
+        .isEqualTo("nothing deployed");
+    assertThat(NotAProblem.phrase("cache warmup is slow, p95 up a bit, data is correct"))
+        .isEqualTo("data is correct");
+  }
+
+  @Test
   void aReportOfAProblemIsNotSpotted() {
     assertThat(NotAProblem.phrase("users see old prices, the cache was never refreshed")).isNull();
     assertThat(NotAProblem.phrase("search results still list products we deleted an hour ago"))
         .isNull();
     assertThat(NotAProblem.phrase("checkout serves yesterday's stock levels")).isNull();
+    assertThat(NotAProblem.phrase("consumer lag growing steadily on the orders topic")).isNull();
+    assertThat(NotAProblem.phrase("no space left on device on node-7")).isNull();
   }
 }

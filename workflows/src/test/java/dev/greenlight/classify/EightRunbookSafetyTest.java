@@ -1,0 +1,53 @@
+package dev.greenlight.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.greenlight.config.ConfigLoader;
+import dev.greenlight.config.GreenlightConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The shipped classifier on a catalog it was not tuned for (eight runbooks, three of them low risk;
+ * {@code eval/eight-catalog.yml}) and on two sets written for it independently of the catalog and
+ * of each other: not one case is auto-approved wrongly. The pager set's "lag flat" near miss was
+ * auto-approved as consumer-lag at 0.943 before the report-says-the-failure-is-absent phrases.
+ */
+class EightRunbookSafetyTest {
+  private static GreenlightConfig eight;
+  private static EmbeddingClassifier embeddings;
+
+  @BeforeAll
+  static void load() throws IOException {
+    try (InputStream in =
+        EightRunbookSafetyTest.class.getResourceAsStream("/eval/eight-catalog.yml")) {
+      eight = ConfigLoader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "eight");
+    }
+    embeddings = new EmbeddingClassifier(eight.runbooks());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/eval/eight-pager.jsonl", "/eval/eight-chat.jsonl"})
+  void noWrongAutoApprovalOnEitherSet(String resource) {
+    List<EvalCase> cases = EvalCase.resource(resource);
+    EvalRunner.Result r =
+        EvalRunner.run(
+            eight, cases, embeddings, Calibration.DEFAULT, null, eight.policy().confidenceFloor());
+
+    String wrong =
+        r.cases().stream()
+            .filter(c -> c.route().equals("auto") && !c.expected().equals(c.predicted()))
+            .map(c -> c.text() + " -> " + c.predicted())
+            .collect(Collectors.joining("\n"));
+    assertThat(wrong).isEmpty();
+    assertThat(r.inUseReport().autoApprovedWrong()).isZero();
+    assertThat(r.cases()).hasSize(cases.size());
+    assertThat(eight.runbooks()).hasSize(8);
+  }
+}
