@@ -81,7 +81,12 @@ public final class EmbeddingClassifier {
     List<String> lines = OtherIncidents.lines(local);
     others =
         CompletableFuture.supplyAsync(
-            () -> OtherIncidents.load(model, catalog, lines, local.otherPrune()),
+            () ->
+                OtherIncidents.load(
+                    model,
+                    catalog,
+                    OtherIncidents.unclaimed(lines, runbooks, local.otherClaim()),
+                    local.otherPrune()),
             EmbeddingClassifier::inBackground);
     lexicon = new Lexicon(runbooks);
     this.runbooks = List.copyOf(runbooks);

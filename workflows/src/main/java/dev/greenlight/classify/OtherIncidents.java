@@ -2,6 +2,7 @@ package dev.greenlight.classify;
 
 import dev.greenlight.config.ConfigException;
 import dev.greenlight.config.LocalSettings;
+import dev.greenlight.config.Runbook;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.store.embedding.CosineSimilarity;
@@ -15,14 +16,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A reference of incident kinds most catalogs have no runbook for (disk full, expired certificate,
  * DNS, database, queue lag, ...; {@code /classify/other-incidents.txt}): an incident closer to one
  * of these than to any runbook is unknown, a relative test that does not depend on one absolute
- * similarity floor. Lines close to the catalog's own examples, labels or descriptions are dropped
- * when the classifier is built, so a catalog that has such a runbook is not hurt.
+ * similarity floor. Lines that name what a runbook's id or label names, and lines close to the
+ * catalog's own examples, labels or descriptions, are dropped when the classifier is built, so a
+ * catalog that has such a runbook is not hurt.
  */
 public final class OtherIncidents {
   static final String RESOURCE = "/classify/other-incidents.txt";
@@ -41,6 +47,35 @@ public final class OtherIncidents {
     for (int i = 0; i < units.length; i++) {
       units[i] = unit(embeddings.get(i).vector());
     }
+  }
+
+  /**
+   * The reference lines without those that name what a runbook names: a word of a runbook's id or
+   * label ({@code restart-coredns}, {@code db-connections}) in fewer than {@code share} of the
+   * reference's lines (so at 0.05 "pods" or "high" claim nothing). An alert such as "CoreDNS
+   * SERVFAIL Error Rate High" is then left to the catalog that has a CoreDNS runbook, however far
+   * its wording is from that runbook's examples ({@code classifier.local.other-claim}; 0: every
+   * line kept).
+   */
+  static List<String> unclaimed(List<String> lines, List<Runbook> runbooks, double share) {
+    if (share <= 0) {
+      return lines;
+    }
+    Map<String, Integer> linesWith = new HashMap<>();
+    for (String line : lines) {
+      new HashSet<>(Lexicon.words(line)).forEach(w -> linesWith.merge(w, 1, Integer::sum));
+    }
+    Set<String> claimed = new HashSet<>();
+    for (Runbook r : runbooks) {
+      for (String w : Lexicon.words(r.id().replace('-', ' ') + " " + r.label().replace('-', ' '))) {
+        if (linesWith.getOrDefault(w, 0) < share * lines.size()) {
+          claimed.add(w);
+        }
+      }
+    }
+    return lines.stream()
+        .filter(line -> Lexicon.words(line).stream().noneMatch(claimed::contains))
+        .toList();
   }
 
   /**

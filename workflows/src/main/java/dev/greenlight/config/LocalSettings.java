@@ -22,13 +22,18 @@ import java.nio.file.Path;
  *     reference competes by words too: each of the closest lines scores its cosine plus this weight
  *     times the share of the report's words it contains, against the best runbook's whole score
  *     (cosine plus lexical share)
+ * @param otherClaim 0 (default): off; above 0 (up to 1) a word of a runbook's id or label that is
+ *     in fewer than this share of the reference's lines drops every line with it at start, so an
+ *     alert named for a runbook ("CoreDNS SERVFAIL Error Rate High" for {@code restart-coredns}) is
+ *     left to it (0.05 measured, docs/classification.md)
  */
 public record LocalSettings(
     double lexicalWeight,
     double otherMargin,
     String otherIncidents,
     double otherPrune,
-    double otherLexicalWeight) {
+    double otherLexicalWeight,
+    double otherClaim) {
   public static final String BUILT_IN = "built-in";
   public static final String NONE = "none";
 
@@ -36,7 +41,7 @@ public record LocalSettings(
    * The shipped knobs: lexical weight and margin fitted on the built-in set (eval/incidents.jsonl)
    * with the built-in reference; docs/classification.md.
    */
-  public static final LocalSettings DEFAULT = new LocalSettings(0.5, -0.2, BUILT_IN, 0.6, 0);
+  public static final LocalSettings DEFAULT = new LocalSettings(0.5, -0.2, BUILT_IN, 0.6, 0, 0);
 
   public LocalSettings {
     Invalid.require(
@@ -74,6 +79,20 @@ public record LocalSettings(
         Double.isFinite(otherLexicalWeight) && otherLexicalWeight >= 0 && otherLexicalWeight <= 2,
         "other-lexical-weight",
         " must be a number from 0 to 2 (got '" + otherLexicalWeight + "'); 0 switches it off");
+    Invalid.require(
+        Double.isFinite(otherClaim) && otherClaim >= 0 && otherClaim <= 1,
+        "other-claim",
+        " must be a number from 0 to 1 (got '" + otherClaim + "'); 0 switches it off");
+  }
+
+  /** The knobs without the runbooks' claim on reference lines (other-claim 0). */
+  public LocalSettings(
+      double lexicalWeight,
+      double otherMargin,
+      String otherIncidents,
+      double otherPrune,
+      double otherLexicalWeight) {
+    this(lexicalWeight, otherMargin, otherIncidents, otherPrune, otherLexicalWeight, 0);
   }
 
   /** The knobs with the reference competing by cosine only (other-lexical-weight 0). */
@@ -93,12 +112,14 @@ public record LocalSettings(
       @JsonProperty("other-margin") Double otherMargin,
       @JsonProperty("other-incidents") String otherIncidents,
       @JsonProperty("other-prune") Double otherPrune,
-      @JsonProperty("other-lexical-weight") Double otherLexicalWeight) {
+      @JsonProperty("other-lexical-weight") Double otherLexicalWeight,
+      @JsonProperty("other-claim") Double otherClaim) {
     return new LocalSettings(
         lexicalWeight == null ? DEFAULT.lexicalWeight : lexicalWeight,
         otherMargin == null ? DEFAULT.otherMargin : otherMargin,
         otherIncidents == null ? DEFAULT.otherIncidents : otherIncidents.strip(),
         otherPrune == null ? DEFAULT.otherPrune : otherPrune,
-        otherLexicalWeight == null ? DEFAULT.otherLexicalWeight : otherLexicalWeight);
+        otherLexicalWeight == null ? DEFAULT.otherLexicalWeight : otherLexicalWeight,
+        otherClaim == null ? DEFAULT.otherClaim : otherClaim);
   }
 }

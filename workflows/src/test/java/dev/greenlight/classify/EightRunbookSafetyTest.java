@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.greenlight.config.ConfigLoader;
 import dev.greenlight.config.GreenlightConfig;
+import dev.greenlight.config.LocalSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -49,5 +50,30 @@ class EightRunbookSafetyTest {
     assertThat(r.inUseReport().autoApprovedWrong()).isZero();
     assertThat(r.cases()).hasSize(cases.size());
     assertThat(eight.runbooks()).hasSize(8);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/eval/eight-pager.jsonl",
+        "/eval/eight-chat.jsonl",
+        "/eval/incidents.jsonl",
+        "/eval/oncall.jsonl",
+        "/eval/adversarial.jsonl",
+        "/eval/holdout.jsonl"
+      })
+  void theOptInClaimAutoApprovesNothingWronglyOnEitherCatalog(String resource) {
+    // classifier.local.other-claim 0.05 with the shipped knobs (docs/classification.md).
+    GreenlightConfig config = resource.contains("eight") ? eight : ConfigLoader.loadDemo();
+    EmbeddingClassifier claiming =
+        new EmbeddingClassifier(
+            config.runbooks(), new LocalSettings(0.5, -0.2, LocalSettings.BUILT_IN, 0.6, 0, 0.05));
+    List<EvalCase> cases = EvalCase.resource(resource);
+    EvalRunner.Result r =
+        EvalRunner.run(
+            config, cases, claiming, Calibration.DEFAULT, null, config.policy().confidenceFloor());
+
+    assertThat(r.inUseReport().autoApprovedWrong()).isZero();
+    assertThat(r.cases()).hasSize(cases.size());
   }
 }

@@ -25,6 +25,7 @@ class LocalSettingsTest {
     assertThat(s).isEqualTo(new LocalSettings(0.5, -0.2, "built-in", 0.6));
     assertThat(s.usesOtherIncidents()).isTrue();
     assertThat(s.otherLexicalWeight()).isZero();
+    assertThat(s.otherClaim()).isZero();
   }
 
   @Test
@@ -41,6 +42,8 @@ class LocalSettingsTest {
     assertThat(parse("{other-incidents: none}").usesOtherIncidents()).isFalse();
     assertThat(parse("{other-lexical-weight: 0.75}"))
         .isEqualTo(new LocalSettings(0.5, -0.2, "built-in", 0.6, 0.75));
+    assertThat(parse("{other-claim: 0.05}"))
+        .isEqualTo(new LocalSettings(0.5, -0.2, "built-in", 0.6, 0, 0.05));
   }
 
   @Test
@@ -53,6 +56,9 @@ class LocalSettingsTest {
         .hasMessageContaining("other-incidents: none");
     assertThatThrownBy(() -> parse("{other-prune: 0}"))
         .hasMessageContaining("classifier.local.other-prune must be a number above 0");
+    assertThatThrownBy(() -> parse("{other-claim: 1.5}"))
+        .hasMessageContaining("classifier.local.other-claim must be a number from 0 to 1")
+        .hasMessageContaining("'1.5'");
     assertThatThrownBy(() -> parse("{other-incidents: no-such-file.txt}"))
         .hasMessageContaining("classifier.local.other-incidents must be built-in, none or a")
         .hasMessageContaining("'no-such-file.txt'");

@@ -86,12 +86,14 @@ record EvalReport(
     out.printf(
         Locale.ROOT,
         "Local knobs in use (classifier.local): lexical-weight %.2f, other-margin %.2f,"
-            + " other-incidents %s (other-prune %.2f), other-lexical-weight %.2f%n",
+            + " other-incidents %s (other-prune %.2f), other-lexical-weight %.2f,"
+            + " other-claim %.2f%n",
         local.lexicalWeight(),
         local.otherMargin(),
         local.otherIncidents(),
         local.otherPrune(),
-        local.otherLexicalWeight());
+        local.otherLexicalWeight(),
+        local.otherClaim());
     out.println("Classifier in use: " + inUse());
     out.println();
     out.print(Evaluation.table(result.reports(), floor));

@@ -206,7 +206,7 @@ class EvalCommandTest {
         config,
         demoYaml()
             + "\nclassifier:\n  local: {lexical-weight: 0.3, other-margin: -0.1,"
-            + " other-lexical-weight: 0.75, other-incidents: '"
+            + " other-lexical-weight: 0.75, other-claim: 0.05, other-incidents: '"
             + own
             + "'}\n");
     Path data =
@@ -222,11 +222,11 @@ class EvalCommandTest {
             "Local knobs in use (classifier.local): lexical-weight 0.30, other-margin -0.10,"
                 + " other-incidents "
                 + own)
-        .contains("other-lexical-weight 0.75")
+        .contains("other-lexical-weight 0.75, other-claim 0.05")
         .contains("closer to an incident no runbook covers (\"the parking garage gate is stuck\"");
     assertThat(eval("eval", "--dataset", data.toString(), "--cases").out())
         .contains("lexical-weight 0.50, other-margin -0.20, other-incidents built-in")
-        .contains("other-lexical-weight 0.00")
+        .contains("other-lexical-weight 0.00, other-claim 0.00")
         .doesNotContain("\"the parking garage gate is stuck\"");
   }
 
