@@ -23,6 +23,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EightRunbookSafetyTest {
   private static GreenlightConfig eight;
   private static EmbeddingClassifier embeddings;
+  private static GreenlightConfig demo;
+  private static EmbeddingClassifier eightClaiming;
+  private static EmbeddingClassifier demoClaiming;
 
   @BeforeAll
   static void load() throws IOException {
@@ -31,6 +34,11 @@ class EightRunbookSafetyTest {
       eight = ConfigLoader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "eight");
     }
     embeddings = new EmbeddingClassifier(eight.runbooks());
+    demo = ConfigLoader.loadDemo();
+    // classifier.local.other-claim 0.05 with the shipped knobs (docs/classification.md).
+    LocalSettings claim = new LocalSettings(0.5, -0.2, LocalSettings.BUILT_IN, 0.6, 0, 0.05);
+    eightClaiming = new EmbeddingClassifier(eight.runbooks(), claim);
+    demoClaiming = new EmbeddingClassifier(demo.runbooks(), claim);
   }
 
   @ParameterizedTest
@@ -63,11 +71,9 @@ class EightRunbookSafetyTest {
         "/eval/holdout.jsonl"
       })
   void theOptInClaimAutoApprovesNothingWronglyOnEitherCatalog(String resource) {
-    // classifier.local.other-claim 0.05 with the shipped knobs (docs/classification.md).
-    GreenlightConfig config = resource.contains("eight") ? eight : ConfigLoader.loadDemo();
-    EmbeddingClassifier claiming =
-        new EmbeddingClassifier(
-            config.runbooks(), new LocalSettings(0.5, -0.2, LocalSettings.BUILT_IN, 0.6, 0, 0.05));
+    boolean larger = resource.contains("eight");
+    GreenlightConfig config = larger ? eight : demo;
+    EmbeddingClassifier claiming = larger ? eightClaiming : demoClaiming;
     List<EvalCase> cases = EvalCase.resource(resource);
     EvalRunner.Result r =
         EvalRunner.run(
