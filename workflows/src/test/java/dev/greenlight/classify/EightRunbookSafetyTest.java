@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -49,11 +48,7 @@ class EightRunbookSafetyTest {
         EvalRunner.run(
             eight, cases, embeddings, Calibration.DEFAULT, null, eight.policy().confidenceFloor());
 
-    String wrong =
-        r.cases().stream()
-            .filter(c -> c.route().equals("auto") && !c.expected().equals(c.predicted()))
-            .map(c -> c.text() + " -> " + c.predicted())
-            .collect(Collectors.joining("\n"));
+    String wrong = SafetyEvalTest.wrongAutoApprovals(r);
     assertThat(wrong).isEmpty();
     assertThat(r.inUseReport().autoApprovedWrong()).isZero();
     assertThat(r.cases()).hasSize(cases.size());

@@ -39,11 +39,7 @@ class SafetyEvalTest {
         EvalRunner.run(
             demo, cases, embeddings, Calibration.DEFAULT, null, demo.policy().confidenceFloor());
 
-    String wrong =
-        r.cases().stream()
-            .filter(c -> c.route().equals("auto") && !c.expected().equals(c.predicted()))
-            .map(c -> c.text() + " -> " + c.predicted())
-            .collect(Collectors.joining("\n"));
+    String wrong = wrongAutoApprovals(r);
     assertThat(r.inUseReport().autoApprovedWrong()).as(wrong).isZero();
     assertThat(wrong).isEmpty();
     assertThat(r.cases()).hasSize(cases.size());
@@ -94,5 +90,13 @@ class SafetyEvalTest {
     assertThat(r.inUseReport().macroF1()).isGreaterThanOrEqualTo(0.90);
     assertThat(r.inUseReport().unknownPrecision()).isGreaterThanOrEqualTo(0.85);
     assertThat(r.inUseReport().unknownRecall()).isGreaterThanOrEqualTo(0.85);
+  }
+
+  /** Each wrongly auto-approved case as "text -> predicted label", one a line. */
+  static String wrongAutoApprovals(EvalRunner.Result r) {
+    return r.cases().stream()
+        .filter(c -> c.route().equals("auto") && !c.expected().equals(c.predicted()))
+        .map(c -> c.text() + " -> " + c.predicted())
+        .collect(Collectors.joining("\n"));
   }
 }
