@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.greenlight.config.ConfigLoader;
 import dev.greenlight.config.GreenlightConfig;
-import dev.greenlight.config.LocalSettings;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,17 +23,12 @@ class EightRunbookSafetyTest {
   private static EmbeddingClassifier demoClaiming;
 
   @BeforeAll
-  static void load() throws IOException {
-    try (InputStream in =
-        EightRunbookSafetyTest.class.getResourceAsStream("/eval/eight-catalog.yml")) {
-      eight = ConfigLoader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "eight");
-    }
+  static void load() {
+    eight = EightCatalog.load();
     embeddings = new EmbeddingClassifier(eight.runbooks());
     demo = ConfigLoader.loadDemo();
-    // classifier.local.other-claim 0.05 with the shipped knobs (docs/classification.md).
-    LocalSettings claim = new LocalSettings(0.5, -0.2, LocalSettings.BUILT_IN, 0.6, 0, 0.05);
-    eightClaiming = new EmbeddingClassifier(eight.runbooks(), claim);
-    demoClaiming = new EmbeddingClassifier(demo.runbooks(), claim);
+    eightClaiming = new EmbeddingClassifier(eight.runbooks(), EightCatalog.CLAIMING);
+    demoClaiming = new EmbeddingClassifier(demo.runbooks(), EightCatalog.CLAIMING);
   }
 
   @ParameterizedTest
