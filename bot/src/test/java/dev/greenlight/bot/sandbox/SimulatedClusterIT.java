@@ -5,12 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import dev.greenlight.bot.slack.Ids;
 import dev.greenlight.sandbox.Message;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -141,11 +143,8 @@ class SimulatedClusterIT {
   private void healed() {
     Deployment d = sandbox.cluster().deployment();
     if (!SimulatedController.restarted(d)) {
-      d.getSpec()
-          .getTemplate()
-          .getMetadata()
-          .setAnnotations(Map.of(SimulatedController.RESTARTED_AT, "2026-12-01T09:00:00Z"));
-      sandbox.cluster().client().apps().deployments().resource(d).update();
+      editTemplate(
+          t -> t.setAnnotations(Map.of(SimulatedController.RESTARTED_AT, "2026-12-01T09:00:00Z")));
     }
     await()
         .atMost(PATIENCE)
@@ -160,16 +159,31 @@ class SimulatedClusterIT {
   private void crashloop() {
     Deployment d = sandbox.cluster().deployment();
     if (SimulatedController.restarted(d)) {
-      d.getSpec()
-          .getTemplate()
-          .getMetadata()
-          .getAnnotations()
-          .remove(SimulatedController.RESTARTED_AT);
-      sandbox.cluster().client().apps().deployments().resource(d).update();
+      editTemplate(t -> t.getAnnotations().remove(SimulatedController.RESTARTED_AT));
     }
     await()
         .atMost(PATIENCE)
         .until(() -> sandbox.cluster().deployment().getStatus().getAvailableReplicas() == 0);
+  }
+
+  /**
+   * Changes the deployment's pod template with a patch, not a read-modify-write: the controller may
+   * write the status in between, and an update would then fail with 409 Conflict.
+   */
+  private void editTemplate(Consumer<ObjectMeta> change) {
+    Deployment d = sandbox.cluster().deployment();
+    sandbox
+        .cluster()
+        .client()
+        .apps()
+        .deployments()
+        .inNamespace(d.getMetadata().getNamespace())
+        .withName(d.getMetadata().getName())
+        .edit(
+            now -> {
+              change.accept(now.getSpec().getTemplate().getMetadata());
+              return now;
+            });
   }
 
   private String report(String text) throws Exception {
