@@ -19,7 +19,7 @@ class AppHomeInBrowserIT extends BrowserFixture {
     awaitCard("Waiting for approval", "search-api");
 
     actAs("carol");
-    browser.findElement(By.cssSelector("[data-testid=app-home]")).click();
+    clickWhenStable(By.cssSelector("[data-testid=app-home]"));
     String home =
         waitFor(
             d -> {
@@ -41,7 +41,7 @@ class AppHomeInBrowserIT extends BrowserFixture {
     assertThat(bobs).contains("search-api");
     assertThat(sandbox.slack().homeTab("U0BOB")).isPresent();
 
-    browser.findElement(By.cssSelector("[data-channel-id]")).click();
+    clickWhenStable(By.cssSelector("[data-channel-id]"));
     awaitCard("Waiting for approval", "search-api");
   }
 }

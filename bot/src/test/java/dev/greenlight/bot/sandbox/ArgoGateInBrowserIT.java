@@ -15,8 +15,7 @@ class ArgoGateInBrowserIT extends BrowserFixture {
   @Test
   void bobApprovesTheSimulatedSuspendGateAndTheWorkflowSucceeds() throws Exception {
     actAs("bob");
-    waitFor(d -> d.findElement(By.cssSelector("[data-channel-id=" + Sandbox.ARGO_CHANNEL + "]")))
-        .click();
+    clickWhenStable(By.cssSelector("[data-channel-id=" + Sandbox.ARGO_CHANNEL + "]"));
     String ts = awaitCard("Argo suspend gate", "approve-rollout");
     assertThat(card(ts).getText())
         .contains("demo/release-checkout-2-8-0", "simulated by the sandbox", "Approve and resume");

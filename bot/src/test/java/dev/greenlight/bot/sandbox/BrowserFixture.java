@@ -195,11 +195,24 @@ abstract class BrowserFixture {
 
   void click(String ts, String actionId) {
     waitFor(
-            d ->
-                card(ts)
-                    .findElement(
-                        By.cssSelector("[data-testid=button][data-action-id=" + actionId + "]")))
-        .click();
+        d -> {
+          card(ts)
+              .findElement(By.cssSelector("[data-testid=button][data-action-id=" + actionId + "]"))
+              .click();
+          return true;
+        });
+  }
+
+  /**
+   * Finds and clicks in one step, again until it works: the page re-renders on every change, so an
+   * element found a moment before the click may be gone by then (a stale element reference).
+   */
+  void clickWhenStable(By element) {
+    waitFor(
+        d -> {
+          d.findElement(element).click();
+          return true;
+        });
   }
 
   /** Expands the card's thread and waits for a reply containing {@code text}. */
