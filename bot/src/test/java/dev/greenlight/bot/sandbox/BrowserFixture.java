@@ -194,13 +194,13 @@ abstract class BrowserFixture {
   }
 
   void click(String ts, String actionId) {
-    waitFor(
-        d -> {
-          card(ts)
-              .findElement(By.cssSelector("[data-testid=button][data-action-id=" + actionId + "]"))
-              .click();
-          return true;
-        });
+    clickWhenStable(
+        By.cssSelector(
+            "[data-testid=message][data-ts='"
+                + ts
+                + "'] [data-testid=button][data-action-id="
+                + actionId
+                + "]"));
   }
 
   /**
