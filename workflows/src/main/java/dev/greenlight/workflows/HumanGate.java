@@ -128,6 +128,18 @@ final class HumanGate {
     }
   }
 
+  /** Whether clicks are waiting that no thread has answered yet. */
+  boolean hasLeftClicks() {
+    return !inbox.isEmpty();
+  }
+
+  /** Answers every click still waiting (the incident is ending: no gate will open again). */
+  void answerLeftClicks() {
+    while (!inbox.isEmpty()) {
+      click(incident.gate(), inbox.poll(), List.of());
+    }
+  }
+
   private void awaitDecision(Gate gate, List<Principal> principals) {
     GateRule rule = gate.rule();
     long opened = Workflow.currentTimeMillis();

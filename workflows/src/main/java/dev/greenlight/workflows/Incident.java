@@ -111,6 +111,11 @@ final class Incident {
     notices.drain();
   }
 
+  /** Whether every notification queued so far was sent or given up. */
+  boolean settled() {
+    return notices.idle();
+  }
+
   boolean ended() {
     return result != null;
   }

@@ -143,6 +143,11 @@ final class Notices {
     enqueue(what, () -> send(n -> Async.procedure(n::tellUser, cardRef, userId, refusal)));
   }
 
+  /** Whether everything queued was sent or given up. */
+  boolean idle() {
+    return !queued || tail.isCompleted();
+  }
+
   /** Waits, at most {@link #DRAIN}, until everything queued was sent or given up. */
   void drain() {
     if (queued) {

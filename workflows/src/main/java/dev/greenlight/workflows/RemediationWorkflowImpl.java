@@ -20,6 +20,7 @@ import dev.greenlight.api.VerificationResult;
 import dev.greenlight.workflows.GatePolicy.Route;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Async;
+import io.temporal.workflow.Workflow;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,8 +40,32 @@ public final class RemediationWorkflowImpl implements RemediationWorkflow {
   @Override
   public IncidentResult run(IncidentRequest request) {
     IncidentResult result = story(request);
+    answerLateClicks();
     IntakeNotice.closed(request);
     return result;
+  }
+
+  /**
+   * The {@code Workflow.getVersion} change that answers clicks that came in as the incident ended.
+   */
+  static final String LATE_CLICKS_CHANGE = "late-clicks";
+
+  /**
+   * A click that arrives while the incident is ending (its last notices being sent) is answered and
+   * its answer sent before the workflow closes; before this change it could be left unanswered.
+   */
+  private void answerLateClicks() {
+    if (gate == null || !gate.hasLeftClicks() && incident.settled()) {
+      return;
+    }
+    if (Workflow.getVersion(LATE_CLICKS_CHANGE, Workflow.DEFAULT_VERSION, 1)
+        == Workflow.DEFAULT_VERSION) {
+      return;
+    }
+    do {
+      gate.answerLeftClicks();
+      incident.settle();
+    } while (gate.hasLeftClicks());
   }
 
   private IncidentResult story(IncidentRequest request) {
