@@ -90,10 +90,18 @@ final class Fakes {
       return new CardRef(channelId, "1700000000.000100");
     }
 
+    /** Runs inside the card update that shows the outcome, before it returns; null: nothing. */
+    volatile Runnable whileShowingTheOutcome;
+
     @Override
     public void updateCard(CardRef card, IncidentCard content) {
       failIfSlackIsDown();
       updates.add(content);
+      Runnable hook = whileShowingTheOutcome;
+      if (hook != null && content.outcome() != null) {
+        whileShowingTheOutcome = null;
+        hook.run();
+      }
     }
 
     final List<ThreadUpdate> threadUpdates = new CopyOnWriteArrayList<>();

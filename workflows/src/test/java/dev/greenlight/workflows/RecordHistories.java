@@ -45,7 +45,8 @@ public final class RecordHistories extends WorkflowFixture {
           "freeze-while-waiting-path",
           "argo-gate-path",
           "undo-path",
-          "local-reads-path");
+          "local-reads-path",
+          "late-clicks-path");
 
   /** Records the named paths, or else every path that has no recorded file yet. */
   public static void main(String[] args) throws Exception {
@@ -241,6 +242,20 @@ public final class RecordHistories extends WorkflowFixture {
         remediator.preview = dev.greenlight.api.ActionPreview.change("replicas 3 -> 6");
         RemediationWorkflow wf = start(id);
         wf.decide(new Decision(Verdict.APPROVE, ALICE, awaitOpenGate(wf), null, 0, "a1"));
+      }
+      case "late-clicks-path" -> {
+        // Version 1 of RemediationWorkflowImpl.LATE_CLICKS_CHANGE: two approve a high-risk
+        // proposal, and a third click arrives while the card shows the outcome; it is answered
+        // before the workflow closes.
+        classifier.answer = Fakes.classification(Risk.HIGH, 0.95);
+        RemediationWorkflow wf = start(id);
+        String nonce = awaitOpenGate(wf);
+        RemediationWorkflow late =
+            client.newWorkflowStub(RemediationWorkflow.class, RemediationWorkflow.workflowId(id));
+        notifier.whileShowingTheOutcome =
+            () -> late.decide(new Decision(Verdict.APPROVE, DAN, nonce, null, 0, "d1"));
+        wf.decide(new Decision(Verdict.APPROVE, ALICE, nonce, null, 0, "a1"));
+        wf.decide(new Decision(Verdict.APPROVE, BOB, nonce, null, 0, "b1"));
       }
       default -> {
         // Nobody decides: a reminder, the on-call escalation, then expiry.

@@ -33,7 +33,8 @@ class ReplayTest {
           IntakeNotice.CHANGE_ID,
           FreezeWatch.CHANGE_ID,
           UndoWindow.CHANGE_ID,
-          Reads.CHANGE_ID);
+          Reads.CHANGE_ID,
+          RemediationWorkflowImpl.LATE_CLICKS_CHANGE);
 
   /**
    * The version markers each recorded path carries: those of the changes in force when it was
@@ -74,7 +75,14 @@ class ReplayTest {
               Set.of(Notices.CHANGE_ID, Proposals.PREVIEW_CHANGE, UndoWindow.CHANGE_ID)),
           Map.entry(
               "local-reads-path",
-              Set.of(Notices.CHANGE_ID, Reads.CHANGE_ID, Proposals.PREVIEW_CHANGE)));
+              Set.of(Notices.CHANGE_ID, Reads.CHANGE_ID, Proposals.PREVIEW_CHANGE)),
+          Map.entry(
+              "late-clicks-path",
+              Set.of(
+                  Notices.CHANGE_ID,
+                  Reads.CHANGE_ID,
+                  Proposals.PREVIEW_CHANGE,
+                  RemediationWorkflowImpl.LATE_CLICKS_CHANGE)));
 
   static Stream<String> paths() {
     return RecordHistories.PATHS.stream();
