@@ -50,7 +50,7 @@ class ClaimedReferenceLinesTest {
 
   private static LocalClassifier classifier(GreenlightConfig config, LocalSettings local) {
     return new LocalClassifier(
-        new EmbeddingClassifier(config.runbooks(), local),
+        SharedModel.classifier(config.runbooks(), local),
         LocalClassifier.Strategy.NEAREST,
         Calibration.DEFAULT,
         config.policy().minSimilarity());

@@ -37,7 +37,7 @@ class CombinedClassifierTest {
     demo = ConfigLoader.loadDemo();
     local =
         new LocalClassifier(
-            new EmbeddingClassifier(demo.runbooks()),
+            SharedModel.classifier(demo.runbooks()),
             LocalClassifier.Strategy.NEAREST,
             Calibration.DEFAULT,
             demo.policy().minSimilarity());
@@ -46,6 +46,7 @@ class CombinedClassifierTest {
   @BeforeEach
   void start() throws IOException {
     server = new MockWebServer();
+    server.setServerSocketFactory(new NoDelayServerSockets());
     server.start();
   }
 
@@ -72,7 +73,7 @@ class CombinedClassifierTest {
   @Test
   void localModeIsCalibratedAndNotDegraded() {
     Classification c =
-        new ClassifyActivitiesImpl(demo, new EmbeddingClassifier(demo.runbooks()))
+        new ClassifyActivitiesImpl(demo, SharedModel.classifier(demo.runbooks()))
             .classify(
                 "web-frontend",
                 "INC-1",
@@ -224,7 +225,7 @@ class CombinedClassifierTest {
   @Test
   void injectionIsGatedInLocalModeToo() {
     Classification c =
-        new ClassifyActivitiesImpl(demo, new EmbeddingClassifier(demo.runbooks()))
+        new ClassifyActivitiesImpl(demo, SharedModel.classifier(demo.runbooks()))
             .classify(
                 "web-frontend",
                 "INC-7",

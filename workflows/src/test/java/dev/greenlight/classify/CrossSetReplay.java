@@ -22,7 +22,7 @@ final class CrossSetReplay {
 
   public static void main(String[] args) {
     GreenlightConfig demo = ConfigLoader.loadDemo();
-    EmbeddingClassifier embeddings = new EmbeddingClassifier(demo.runbooks());
+    EmbeddingClassifier embeddings = SharedModel.classifier(demo.runbooks());
     Map<String, List<EvalCase>> sets = new LinkedHashMap<>();
     for (String name :
         List.of("incidents", "oncall", "adversarial", "holdout", "holdout-dev", "holdout-test")) {

@@ -25,10 +25,10 @@ class EightRunbookSafetyTest {
   @BeforeAll
   static void load() {
     eight = EightCatalog.load();
-    embeddings = new EmbeddingClassifier(eight.runbooks());
+    embeddings = SharedModel.classifier(eight.runbooks());
     demo = ConfigLoader.loadDemo();
-    eightClaiming = new EmbeddingClassifier(eight.runbooks(), EightCatalog.CLAIMING);
-    demoClaiming = new EmbeddingClassifier(demo.runbooks(), EightCatalog.CLAIMING);
+    eightClaiming = SharedModel.classifier(eight.runbooks(), EightCatalog.CLAIMING);
+    demoClaiming = SharedModel.classifier(demo.runbooks(), EightCatalog.CLAIMING);
   }
 
   @ParameterizedTest

@@ -147,7 +147,7 @@ class EvaluationTest {
         EvalRunner.run(
             demo,
             EvalCase.builtIn(),
-            new EmbeddingClassifier(demo.runbooks()),
+            SharedModel.classifier(demo.runbooks()),
             Calibration.DEFAULT,
             null,
             floor);
@@ -179,7 +179,7 @@ class EvaluationTest {
 
     EvalRunner.Result result =
         EvalRunner.run(
-            demo, cases, new EmbeddingClassifier(demo.runbooks()), Calibration.DEFAULT, null, 0.8);
+            demo, cases, SharedModel.classifier(demo.runbooks()), Calibration.DEFAULT, null, 0.8);
 
     assertThat(result.reports()).hasSize(8).allSatisfy(r -> assertThat(r.cases()).isEqualTo(10));
     assertThat(result.reports().get(1).name()).contains("in use");

@@ -26,7 +26,7 @@ class GuardTest {
             demo,
             ClassifierSettings.LOCAL,
             new LocalClassifier(
-                new EmbeddingClassifier(demo.runbooks()),
+                SharedModel.classifier(demo.runbooks()),
                 LocalClassifier.Strategy.NEAREST,
                 Calibration.DEFAULT,
                 demo.policy().minSimilarity()),

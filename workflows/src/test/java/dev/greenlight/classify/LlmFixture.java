@@ -30,6 +30,7 @@ abstract class LlmFixture {
   @BeforeEach
   void start() throws IOException {
     server = new MockWebServer();
+    server.setServerSocketFactory(new NoDelayServerSockets());
     server.start();
     llm =
         new OpenAiChatClassifier(

@@ -34,8 +34,9 @@ class LlmSafetyEvalTest {
   @BeforeAll
   static void start() throws IOException {
     demo = ConfigLoader.loadDemo();
-    embeddings = new EmbeddingClassifier(demo.runbooks());
+    embeddings = SharedModel.classifier(demo.runbooks());
     server = new MockWebServer();
+    server.setServerSocketFactory(new NoDelayServerSockets());
     server.setDispatcher(
         new Dispatcher() {
           @Override

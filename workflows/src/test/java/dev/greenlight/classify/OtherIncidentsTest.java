@@ -32,7 +32,7 @@ class OtherIncidentsTest {
 
   private static LocalClassifier classifier(GreenlightConfig c) {
     return new LocalClassifier(
-        new EmbeddingClassifier(c.runbooks()),
+        SharedModel.classifier(c.runbooks()),
         LocalClassifier.Strategy.NEAREST,
         Calibration.DEFAULT,
         c.policy().minSimilarity());
@@ -57,8 +57,8 @@ class OtherIncidentsTest {
     assertThat(big.classify("checkout-api", disk).label()).isEqualTo("disk-full");
     assertThat(big.classify("checkout-api", cert).label()).isEqualTo("cert-expiry");
     assertThat(big.classify("checkout-api", dns).label()).isEqualTo(Verdict.UNKNOWN_LABEL);
-    assertThat(new EmbeddingClassifier(larger.runbooks()).otherIncidents())
-        .isLessThan(new EmbeddingClassifier(demo.runbooks()).otherIncidents());
+    assertThat(SharedModel.classifier(larger.runbooks()).otherIncidents())
+        .isLessThan(SharedModel.classifier(demo.runbooks()).otherIncidents());
   }
 
   @Test

@@ -22,7 +22,7 @@ class OtherLexicalTest {
 
   @BeforeAll
   static void load() {
-    embeddings = new EmbeddingClassifier(ConfigLoader.loadDemo().runbooks());
+    embeddings = SharedModel.classifier(ConfigLoader.loadDemo().runbooks());
     cosineOnly =
         new LocalClassifier(
             embeddings,

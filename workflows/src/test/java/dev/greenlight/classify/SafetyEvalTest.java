@@ -22,7 +22,7 @@ class SafetyEvalTest {
   @BeforeAll
   static void load() {
     demo = ConfigLoader.loadDemo();
-    embeddings = new EmbeddingClassifier(demo.runbooks());
+    embeddings = SharedModel.classifier(demo.runbooks());
   }
 
   @ParameterizedTest

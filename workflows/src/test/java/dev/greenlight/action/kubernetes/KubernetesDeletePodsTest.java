@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code delete-pods} at the wire: the blast radius holds across retries. */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(crud = true, https = false)
 class KubernetesDeletePodsTest {
   KubernetesClient client;
   KubernetesMockServer server;

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * which verb on which resource; a conflict (409) is retried, and the retry changes the workload
  * once.
  */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(crud = true, https = false)
 class KubernetesErrorsTest {
   private static final String DEPLOYMENT = "/apis/apps/v1/namespaces/shop/deployments/checkout-api";
   private static final String RESTART =

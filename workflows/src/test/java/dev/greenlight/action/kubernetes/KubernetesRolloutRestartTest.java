@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code rollout-restart} at the wire: one merge patch, stamped with the key, applied once. */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(crud = true, https = false)
 class KubernetesRolloutRestartTest {
   KubernetesClient client;
   KubernetesMockServer server;

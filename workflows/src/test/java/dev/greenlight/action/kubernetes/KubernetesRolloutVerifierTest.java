@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * {@code kubernetes-rollout} at the wire. The mock server has no controllers, so each test writes
  * the status a controller would.
  */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(crud = true, https = false)
 class KubernetesRolloutVerifierTest {
   KubernetesClient client;
   KubernetesMockServer server;

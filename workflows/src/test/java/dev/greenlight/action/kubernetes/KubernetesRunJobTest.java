@@ -16,7 +16,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code run-job} at the wire: one Job per approval, named from the key, adopted on a retry. */
+/**
+ * {@code run-job} at the wire: one Job per approval, named from the key, adopted on a retry. This
+ * class talks HTTPS to the mock API server, as to a real one; the other Kubernetes tests use plain
+ * HTTP, because the mock server makes a new RSA key for each test's certificate (a second of CPU
+ * each in the test JVMs) and the client's code is the same either way.
+ */
 @EnableKubernetesMockClient(crud = true)
 class KubernetesRunJobTest {
   KubernetesClient client;

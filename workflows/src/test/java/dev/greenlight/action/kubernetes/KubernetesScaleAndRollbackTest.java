@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code scale} and {@code rollback} at the wire, their previews and their idempotency. */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(crud = true, https = false)
 class KubernetesScaleAndRollbackTest {
   KubernetesClient client;
   KubernetesMockServer server;

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * Undo at the wire: a scale's and a rollback's result carries the state before the change, and the
  * Undo restores it once, under its own idempotency key; operations without an inverse offer none.
  */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(crud = true, https = false)
 class KubernetesUndoTest {
   private static final String UNDO_KEY = KubeFixture.KEY + ":undo";
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * The workflow's {@code preview} activity at the wire: the dry run's words for the card, every
  * write sent with {@code dryRun=All}, and a dry run the API refuses as an answer (not a failure).
  */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(crud = true, https = false)
 class PreviewActivityTest {
   private static final String DEPLOYMENT = "/apis/apps/v1/namespaces/shop/deployments/checkout-api";
   private static final String SCALE =
