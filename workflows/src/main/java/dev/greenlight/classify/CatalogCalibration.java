@@ -27,7 +27,8 @@ public final class CatalogCalibration {
                   prepared,
                   left.analysis().scores(),
                   lexicon.coverage(prepared),
-                  LocalClassifier.nearby(lexicon, prepared, left.analysis().others())));
+                  LocalClassifier.nearby(lexicon, prepared, left.analysis().others()),
+                  null));
       if (s.verdict().runbook() != null) {
         points.add(
             new Calibration.Point(

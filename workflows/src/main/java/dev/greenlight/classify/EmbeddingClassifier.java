@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -30,6 +31,7 @@ public final class EmbeddingClassifier {
   private final Map<Runbook, float[]> centroids = new LinkedHashMap<>();
   private final Map<Runbook, List<Embedding>> descriptions = new LinkedHashMap<>();
   private final CompletableFuture<OtherIncidents> others;
+  private final CompletableFuture<Neighbours> neighbours;
   private final Lexicon lexicon;
   private final List<Runbook> runbooks;
 
@@ -79,6 +81,7 @@ public final class EmbeddingClassifier {
     // seconds sooner; a classification that comes first waits for it. A file named by
     // other-incidents that cannot be read still fails here, at start.
     List<String> lines = OtherIncidents.lines(local);
+    List<LabelledIncidents.Labelled> labelled = LabelledIncidents.load(local, runbooks);
     others =
         CompletableFuture.supplyAsync(
             () ->
@@ -88,8 +91,54 @@ public final class EmbeddingClassifier {
                     OtherIncidents.unclaimed(lines, runbooks, local.otherClaim()),
                     local.otherPrune()),
             EmbeddingClassifier::inBackground);
+    neighbours =
+        labelled.isEmpty()
+            ? CompletableFuture.completedFuture(null)
+            : others.thenApply(
+                o ->
+                    Neighbours.of(
+                        model,
+                        examples.stream().map(Example::runbook).toList(),
+                        examples.stream().map(Example::text).toList(),
+                        examples.stream().map(Example::embedding).toList(),
+                        labelled,
+                        o));
     lexicon = new Lexicon(runbooks);
     this.runbooks = List.copyOf(runbooks);
+  }
+
+  private EmbeddingClassifier(EmbeddingClassifier of, CompletableFuture<Neighbours> neighbours) {
+    this.model = of.model;
+    this.examples.addAll(of.examples);
+    this.centroids.putAll(of.centroids);
+    this.descriptions.putAll(of.descriptions);
+    this.others = of.others;
+    this.neighbours = neighbours;
+    this.lexicon = of.lexicon;
+    this.runbooks = of.runbooks;
+  }
+
+  /**
+   * This classifier without the labelled incidents whose text is in {@code texts}: {@code eval}
+   * scores a set that is also among the labelled incidents without its own cases (leave-out).
+   */
+  public EmbeddingClassifier leavingOut(Set<String> texts) {
+    return new EmbeddingClassifier(
+        this, neighbours.thenApply(n -> n == null ? null : n.without(texts)));
+  }
+
+  /** How many labelled past incidents label reports (0: none configured). */
+  public int labelledIncidents() {
+    Neighbours n = neighbours();
+    return n == null ? 0 : n.incidents();
+  }
+
+  private Neighbours neighbours() {
+    try {
+      return neighbours.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
   }
 
   List<Runbook> runbooks() {
@@ -137,7 +186,9 @@ public final class EmbeddingClassifier {
   /** Every runbook's score and the closest "other incident" line, from one embedding. */
   public Analysis analyse(String incidentText) {
     Embedding query = model.embed(incidentText).content();
-    return new Analysis(scores(query), others().closest(query, -1, NEARBY));
+    Neighbours n = neighbours();
+    return new Analysis(
+        scores(query), others().closest(query, -1, NEARBY), n == null ? null : n.closest(query));
   }
 
   /**
@@ -153,7 +204,9 @@ public final class EmbeddingClassifier {
               left.runbook(),
               left.text(),
               new Analysis(
-                  scores(left.embedding(), left), others().closest(left.embedding(), -1, NEARBY))));
+                  scores(left.embedding(), left),
+                  others().closest(left.embedding(), -1, NEARBY),
+                  null)));
     }
     for (int i = 0; i < others().size(); i++) {
       Embedding q = others().embedding(i);
@@ -161,7 +214,7 @@ public final class EmbeddingClassifier {
           new LeftOut(
               null,
               others().line(i),
-              new Analysis(scores(q, null), others().closest(q, i, NEARBY))));
+              new Analysis(scores(q, null), others().closest(q, i, NEARBY), null)));
     }
     return out;
   }
@@ -222,8 +275,10 @@ public final class EmbeddingClassifier {
    *
    * @param others the {@link #NEARBY} closest lines and their similarities, closest first; empty
    *     when every line was pruned
+   * @param neighbour the closest labelled text when labelled incidents are configured, else null
    */
-  public record Analysis(List<Score> scores, List<OtherIncidents.Closest> others) {
+  public record Analysis(
+      List<Score> scores, List<OtherIncidents.Closest> others, Neighbours.Neighbour neighbour) {
     /** The closest line, or null when every line was pruned. */
     public OtherIncidents.Closest other() {
       return others.isEmpty() ? null : others.get(0);

@@ -32,6 +32,9 @@ final class Guards {
   static List<String> reasons(
       String text, LocalClassifier.Scored whole, LocalClassifier local, List<Runbook> runbooks) {
     List<String> out = new ArrayList<>();
+    if (whole.overruled() != null) {
+      out.add(whole.overruled());
+    }
     String hit = InjectionGuard.suspicious(text);
     if (hit != null) {
       out.add("instruction-like text in the report (\"" + ChatText.abbreviate(hit, 40) + "\")");

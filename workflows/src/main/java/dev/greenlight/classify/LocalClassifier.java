@@ -66,6 +66,7 @@ public final class LocalClassifier implements IncidentClassifier {
   private final Calibration calibration;
   private final double minScore;
   private final Tuning tuning;
+  private final boolean relabels;
 
   public LocalClassifier(
       EmbeddingClassifier embeddings, Strategy strategy, Calibration calibration, double minScore) {
@@ -78,6 +79,17 @@ public final class LocalClassifier implements IncidentClassifier {
       Calibration calibration,
       double minScore,
       Tuning tuning) {
+    this(embeddings, strategy, calibration, minScore, tuning, true);
+  }
+
+  private LocalClassifier(
+      EmbeddingClassifier embeddings,
+      Strategy strategy,
+      Calibration calibration,
+      double minScore,
+      Tuning tuning,
+      boolean relabels) {
+    this.relabels = relabels;
     this.embeddings = embeddings;
     this.lexicon = embeddings.lexicon();
     this.strategy = strategy;
@@ -91,9 +103,14 @@ public final class LocalClassifier implements IncidentClassifier {
     return new LocalClassifier(embeddings, strategy, c, floor, t);
   }
 
-  /** This classifier, calling a text unknown as soon as it is closer to an uncovered kind. */
+  /**
+   * This classifier, calling a text unknown as soon as it is closer to an uncovered kind, on the
+   * catalog's examples alone: the parts of a report are checked as they were before labelled
+   * incidents, so those can never take back a guard's objection (and add an auto-approval).
+   */
   LocalClassifier strictAboutOthers() {
-    return with(calibration, minScore, tuning.with(tuning.lexicalWeight(), 0));
+    return new LocalClassifier(
+        embeddings, strategy, calibration, minScore, tuning.with(tuning.lexicalWeight(), 0), false);
   }
 
   public Strategy strategy() {
@@ -123,11 +140,15 @@ public final class LocalClassifier implements IncidentClassifier {
   public Features features(String text) {
     String prepared = prepare(text);
     if (prepared.isBlank()) {
-      return new Features(prepared, List.of(), Map.of(), List.of());
+      return new Features(prepared, List.of(), Map.of(), List.of(), null);
     }
     EmbeddingClassifier.Analysis a = embeddings.analyse(prepared);
     return new Features(
-        prepared, a.scores(), lexicon.coverage(prepared), nearby(lexicon, prepared, a.others()));
+        prepared,
+        a.scores(),
+        lexicon.coverage(prepared),
+        nearby(lexicon, prepared, a.others()),
+        a.neighbour());
   }
 
   /** The closest reference lines, each with the share of the report's words it contains. */
@@ -140,12 +161,22 @@ public final class LocalClassifier implements IncidentClassifier {
     return out;
   }
 
-  /** The decision on precomputed features. */
+  /**
+   * The decision on precomputed features: the examples' decision, or, when labelled incidents are
+   * configured and their closest text carries another label, that label ({@link Relabel}).
+   */
   public Scored decide(Features f) {
+    Scored byExamples = decideByExamples(f);
+    return f.neighbour() == null || !relabels
+        ? byExamples
+        : Relabel.apply(byExamples, f, calibration, minScore);
+  }
+
+  private Scored decideByExamples(Features f) {
     if (f.scores().isEmpty()) {
       // Text that names no symptom matches no runbook.
       return new Scored(
-          new Verdict(null, 0, "", null, model()), 0, 0, "no words to classify", false);
+          new Verdict(null, 0, "", null, model()), 0, 0, "no words to classify", false, null);
     }
     List<Ranked> ranked = new ArrayList<>();
     for (EmbeddingClassifier.Score s : f.scores()) {
@@ -181,7 +212,12 @@ public final class LocalClassifier implements IncidentClassifier {
       // proposes none: an unknown carries its best score, kept below the floor.
       double c = Math.max(0, Math.min(s1, minScore - 0.01));
       return new Scored(
-          new Verdict(null, c, best.s().example(), null, model()), s1, margin, why, elsewhere);
+          new Verdict(null, c, best.s().example(), null, model()),
+          s1,
+          margin,
+          why,
+          elsewhere,
+          null);
     }
     double p = calibration.probability(s1, margin);
     Runbook r = best.s().runbook();
@@ -190,7 +226,8 @@ public final class LocalClassifier implements IncidentClassifier {
         s1,
         margin,
         String.format(Locale.ROOT, "score %.2f, margin %.2f over the next runbook", s1, margin),
-        false);
+        false,
+        null);
   }
 
   /** Normalized, alert names split at camel case and underscores, denied causes left out. */
@@ -203,12 +240,16 @@ public final class LocalClassifier implements IncidentClassifier {
     return Segments.affirmed(t).strip();
   }
 
-  /** The features of one report: its prepared text, the runbooks' scores and the closest other. */
+  /**
+   * The features of one report: its prepared text, the runbooks' scores, the closest other lines
+   * and the closest labelled text (null when no labelled incidents are configured).
+   */
   public record Features(
       String prepared,
       List<EmbeddingClassifier.Score> scores,
       Map<Runbook, Double> lexical,
-      List<Nearby> others) {
+      List<Nearby> others,
+      Neighbours.Neighbour neighbour) {
     /** The closest reference line, or null when there is none. */
     public OtherIncidents.Closest other() {
       return others.isEmpty() ? null : others.get(0).line();
@@ -222,9 +263,16 @@ public final class LocalClassifier implements IncidentClassifier {
    * A verdict, the raw score and margin behind its confidence, and why.
    *
    * @param elsewhere unknown because the text resembles a kind of incident no runbook covers
+   * @param overruled why a person must decide because the labelled incidents overruled the
+   *     examples' proposal; null when they did not
    */
   public record Scored(
-      Verdict verdict, double similarity, double margin, String why, boolean elsewhere) {}
+      Verdict verdict,
+      double similarity,
+      double margin,
+      String why,
+      boolean elsewhere,
+      String overruled) {}
 
   private record Ranked(EmbeddingClassifier.Score s, double cosine, double score) {}
 }

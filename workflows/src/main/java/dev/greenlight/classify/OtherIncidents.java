@@ -169,7 +169,7 @@ public final class OtherIncidents {
     return out;
   }
 
-  private static float[] unit(float[] v) {
+  static float[] unit(float[] v) {
     double norm = 0;
     for (float x : v) {
       norm += x * x;

@@ -26,6 +26,10 @@ import java.nio.file.Path;
  *     in fewer than this share of the reference's lines drops every line with it at start, so an
  *     alert named for a runbook ("CoreDNS SERVFAIL Error Rate High" for {@code restart-coredns}) is
  *     left to it (0.05 measured, docs/classification.md)
+ * @param labelledIncidents {@code none} (default), {@code built-in} (the labelled sets bundled for
+ *     the demo catalog) or a JSONL file of labelled past incidents in the eval format: the label of
+ *     the closest one (or catalog example, or reference line) is the proposal, and a proposal the
+ *     examples alone would not make goes to a person (docs/classification.md, "Labelled incidents")
  */
 public record LocalSettings(
     double lexicalWeight,
@@ -33,7 +37,8 @@ public record LocalSettings(
     String otherIncidents,
     double otherPrune,
     double otherLexicalWeight,
-    double otherClaim) {
+    double otherClaim,
+    String labelledIncidents) {
   public static final String BUILT_IN = "built-in";
   public static final String NONE = "none";
 
@@ -41,7 +46,8 @@ public record LocalSettings(
    * The shipped knobs: lexical weight and margin fitted on the built-in set (eval/incidents.jsonl)
    * with the built-in reference; docs/classification.md.
    */
-  public static final LocalSettings DEFAULT = new LocalSettings(0.5, -0.2, BUILT_IN, 0.6, 0, 0);
+  public static final LocalSettings DEFAULT =
+      new LocalSettings(0.5, -0.2, BUILT_IN, 0.6, 0, 0, NONE);
 
   public LocalSettings {
     Invalid.require(
@@ -55,22 +61,8 @@ public record LocalSettings(
             + otherMargin
             + "'); to switch the test off set"
             + " other-incidents: none");
-    Check.text("other-incidents", otherIncidents);
-    if (!otherIncidents.equals(BUILT_IN) && !otherIncidents.equals(NONE)) {
-      Path p;
-      try {
-        p = Path.of(otherIncidents);
-      } catch (InvalidPathException e) {
-        throw new Invalid(
-            "other-incidents", " must be built-in, none or a file (got '" + otherIncidents + "')");
-      }
-      Invalid.require(
-          Files.isRegularFile(p) && Files.isReadable(p),
-          "other-incidents",
-          " must be built-in, none or a readable file; '"
-              + otherIncidents
-              + "' is not one (relative paths are resolved against the working directory)");
-    }
+    requireSource("other-incidents", otherIncidents);
+    requireSource("labelled-incidents", labelledIncidents);
     Invalid.require(
         Double.isFinite(otherPrune) && otherPrune > 0 && otherPrune <= 1,
         "other-prune",
@@ -83,6 +75,55 @@ public record LocalSettings(
         Double.isFinite(otherClaim) && otherClaim >= 0 && otherClaim <= 1,
         "other-claim",
         " must be a number from 0 to 1 (got '" + otherClaim + "'); 0 switches it off");
+  }
+
+  /** The knobs without labelled incidents (labelled-incidents none). */
+  public LocalSettings(
+      double lexicalWeight,
+      double otherMargin,
+      String otherIncidents,
+      double otherPrune,
+      double otherLexicalWeight,
+      double otherClaim) {
+    this(
+        lexicalWeight,
+        otherMargin,
+        otherIncidents,
+        otherPrune,
+        otherLexicalWeight,
+        otherClaim,
+        NONE);
+  }
+
+  /** The same knobs with these labelled incidents ({@code none}, {@code built-in} or a file). */
+  public LocalSettings withLabelledIncidents(String source) {
+    return new LocalSettings(
+        lexicalWeight,
+        otherMargin,
+        otherIncidents,
+        otherPrune,
+        otherLexicalWeight,
+        otherClaim,
+        source);
+  }
+
+  private static void requireSource(String key, String value) {
+    Check.text(key, value);
+    if (value.equals(BUILT_IN) || value.equals(NONE)) {
+      return;
+    }
+    Path p;
+    try {
+      p = Path.of(value);
+    } catch (InvalidPathException e) {
+      throw new Invalid(key, " must be built-in, none or a file (got '" + value + "')");
+    }
+    Invalid.require(
+        Files.isRegularFile(p) && Files.isReadable(p),
+        key,
+        " must be built-in, none or a readable file; '"
+            + value
+            + "' is not one (relative paths are resolved against the working directory)");
   }
 
   /** The knobs without the runbooks' claim on reference lines (other-claim 0). */
@@ -113,13 +154,15 @@ public record LocalSettings(
       @JsonProperty("other-incidents") String otherIncidents,
       @JsonProperty("other-prune") Double otherPrune,
       @JsonProperty("other-lexical-weight") Double otherLexicalWeight,
-      @JsonProperty("other-claim") Double otherClaim) {
+      @JsonProperty("other-claim") Double otherClaim,
+      @JsonProperty("labelled-incidents") String labelledIncidents) {
     return new LocalSettings(
         lexicalWeight == null ? DEFAULT.lexicalWeight : lexicalWeight,
         otherMargin == null ? DEFAULT.otherMargin : otherMargin,
         otherIncidents == null ? DEFAULT.otherIncidents : otherIncidents.strip(),
         otherPrune == null ? DEFAULT.otherPrune : otherPrune,
         otherLexicalWeight == null ? DEFAULT.otherLexicalWeight : otherLexicalWeight,
-        otherClaim == null ? DEFAULT.otherClaim : otherClaim);
+        otherClaim == null ? DEFAULT.otherClaim : otherClaim,
+        labelledIncidents == null ? DEFAULT.labelledIncidents : labelledIncidents.strip());
   }
 }

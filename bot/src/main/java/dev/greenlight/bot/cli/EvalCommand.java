@@ -12,6 +12,7 @@ import dev.greenlight.config.ConfigLoader;
 import dev.greenlight.config.GreenlightConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -115,7 +116,15 @@ final class EvalCommand implements Callable<Integer> {
             ? new OpenAiChatClassifier(
                 settings, env.get(settings.apiKeyEnv()), cfg.runbooks(), new OkHttpClient())
             : null;
-    EmbeddingClassifier embeddings = new EmbeddingClassifier(cfg.runbooks(), settings.local());
+    EmbeddingClassifier all = new EmbeddingClassifier(cfg.runbooks(), settings.local());
+    // A labelled incident that is also a case of this dataset (or of the --fit-on set) would label
+    // itself: it sits out.
+    Set<String> evaluated =
+        data.stream().map(EvalCase::text).collect(Collectors.toCollection(HashSet::new));
+    if (fitData != null) {
+      fitData.forEach(c -> evaluated.add(c.text()));
+    }
+    EmbeddingClassifier embeddings = all.leavingOut(evaluated);
     EvalRunner.Result result =
         EvalRunner.run(
             cfg, data, embeddings, Calibration.configured(settings), llmClassifier, gateFloor);
@@ -129,6 +138,13 @@ final class EvalCommand implements Callable<Integer> {
             settings,
             gateFloor,
             result);
+    if (all.labelledIncidents() > 0) {
+      report =
+          report.withLabelled(
+              settings.local().labelledIncidents(),
+              all.labelledIncidents(),
+              embeddings.labelledIncidents());
+    }
     if (fitData != null) {
       LocalClassifier.Strategy strategy = LocalClassifier.Strategy.parse(settings.strategy());
       Tuner.Fit fit = Tuner.fit(cfg, fitData, embeddings, strategy, fitOn.toString());

@@ -26,7 +26,8 @@ record EvalReport(
     double floor,
     EvalRunner.Result result,
     Tuner.Fit fit,
-    EvalRunner.Result fitted) {
+    EvalRunner.Result fitted,
+    String labelled) {
   /** Above this min-similarity, {@code eval} notes that the floor is probably too high. */
   static final double HIGH_FLOOR = 0.30;
 
@@ -37,11 +38,24 @@ record EvalReport(
       ClassifierSettings settings,
       double floor,
       EvalRunner.Result result) {
-    this(dataset, catalog, config, settings, floor, result, null, null);
+    this(dataset, catalog, config, settings, floor, result, null, null, null);
   }
 
   EvalReport withFit(Tuner.Fit f, EvalRunner.Result r) {
-    return new EvalReport(dataset, catalog, config, settings, floor, result, f, r);
+    return new EvalReport(dataset, catalog, config, settings, floor, result, f, r, labelled);
+  }
+
+  /** The report saying how many labelled incidents labelled the cases (and how many sat out). */
+  EvalReport withLabelled(String source, int total, int used) {
+    String line =
+        String.format(
+            Locale.ROOT,
+            "%s: %d of %d used (%d are cases of this dataset and sat out)",
+            source,
+            used,
+            total,
+            total - used);
+    return new EvalReport(dataset, catalog, config, settings, floor, result, fit, fitted, line);
   }
 
   String inUse() {
@@ -94,6 +108,9 @@ record EvalReport(
         local.otherPrune(),
         local.otherLexicalWeight(),
         local.otherClaim());
+    if (labelled != null) {
+      out.println("Labelled incidents (classifier.local.labelled-incidents): " + labelled);
+    }
     out.println("Classifier in use: " + inUse());
     out.println();
     out.print(Evaluation.table(result.reports(), floor));
@@ -156,6 +173,9 @@ record EvalReport(
     doc.put("strategy", settings.strategy());
     doc.put("local", settings.local());
     doc.put("inUse", result.inUse());
+    if (labelled != null) {
+      doc.put("labelledIncidents", labelled);
+    }
     doc.put("rows", result.reports());
     doc.put("cases", result.cases());
     if (fit != null) {

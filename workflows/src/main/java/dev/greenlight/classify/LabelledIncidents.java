@@ -1,0 +1,71 @@
+package dev.greenlight.classify;
+
+import dev.greenlight.config.ConfigException;
+import dev.greenlight.config.LocalSettings;
+import dev.greenlight.config.Runbook;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Past incidents labelled with a runbook or {@code unknown} ({@code classifier.local
+ * .labelled-incidents}, the eval format), read and checked against the catalog at start. With the
+ * catalog's examples and the kept "other incident" lines they form one labelled neighbourhood: the
+ * label of the closest of all is the proposal ({@link Neighbours}).
+ */
+final class LabelledIncidents {
+  /** The sets bundled for the demo catalog: the built-in and the on-call set. */
+  static final List<String> BUILT_IN = List.of(EvalCase.BUILT_IN, EvalCase.ONCALL);
+
+  private LabelledIncidents() {}
+
+  /**
+   * The incidents {@code local} names, each with its runbook (null: unknown).
+   *
+   * @throws ConfigException naming the source and the case when a label is not in the catalog
+   */
+  static List<Labelled> load(LocalSettings local, List<Runbook> runbooks) {
+    String source = local.labelledIncidents();
+    if (source.equals(LocalSettings.NONE)) {
+      return List.of();
+    }
+    List<Labelled> out = new ArrayList<>();
+    if (source.equals(LocalSettings.BUILT_IN)) {
+      for (String name : BUILT_IN) {
+        out.addAll(labelled(EvalCase.resource(name), runbooks, "built-in " + name));
+      }
+      return out;
+    }
+    List<EvalCase> cases;
+    try {
+      cases = EvalCase.load(Path.of(source));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("classifier.local.labelled-incidents: " + e.getMessage(), e);
+    }
+    return labelled(cases, runbooks, source);
+  }
+
+  private static List<Labelled> labelled(
+      List<EvalCase> cases, List<Runbook> runbooks, String source) {
+    Map<String, Runbook> byLabel =
+        runbooks.stream().collect(Collectors.toMap(Runbook::label, Function.identity()));
+    try {
+      EvalCase.checkLabels(cases, byLabel.keySet(), source);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("classifier.local.labelled-incidents: " + e.getMessage(), e);
+    }
+    return cases.stream().map(c -> new Labelled(byLabel.get(c.expectedLabel()), c.text())).toList();
+  }
+
+  /** These incidents without the ones whose text is in {@code texts} (eval's leave-out). */
+  static List<Labelled> without(List<Labelled> incidents, Set<String> texts) {
+    return incidents.stream().filter(l -> !texts.contains(l.text())).toList();
+  }
+
+  /** One labelled past incident: its runbook (null: no runbook covers it) and its text. */
+  record Labelled(Runbook runbook, String text) {}
+}

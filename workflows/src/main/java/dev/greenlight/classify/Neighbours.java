@@ -1,0 +1,103 @@
+package dev.greenlight.classify;
+
+import dev.greenlight.config.Runbook;
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Every labelled text the classifier knows, embedded once: the catalog's examples (their runbook),
+ * the labelled past incidents (their label) and the kept "other incident" lines (unknown). The
+ * closest of them labels a report: with hundreds of labelled incidents a plain nearest neighbour
+ * tells "mentions the subject" from "reports the failure" far better than a few examples per
+ * runbook (docs/classification.md, "Labelled incidents").
+ */
+final class Neighbours {
+  private final List<Entry> entries;
+
+  private Neighbours(List<Entry> entries) {
+    this.entries = entries;
+  }
+
+  /**
+   * The neighbourhood of a catalog. Each labelled incident is embedded as the classifier sees a
+   * report: normalized, alert names split and denied causes left out ({@link
+   * LocalClassifier#prepare}).
+   */
+  static Neighbours of(
+      EmbeddingModel model,
+      List<Runbook> exampleRunbooks,
+      List<String> exampleTexts,
+      List<Embedding> exampleEmbeddings,
+      List<LabelledIncidents.Labelled> labelled,
+      OtherIncidents others) {
+    List<Entry> out = new ArrayList<>();
+    for (int i = 0; i < exampleTexts.size(); i++) {
+      out.add(
+          new Entry(
+              exampleRunbooks.get(i),
+              exampleTexts.get(i),
+              OtherIncidents.unit(exampleEmbeddings.get(i).vector()),
+              false));
+    }
+    for (LabelledIncidents.Labelled l : labelled) {
+      String prepared = LocalClassifier.prepare(l.text());
+      if (prepared.isBlank()) {
+        continue;
+      }
+      float[] v = OtherIncidents.unit(model.embed(prepared).content().vector());
+      out.add(new Entry(l.runbook(), l.text(), v, true));
+    }
+    for (int i = 0; i < others.size(); i++) {
+      out.add(
+          new Entry(
+              null, others.line(i), OtherIncidents.unit(others.embedding(i).vector()), false));
+    }
+    return new Neighbours(List.copyOf(out));
+  }
+
+  /** The same neighbourhood without the labelled incidents whose text is in {@code texts}. */
+  Neighbours without(Set<String> texts) {
+    return new Neighbours(
+        entries.stream().filter(e -> !(e.incident() && texts.contains(e.text()))).toList());
+  }
+
+  /** How many labelled past incidents are in the neighbourhood. */
+  int incidents() {
+    return (int) entries.stream().filter(Entry::incident).count();
+  }
+
+  /** The closest labelled text to the (embedded) report. */
+  Neighbour closest(Embedding query) {
+    float[] q = OtherIncidents.unit(query.vector());
+    Entry best = null;
+    double bestSim = Double.NEGATIVE_INFINITY;
+    for (Entry e : entries) {
+      double s = OtherIncidents.dot(q, e.unit());
+      if (s > bestSim) {
+        bestSim = s;
+        best = e;
+      }
+    }
+    return best == null
+        ? null
+        : new Neighbour(best.runbook(), best.text(), Math.max(0, Math.min(1, bestSim)));
+  }
+
+  /**
+   * The closest labelled text.
+   *
+   * @param runbook its runbook; null when no runbook covers it
+   * @param text the example, past incident or reference line
+   * @param similarity cosine similarity to the report (0..1)
+   */
+  record Neighbour(Runbook runbook, String text, double similarity) {
+    String label() {
+      return runbook == null ? Verdict.UNKNOWN_LABEL : runbook.label();
+    }
+  }
+
+  private record Entry(Runbook runbook, String text, float[] unit, boolean incident) {}
+}

@@ -1,0 +1,98 @@
+package dev.greenlight.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.greenlight.config.ConfigException;
+import dev.greenlight.config.ConfigLoader;
+import dev.greenlight.config.LocalSettings;
+import dev.greenlight.config.Runbook;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code classifier.local.labelled-incidents} is read and checked against the catalog at start. */
+class LabelledIncidentsTest {
+  private final List<Runbook> demo = ConfigLoader.loadDemo().runbooks();
+
+  @TempDir Path dir;
+
+  @Test
+  void noneReadsNothing() {
+    assertThat(LabelledIncidents.load(LocalSettings.DEFAULT, demo)).isEmpty();
+  }
+
+  @Test
+  void builtInIsTheTwoSetsBundledForTheDemoCatalog() {
+    List<LabelledIncidents.Labelled> all =
+        LabelledIncidents.load(LocalSettings.DEFAULT.withLabelledIncidents("built-in"), demo);
+
+    int expected = EvalCase.builtIn().size() + EvalCase.resource(EvalCase.ONCALL).size();
+    assertThat(all).hasSize(expected);
+    assertThat(all).anyMatch(l -> l.runbook() == null);
+    assertThat(all).allMatch(l -> l.runbook() == null || demo.contains(l.runbook()));
+  }
+
+  @Test
+  void aFileIsReadWithUnknownAsNoRunbook() throws IOException {
+    Path file =
+        write(
+            "{\"text\": \"disk full on node-3\", \"expected_label\": \"unknown\"}\n"
+                + "{\"text\": \"pods OOMKilled again\", \"expected_label\": \"oom-killed\"}\n");
+
+    List<LabelledIncidents.Labelled> read =
+        LabelledIncidents.load(LocalSettings.DEFAULT.withLabelledIncidents(file.toString()), demo);
+
+    assertThat(read)
+        .extracting(LabelledIncidents.Labelled::text)
+        .containsExactly("disk full on node-3", "pods OOMKilled again");
+    assertThat(read.get(0).runbook()).isNull();
+    assertThat(read.get(1).runbook().label()).isEqualTo("oom-killed");
+  }
+
+  @Test
+  void aLabelTheCatalogDoesNotHaveFailsAtStartNamingTheFileAndTheCase() throws IOException {
+    Path file =
+        write(
+            "{\"text\": \"pods OOMKilled\", \"expected_label\": \"oom-killed\"}\n"
+                + "{\"text\": \"disk full\", \"expected_label\": \"disk-full\"}\n");
+    LocalSettings local = LocalSettings.DEFAULT.withLabelledIncidents(file.toString());
+
+    assertThatThrownBy(() -> LabelledIncidents.load(local, demo))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("classifier.local.labelled-incidents")
+        .hasMessageContaining(file.toString())
+        .hasMessageContaining("case 2")
+        .hasMessageContaining("'disk-full'");
+  }
+
+  @Test
+  void aLineThatIsNotJsonFailsAtStartNamingTheLine() throws IOException {
+    Path file =
+        write("{\"text\": \"pods OOMKilled\", \"expected_label\": \"oom-killed\"}\nnot json\n");
+    LocalSettings local = LocalSettings.DEFAULT.withLabelledIncidents(file.toString());
+
+    assertThatThrownBy(() -> LabelledIncidents.load(local, demo))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("classifier.local.labelled-incidents")
+        .hasMessageContaining(file + ":2: not a JSON object");
+  }
+
+  @Test
+  void aMissingFileIsRefusedByTheSettingsNamingTheKey() {
+    assertThatThrownBy(
+            () -> LocalSettings.DEFAULT.withLabelledIncidents(dir.resolve("nope.jsonl").toString()))
+        .hasMessageContaining("labelled-incidents")
+        .hasMessageContaining("nope.jsonl")
+        .hasMessageContaining("must be built-in, none or a readable file");
+  }
+
+  private Path write(String text) throws IOException {
+    Path file = dir.resolve("labelled.jsonl");
+    Files.writeString(file, text);
+    return file;
+  }
+}
