@@ -100,11 +100,14 @@ class EvalCommandTest {
   }
 
   @Test
-  void theDemosLabelledIncidentsSitOutWhenTheirOwnSetIsScored() {
+  void theDemosLabelledIncidentsSitOutWhenTheirOwnSetIsScored() throws IOException {
     int builtIn = EvalCase.builtIn().size();
     int labelled = builtIn + EvalCase.resource(EvalCase.ONCALL).size();
+    Path config = dir.resolve("labelled.yml");
+    Files.writeString(
+        config, demoYaml() + "\nclassifier:\n  local:\n    labelled-incidents: built-in\n");
 
-    Run r = eval("eval", "--no-reliability", "--output", "json");
+    Run r = eval("eval", "--config", config.toString(), "--no-reliability", "--output", "json");
 
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out())
