@@ -2,6 +2,7 @@ package dev.greenlight.classify;
 
 import dev.greenlight.config.LocalSettings;
 import dev.greenlight.config.Runbook;
+import dev.greenlight.embedding.EmbeddingCache;
 import dev.greenlight.embedding.MiniLmEmbeddingModel;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -46,10 +47,19 @@ public final class EmbeddingClassifier {
    * other-prune}).
    */
   public EmbeddingClassifier(List<Runbook> runbooks, LocalSettings local) {
-    this(MiniLmEmbeddingModel.load(), runbooks, local);
+    this(MiniLmEmbeddingModel.load(), runbooks, local, EmbeddingCache.fromEnv(System.getenv()));
   }
 
   EmbeddingClassifier(EmbeddingModel model, List<Runbook> runbooks, LocalSettings local) {
+    this(model, runbooks, local, EmbeddingCache.OFF);
+  }
+
+  /**
+   * The classifier on this model, the reference's and the labelled incidents' embeddings read from
+   * (or written to) {@code cache}.
+   */
+  EmbeddingClassifier(
+      EmbeddingModel model, List<Runbook> runbooks, LocalSettings local, EmbeddingCache cache) {
     this.model = model;
     for (Runbook r : runbooks) {
       float[] sum = null;
@@ -89,7 +99,8 @@ public final class EmbeddingClassifier {
                     model,
                     catalog,
                     OtherIncidents.unclaimed(lines, runbooks, local.otherClaim()),
-                    local.otherPrune()),
+                    local.otherPrune(),
+                    cache),
             EmbeddingClassifier::inBackground);
     neighbours =
         labelled.isEmpty()
@@ -102,7 +113,8 @@ public final class EmbeddingClassifier {
                         examples.stream().map(Example::text).toList(),
                         examples.stream().map(Example::embedding).toList(),
                         labelled,
-                        o));
+                        o,
+                        cache));
     lexicon = new Lexicon(runbooks);
     this.runbooks = List.copyOf(runbooks);
   }

@@ -1,6 +1,7 @@
 package dev.greenlight.classify;
 
 import dev.greenlight.config.Runbook;
+import dev.greenlight.embedding.EmbeddingCache;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.util.ArrayList;
@@ -32,7 +33,8 @@ final class Neighbours {
       List<String> exampleTexts,
       List<Embedding> exampleEmbeddings,
       List<LabelledIncidents.Labelled> labelled,
-      OtherIncidents others) {
+      OtherIncidents others,
+      EmbeddingCache cache) {
     List<Entry> out = new ArrayList<>();
     for (int i = 0; i < exampleTexts.size(); i++) {
       out.add(
@@ -42,13 +44,19 @@ final class Neighbours {
               OtherIncidents.unit(exampleEmbeddings.get(i).vector()),
               false));
     }
+    List<LabelledIncidents.Labelled> kept = new ArrayList<>();
+    List<String> prepared = new ArrayList<>();
     for (LabelledIncidents.Labelled l : labelled) {
-      String prepared = LocalClassifier.prepare(l.text());
-      if (prepared.isBlank()) {
-        continue;
+      String p = LocalClassifier.prepare(l.text());
+      if (!p.isBlank()) {
+        kept.add(l);
+        prepared.add(p);
       }
-      float[] v = OtherIncidents.unit(model.embed(prepared).content().vector());
-      out.add(new Entry(l.runbook(), l.text(), v, true));
+    }
+    List<Embedding> embedded = cache.embedAll(model, prepared);
+    for (int i = 0; i < kept.size(); i++) {
+      float[] v = OtherIncidents.unit(embedded.get(i).vector());
+      out.add(new Entry(kept.get(i).runbook(), kept.get(i).text(), v, true));
     }
     for (int i = 0; i < others.size(); i++) {
       out.add(

@@ -3,6 +3,7 @@ package dev.greenlight.classify;
 import dev.greenlight.config.ConfigException;
 import dev.greenlight.config.LocalSettings;
 import dev.greenlight.config.Runbook;
+import dev.greenlight.embedding.EmbeddingCache;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.store.embedding.CosineSimilarity;
@@ -83,10 +84,22 @@ public final class OtherIncidents {
    */
   static OtherIncidents load(
       EmbeddingModel model, List<Embedding> catalog, List<String> lines, double prune) {
+    return load(model, catalog, lines, prune, EmbeddingCache.OFF);
+  }
+
+  /** The same, the lines' embeddings read from (or written to) {@code cache}. */
+  static OtherIncidents load(
+      EmbeddingModel model,
+      List<Embedding> catalog,
+      List<String> lines,
+      double prune,
+      EmbeddingCache cache) {
     List<String> kept = new ArrayList<>();
     List<Embedding> vectors = new ArrayList<>();
-    for (String line : lines) {
-      Embedding e = model.embed(line).content();
+    List<Embedding> embedded = cache.embedAll(model, lines);
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      Embedding e = embedded.get(i);
       boolean near = false;
       for (Embedding c : catalog) {
         near |= CosineSimilarity.between(e, c) >= prune;

@@ -116,6 +116,44 @@ public final class MiniLmEmbeddingModel implements EmbeddingModel {
     }
   }
 
+  /** Each text's unit-length embedding, the texts run through the model together. */
+  float[][] vectors(List<String> texts) {
+    int n = texts.size();
+    long[][] ids = new long[n][];
+    int width = 0;
+    for (int i = 0; i < n; i++) {
+      ids[i] = tokenizer.ids(tokenizer.tokenize(texts.get(i)));
+      width = Math.max(width, ids[i].length);
+    }
+    long[] flatIds = new long[n * width];
+    long[] mask = new long[n * width];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(ids[i], 0, flatIds, i * width, ids[i].length);
+      Arrays.fill(mask, i * width, i * width + ids[i].length, 1L);
+    }
+    long[] shape = {n, width};
+    try (OnnxTensor inputIds =
+            OnnxTensor.createTensor(environment, LongBuffer.wrap(flatIds), shape);
+        OnnxTensor m = OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape);
+        OnnxTensor types =
+            OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[n * width]), shape)) {
+      Map<String, OnnxTensor> inputs =
+          takesTypeIds
+              ? Map.of("input_ids", inputIds, "attention_mask", m, "token_type_ids", types)
+              : Map.of("input_ids", inputIds, "attention_mask", m);
+      try (OrtSession.Result result = session.run(inputs)) {
+        float[][][] out = (float[][][]) result.get(0).getValue();
+        float[][] vectors = new float[n][];
+        for (int i = 0; i < n; i++) {
+          vectors[i] = normalized(mean(Arrays.copyOf(out[i], ids[i].length)));
+        }
+        return vectors;
+      }
+    } catch (OrtException e) {
+      throw new IllegalStateException("onnxruntime failed on an embedding: " + e.getMessage(), e);
+    }
+  }
+
   private static float[] mean(float[][] rows) {
     float[] mean = new float[rows[0].length];
     for (float[] row : rows) {
