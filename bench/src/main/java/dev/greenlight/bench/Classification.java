@@ -59,23 +59,9 @@ final class Classification {
     t0 = System.nanoTime();
     EmbeddingModel raw = MiniLmEmbeddingModel.load();
     long rawLoad = System.nanoTime() - t0;
-    for (int i = 0; i < WARMUP; i++) {
-      classifier.classify("checkout-api", "BENCH", INCIDENTS.get(i % INCIDENTS.size()));
-      raw.embed(INCIDENTS.get(i % INCIDENTS.size()));
-    }
-    List<Long> cls = new ArrayList<>();
-    List<Long> emb = new ArrayList<>();
-    for (int i = 0; i < size.classifySamples(); i++) {
-      String text = INCIDENTS.get(i % INCIDENTS.size());
-      t0 = System.nanoTime();
-      classifier.classify("checkout-api", "BENCH", text);
-      cls.add(System.nanoTime() - t0);
-      t0 = System.nanoTime();
-      raw.embed(text);
-      emb.add(System.nanoTime() - t0);
-    }
-    Stats c = Stats.of(cls);
-    Stats e = Stats.of(emb);
+    Stats[] ce = sample(classifier, raw, size);
+    Stats c = ce[0];
+    Stats e = ce[1];
     String n =
         "n="
             + c.n()
@@ -111,22 +97,9 @@ final class Classification {
                 Calibration.DEFAULT,
                 demo.policy().minSimilarity()),
             null);
-    for (int i = 0; i < WARMUP; i++) {
-      classifier.classify("checkout-api", "BENCH", INCIDENTS.get(i % INCIDENTS.size()));
-    }
-    List<Long> cls = new ArrayList<>();
-    List<Long> emb = new ArrayList<>();
-    for (int i = 0; i < size.classifySamples(); i++) {
-      String text = INCIDENTS.get(i % INCIDENTS.size());
-      long t0 = System.nanoTime();
-      classifier.classify("checkout-api", "BENCH", text);
-      cls.add(System.nanoTime() - t0);
-      t0 = System.nanoTime();
-      raw.embed(text);
-      emb.add(System.nanoTime() - t0);
-    }
-    Stats c = Stats.of(cls);
-    Stats e = Stats.of(emb);
+    Stats[] ce = sample(classifier, raw, size);
+    Stats c = ce[0];
+    Stats e = ce[1];
     String n =
         "demo catalog with labelled-incidents: built-in; n="
             + c.n()
@@ -149,5 +122,28 @@ final class Classification {
         "ms",
         "-",
         n);
+  }
+
+  /**
+   * The classifier's and the raw embedding's latencies on the same texts, interleaved, after a
+   * warm-up of both.
+   */
+  private static Stats[] sample(CombinedClassifier classifier, EmbeddingModel raw, Size size) {
+    for (int i = 0; i < WARMUP; i++) {
+      classifier.classify("checkout-api", "BENCH", INCIDENTS.get(i % INCIDENTS.size()));
+      raw.embed(INCIDENTS.get(i % INCIDENTS.size()));
+    }
+    List<Long> cls = new ArrayList<>();
+    List<Long> emb = new ArrayList<>();
+    for (int i = 0; i < size.classifySamples(); i++) {
+      String text = INCIDENTS.get(i % INCIDENTS.size());
+      long t0 = System.nanoTime();
+      classifier.classify("checkout-api", "BENCH", text);
+      cls.add(System.nanoTime() - t0);
+      t0 = System.nanoTime();
+      raw.embed(text);
+      emb.add(System.nanoTime() - t0);
+    }
+    return new Stats[] {Stats.of(cls), Stats.of(emb)};
   }
 }

@@ -13,8 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Nearest-example classification with all-MiniLM-L6-v2 (quantized), in-process and offline. The
@@ -31,8 +29,8 @@ public final class EmbeddingClassifier {
   private final List<Example> examples = new ArrayList<>();
   private final Map<Runbook, float[]> centroids = new LinkedHashMap<>();
   private final Map<Runbook, List<Embedding>> descriptions = new LinkedHashMap<>();
-  private final CompletableFuture<OtherIncidents> others;
-  private final CompletableFuture<Neighbours> neighbours;
+  private final Later<OtherIncidents> others;
+  private final Later<Neighbours> neighbours;
   private final Lexicon lexicon;
   private final List<Runbook> runbooks;
 
@@ -93,19 +91,19 @@ public final class EmbeddingClassifier {
     List<String> lines = OtherIncidents.lines(local);
     List<LabelledIncidents.Labelled> labelled = LabelledIncidents.load(local, runbooks);
     others =
-        CompletableFuture.supplyAsync(
+        Later.start(
+            "greenlight-other-incidents",
             () ->
                 OtherIncidents.load(
                     model,
                     catalog,
                     OtherIncidents.unclaimed(lines, runbooks, local.otherClaim()),
                     local.otherPrune(),
-                    cache),
-            EmbeddingClassifier::inBackground);
+                    cache));
     neighbours =
         labelled.isEmpty()
-            ? CompletableFuture.completedFuture(null)
-            : others.thenApply(
+            ? Later.now(null)
+            : others.then(
                 o ->
                     Neighbours.of(
                         model,
@@ -119,7 +117,7 @@ public final class EmbeddingClassifier {
     this.runbooks = List.copyOf(runbooks);
   }
 
-  private EmbeddingClassifier(EmbeddingClassifier of, CompletableFuture<Neighbours> neighbours) {
+  private EmbeddingClassifier(EmbeddingClassifier of, Later<Neighbours> neighbours) {
     this.model = of.model;
     this.examples.addAll(of.examples);
     this.centroids.putAll(of.centroids);
@@ -135,22 +133,13 @@ public final class EmbeddingClassifier {
    * scores a set that is also among the labelled incidents without its own cases (leave-out).
    */
   public EmbeddingClassifier leavingOut(Set<String> texts) {
-    return new EmbeddingClassifier(
-        this, neighbours.thenApply(n -> n == null ? null : n.without(texts)));
+    return new EmbeddingClassifier(this, neighbours.then(n -> n == null ? null : n.without(texts)));
   }
 
   /** How many labelled past incidents label reports (0: none configured). */
   public int labelledIncidents() {
-    Neighbours n = neighbours();
+    Neighbours n = neighbours.get();
     return n == null ? 0 : n.incidents();
-  }
-
-  private Neighbours neighbours() {
-    try {
-      return neighbours.join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : e;
-    }
   }
 
   List<Runbook> runbooks() {
@@ -168,17 +157,7 @@ public final class EmbeddingClassifier {
 
   /** The embedded reference, once the background thread has built it. */
   private OtherIncidents others() {
-    try {
-      return others.join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : e;
-    }
-  }
-
-  private static void inBackground(Runnable work) {
-    Thread t = new Thread(work, "greenlight-other-incidents");
-    t.setDaemon(true);
-    t.start();
+    return others.get();
   }
 
   /** The runbook whose example is most similar to the text, with that similarity (0..1). */
@@ -198,7 +177,7 @@ public final class EmbeddingClassifier {
   /** Every runbook's score and the closest "other incident" line, from one embedding. */
   public Analysis analyse(String incidentText) {
     Embedding query = model.embed(incidentText).content();
-    Neighbours n = neighbours();
+    Neighbours n = neighbours.get();
     return new Analysis(
         scores(query), others().closest(query, -1, NEARBY), n == null ? null : n.closest(query));
   }
