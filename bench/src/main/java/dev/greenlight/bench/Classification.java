@@ -46,16 +46,7 @@ final class Classification {
     long t0 = System.nanoTime();
     EmbeddingClassifier embeddings = new EmbeddingClassifier(config.runbooks());
     long load = System.nanoTime() - t0;
-    CombinedClassifier classifier =
-        new CombinedClassifier(
-            config,
-            ClassifierSettings.LOCAL,
-            new LocalClassifier(
-                embeddings,
-                LocalClassifier.Strategy.NEAREST,
-                Calibration.DEFAULT,
-                config.policy().minSimilarity()),
-            null);
+    CombinedClassifier classifier = local(config, embeddings);
     t0 = System.nanoTime();
     EmbeddingModel raw = MiniLmEmbeddingModel.load();
     long rawLoad = System.nanoTime() - t0;
@@ -88,15 +79,7 @@ final class Classification {
   private static void labelled(Size size, Table t, EmbeddingModel raw) {
     GreenlightConfig demo = ConfigLoader.loadDemo();
     CombinedClassifier classifier =
-        new CombinedClassifier(
-            demo,
-            ClassifierSettings.LOCAL,
-            new LocalClassifier(
-                new EmbeddingClassifier(demo.runbooks(), demo.classifier().local()),
-                LocalClassifier.Strategy.NEAREST,
-                Calibration.DEFAULT,
-                demo.policy().minSimilarity()),
-            null);
+        local(demo, new EmbeddingClassifier(demo.runbooks(), demo.classifier().local()));
     Stats[] ce = sample(classifier, raw, size);
     Stats c = ce[0];
     Stats e = ce[1];
@@ -122,6 +105,19 @@ final class Classification {
         "ms",
         "-",
         n);
+  }
+
+  /** The whole local classification, as the classify activity runs it in local mode. */
+  private static CombinedClassifier local(GreenlightConfig config, EmbeddingClassifier e) {
+    return new CombinedClassifier(
+        config,
+        ClassifierSettings.LOCAL,
+        new LocalClassifier(
+            e,
+            LocalClassifier.Strategy.NEAREST,
+            Calibration.DEFAULT,
+            config.policy().minSimilarity()),
+        null);
   }
 
   /**
