@@ -269,7 +269,7 @@ public final class EmbeddingClassifier {
    * @param neighbour the closest labelled text when labelled incidents are configured, else null
    */
   public record Analysis(
-      List<Score> scores, List<OtherIncidents.Closest> others, Neighbours.Neighbour neighbour) {
+      List<Score> scores, List<OtherIncidents.Closest> others, Neighbour neighbour) {
     /** The closest line, or null when every line was pruned. */
     public OtherIncidents.Closest other() {
       return others.isEmpty() ? null : others.get(0);

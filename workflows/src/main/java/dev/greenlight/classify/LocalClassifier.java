@@ -249,7 +249,7 @@ public final class LocalClassifier implements IncidentClassifier {
       List<EmbeddingClassifier.Score> scores,
       Map<Runbook, Double> lexical,
       List<Nearby> others,
-      Neighbours.Neighbour neighbour) {
+      Neighbour neighbour) {
     /** The closest reference line, or null when there is none. */
     public OtherIncidents.Closest other() {
       return others.isEmpty() ? null : others.get(0).line();

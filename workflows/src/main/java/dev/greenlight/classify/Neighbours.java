@@ -94,18 +94,5 @@ final class Neighbours {
         : new Neighbour(best.runbook(), best.text(), Math.max(0, Math.min(1, bestSim)));
   }
 
-  /**
-   * The closest labelled text.
-   *
-   * @param runbook its runbook; null when no runbook covers it
-   * @param text the example, past incident or reference line
-   * @param similarity cosine similarity to the report (0..1)
-   */
-  record Neighbour(Runbook runbook, String text, double similarity) {
-    String label() {
-      return runbook == null ? Verdict.UNKNOWN_LABEL : runbook.label();
-    }
-  }
-
   private record Entry(Runbook runbook, String text, float[] unit, boolean incident) {}
 }

@@ -18,7 +18,7 @@ final class Relabel {
       LocalClassifier.Features f,
       Calibration calibration,
       double minScore) {
-    Neighbours.Neighbour n = f.neighbour();
+    Neighbour n = f.neighbour();
     Verdict mine = byExamples.verdict();
     if (n == null || n.label().equals(mine.label())) {
       return byExamples;

@@ -40,6 +40,11 @@ public final class EmbeddingCache {
   private static final Logger log = LoggerFactory.getLogger(EmbeddingCache.class);
   private static final int MAGIC = 0x474c4531; // "GLE1"
 
+  /**
+   * How many lists a directory keeps: after a write, the least recently used beyond are deleted.
+   */
+  static final int KEEP = 16;
+
   private final Path dir;
 
   EmbeddingCache(Path dir) {
@@ -69,10 +74,12 @@ public final class EmbeddingCache {
     Path file = dir.resolve("embeddings-" + key(model.modelName(), texts) + ".bin");
     List<Embedding> cached = read(file, texts.size(), model.dimension());
     if (cached != null) {
+      CacheFiles.touch(file);
       return cached;
     }
     List<Embedding> fresh = embed(model, texts);
     write(file, fresh);
+    CacheFiles.prune(dir, KEEP);
     return fresh;
   }
 
@@ -85,11 +92,13 @@ public final class EmbeddingCache {
       if (!Files.exists(dir)) {
         return true;
       }
-      String owner = Files.getOwner(dir).getName();
-      if (owner.equals(System.getProperty("user.name"))) {
+      if (CacheFiles.ownedByThisUser(dir)) {
         return true;
       }
-      log.warn("Embedding cache {} belongs to {}, not to this user: not used", dir, owner);
+      log.warn(
+          "Embedding cache {} belongs to {}, not to this user: not used",
+          dir,
+          Files.getOwner(dir).getName());
       return false;
     } catch (IOException | UnsupportedOperationException e) {
       return false;

@@ -29,8 +29,7 @@ class RelabelTest {
 
   @Test
   void aNeighbourWithTheSameLabelLeavesTheExamplesVerdictAsItIs() {
-    LocalClassifier.Scored s =
-        apply(new Neighbours.Neighbour(staleCache, "users see old prices", 0.9));
+    LocalClassifier.Scored s = apply(new Neighbour(staleCache, "users see old prices", 0.9));
 
     assertThat(s).isSameAs(cacheByExamples);
   }
@@ -38,7 +37,7 @@ class RelabelTest {
   @Test
   void aNeighbourNoRunbookCoversMakesTheReportUnknownBelowTheFloor() {
     LocalClassifier.Scored s =
-        apply(new Neighbours.Neighbour(null, "redis cache-02 is down, connection refused", 0.88));
+        apply(new Neighbour(null, "redis cache-02 is down, connection refused", 0.88));
 
     assertThat(s.verdict().label()).isEqualTo(Verdict.UNKNOWN_LABEL);
     assertThat(s.verdict().confidence()).isLessThan(MIN_SCORE);
@@ -50,7 +49,7 @@ class RelabelTest {
   @Test
   void aNeighbourOfAnotherRunbookProposesItAndSendsItToAPerson() {
     LocalClassifier.Scored s =
-        apply(new Neighbours.Neighbour(oomKilled, "exit 137 every night in the batch", 0.84));
+        apply(new Neighbour(oomKilled, "exit 137 every night in the batch", 0.84));
 
     assertThat(s.verdict().runbook()).isSameAs(oomKilled);
     assertThat(s.verdict().nearestExample()).isEqualTo("exit 137 every night in the batch");
@@ -67,7 +66,7 @@ class RelabelTest {
         .contains(s.overruled());
   }
 
-  private LocalClassifier.Scored apply(Neighbours.Neighbour n) {
+  private LocalClassifier.Scored apply(Neighbour n) {
     LocalClassifier.Features f =
         new LocalClassifier.Features("report", List.of(), Map.of(), List.of(), n);
     return Relabel.apply(cacheByExamples, f, Calibration.DEFAULT, MIN_SCORE);
