@@ -11,8 +11,8 @@ import java.util.Set;
 /**
  * Every labelled text the classifier knows, embedded once: the catalog's examples (their runbook),
  * the labelled past incidents (their label) and the kept "other incident" lines (unknown). The
- * closest of them labels a report: with hundreds of labelled incidents a plain nearest neighbour
- * tells "mentions the subject" from "reports the failure" far better than a few examples per
+ * closest of them label a report ({@link Vote}): with hundreds of labelled incidents the nearest
+ * texts tell "mentions the subject" from "reports the failure" far better than a few examples per
  * runbook (docs/classification.md, "Labelled incidents").
  */
 final class Neighbours {
@@ -77,21 +77,17 @@ final class Neighbours {
     return (int) entries.stream().filter(Entry::incident).count();
   }
 
-  /** The closest labelled text to the (embedded) report. */
+  /**
+   * The labelled text that labels the (embedded) report: the closest one when no runbook covers it,
+   * else the closest text of the label the closest texts vote for ({@link Vote}).
+   */
   Neighbour closest(Embedding query) {
     float[] q = OtherIncidents.unit(query.vector());
-    Entry best = null;
-    double bestSim = Double.NEGATIVE_INFINITY;
+    Vote vote = new Vote(Vote.VOTERS);
     for (Entry e : entries) {
-      double s = OtherIncidents.dot(q, e.unit());
-      if (s > bestSim) {
-        bestSim = s;
-        best = e;
-      }
+      vote.offer(e.runbook(), e.text(), OtherIncidents.dot(q, e.unit()));
     }
-    return best == null
-        ? null
-        : new Neighbour(best.runbook(), best.text(), Math.max(0, Math.min(1, bestSim)));
+    return vote.winner();
   }
 
   private record Entry(Runbook runbook, String text, float[] unit, boolean incident) {}
