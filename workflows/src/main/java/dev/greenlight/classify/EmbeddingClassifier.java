@@ -266,7 +266,8 @@ public final class EmbeddingClassifier {
    *
    * @param others the {@link #NEARBY} closest lines and their similarities, closest first; empty
    *     when every line was pruned
-   * @param neighbour the closest labelled text when labelled incidents are configured, else null
+   * @param neighbour the labelled text that labels the report ({@link Vote}) when labelled
+   *     incidents are configured, else null
    */
   public record Analysis(
       List<Score> scores, List<OtherIncidents.Closest> others, Neighbour neighbour) {

@@ -242,7 +242,8 @@ public final class LocalClassifier implements IncidentClassifier {
 
   /**
    * The features of one report: its prepared text, the runbooks' scores, the closest other lines
-   * and the closest labelled text (null when no labelled incidents are configured).
+   * and the labelled text that labels it ({@link Vote}; null when no labelled incidents are
+   * configured).
    */
   public record Features(
       String prepared,

@@ -3,12 +3,12 @@ package dev.greenlight.classify;
 import java.util.Locale;
 
 /**
- * The labelled incidents' say over the examples' decision. The closest labelled text (example, past
- * incident or "other incident" line) gives the label. When it agrees with what the examples alone
- * decided, their verdict stands, confidence and all, so only it can run unattended. When the
- * closest text is one no runbook covers, the report is unknown. When it names another runbook, that
- * runbook is proposed and a person decides: a label that nothing but the neighbour stands behind is
- * never auto-approved.
+ * The labelled incidents' say over the examples' decision. The label the closest labelled texts
+ * (examples, past incidents, "other incident" lines) give ({@link Vote}) is compared with what the
+ * examples alone decided. When the two agree, the examples' verdict stands, confidence and all, so
+ * only it can run unattended. When no runbook covers the vote's label, the report is unknown. When
+ * it is another runbook, that runbook is proposed and a person decides: a label that nothing but
+ * the labelled texts stand behind is never auto-approved.
  */
 final class Relabel {
   private Relabel() {}
@@ -32,7 +32,7 @@ final class Relabel {
           new Verdict(null, c, mine.nearestExample(), null, mine.model()),
           byExamples.similarity(),
           byExamples.margin(),
-          "the closest labelled text is an incident no runbook covers (" + closest + ")",
+          "the closest labelled texts are incidents no runbook covers (" + closest + ")",
           true,
           null);
     }
@@ -43,11 +43,11 @@ final class Relabel {
         new Verdict(n.runbook(), p, n.text(), null, mine.model()),
         n.similarity(),
         0,
-        "the closest labelled text ("
-            + closest
-            + ") is "
+        "the closest labelled texts are "
             + n.label()
-            + "; examples: "
+            + " ("
+            + closest
+            + "); examples: "
             + mine.label(),
         false,
         "the labelled incidents point to "
