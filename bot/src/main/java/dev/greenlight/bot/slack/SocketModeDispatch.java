@@ -3,9 +3,11 @@ package dev.greenlight.bot.slack;
 import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.socket_mode.listener.WebSocketMessageListener;
 import com.slack.api.socket_mode.queue.SocketModeMessageQueue;
+import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +26,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class SocketModeDispatch implements SocketModeMessageQueue {
   private static final Logger log = LoggerFactory.getLogger(SocketModeDispatch.class);
+
+  /** How long the switch waits for a running poll of the SDK's queue to finish. */
+  static final Duration POLL_GRACE = Duration.ofSeconds(1);
 
   private final SocketModeClient client;
   private final SocketModeMessageQueue polled;
@@ -55,7 +60,22 @@ public final class SocketModeDispatch implements SocketModeMessageQueue {
     client.setMessageProcessorExecutor(dispatcher);
     client.setMessageQueue(direct);
     polling.shutdown();
+    awaitPoll(polling);
     direct.drain();
+  }
+
+  /**
+   * Lets a poll that is running finish before the rest of the old queue is dispatched: otherwise it
+   * could hand the first queued frame to Bolt after the dispatch thread has handed it the second.
+   */
+  private static void awaitPoll(ScheduledExecutorService polling) {
+    try {
+      if (!polling.awaitTermination(POLL_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+        log.debug("Socket Mode poller still running after {}; dispatching anyway", POLL_GRACE);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Override
