@@ -78,8 +78,13 @@ public final class SocketModeDispatch implements SocketModeMessageQueue {
     }
   }
 
+  /**
+   * Hands the frame to the dispatch thread after whatever the old queue still holds. Synchronized
+   * with {@link #drain}: a frame the socket delivers while {@link #install} is draining (Slack's
+   * {@code hello}, an early envelope) must not overtake the frames queued before it.
+   */
   @Override
-  public void add(String message) {
+  public synchronized void add(String message) {
     drain();
     dispatch(message);
   }
@@ -91,7 +96,7 @@ public final class SocketModeDispatch implements SocketModeMessageQueue {
   }
 
   /** Frames a socket thread put on the old queue while this one was being installed. */
-  private void drain() {
+  private synchronized void drain() {
     for (String m = polled.poll(); m != null; m = polled.poll()) {
       dispatch(m);
     }

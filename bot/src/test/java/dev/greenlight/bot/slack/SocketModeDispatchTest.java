@@ -7,6 +7,7 @@ import com.google.gson.JsonParser;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.socket_mode.queue.SocketModeMessageQueue;
 import com.slack.api.socket_mode.queue.impl.ConcurrentLinkedMessageQueue;
 import dev.greenlight.bot.Greenlight;
 import dev.greenlight.sandbox.Ack;
@@ -156,6 +157,46 @@ class SocketModeDispatchTest {
     }
     SocketModeDispatch.install(client);
     client.enqueueMessage(frame(3));
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> envelopeOrder.size() == 4);
+    assertThat(envelopeOrder).containsExactly("pre-0", "pre-1", "pre-2", "pre-3");
+  }
+
+  @Test
+  void aFrameArrivingWhileTheSwitchDrainsTheOldQueueDoesNotOvertakeIt() throws Exception {
+    var client = socket.getClient();
+    // The old queue lets the socket deliver a frame just as the switch takes its first frame out.
+    var queued = new ConcurrentLinkedMessageQueue();
+    for (int i = 0; i < 3; i++) {
+      queued.add(frame(i));
+    }
+    var arriving = new java.util.concurrent.atomic.AtomicReference<Thread>();
+    SocketModeMessageQueue racing =
+        new SocketModeMessageQueue() {
+          @Override
+          public void add(String message) {
+            queued.add(message);
+          }
+
+          @Override
+          public String poll() {
+            String m = queued.poll();
+            if (arriving.get() == null) {
+              Thread socketThread = new Thread(() -> client.enqueueMessage(frame(3)));
+              arriving.set(socketThread);
+              socketThread.start();
+              try {
+                socketThread.join(200);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
+            return m;
+          }
+        };
+    client.setMessageQueue(racing);
+
+    SocketModeDispatch.install(client);
 
     await().atMost(Duration.ofSeconds(5)).until(() -> envelopeOrder.size() == 4);
     assertThat(envelopeOrder).containsExactly("pre-0", "pre-1", "pre-2", "pre-3");
