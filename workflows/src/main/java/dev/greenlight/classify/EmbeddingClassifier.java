@@ -89,7 +89,8 @@ public final class EmbeddingClassifier {
     // seconds sooner; a classification that comes first waits for it. A file named by
     // other-incidents that cannot be read still fails here, at start.
     List<String> lines = OtherIncidents.lines(local);
-    List<LabelledIncidents.Labelled> labelled = LabelledIncidents.load(local, runbooks);
+    List<LabelledIncidents.Labelled> labelled =
+        LabelledIncidents.warnIfThin(LabelledIncidents.load(local, runbooks), runbooks);
     others =
         Later.start(
             "greenlight-other-incidents",

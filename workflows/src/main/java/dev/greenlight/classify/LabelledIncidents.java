@@ -5,23 +5,74 @@ import dev.greenlight.config.LocalSettings;
 import dev.greenlight.config.Runbook;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Past incidents labelled with a runbook or {@code unknown} ({@code classifier.local
  * .labelled-incidents}, the eval format), read and checked against the catalog at start. With the
  * catalog's examples and the kept "other incident" lines they form one labelled neighbourhood: the
- * label of the closest of all is the proposal ({@link Neighbours}).
+ * closest of all label the report ({@link Neighbours}, {@link Vote}).
  */
 final class LabelledIncidents {
   /** The sets bundled for the demo catalog: the built-in and the on-call set. */
   static final List<String> BUILT_IN = List.of(EvalCase.BUILT_IN, EvalCase.ONCALL);
 
+  /** Fewer labelled incidents than this for a runbook (or for unknown) draws a warning at start. */
+  static final int FEW = 10;
+
+  private static final Logger log = LoggerFactory.getLogger(LabelledIncidents.class);
+
   private LabelledIncidents() {}
+
+  /**
+   * The warning for a labelled set too thin to trust, or empty: a few labelled incidents, or none
+   * for some runbook, can lower accuracy on real incidents (docs/classification.md, "Labelled
+   * incidents").
+   */
+  static Optional<String> thin(List<Labelled> incidents, List<Runbook> runbooks) {
+    if (incidents.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    runbooks.forEach(r -> counts.put(r.label(), 0));
+    counts.put(Verdict.UNKNOWN_LABEL, 0);
+    for (Labelled l : incidents) {
+      counts.merge(
+          l.runbook() == null ? Verdict.UNKNOWN_LABEL : l.runbook().label(), 1, Integer::sum);
+    }
+    String few =
+        counts.entrySet().stream()
+            .filter(c -> c.getValue() < FEW)
+            .map(c -> c.getKey() + " (" + c.getValue() + ")")
+            .collect(Collectors.joining(", "));
+    if (few.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "classifier.local.labelled-incidents: "
+            + incidents.size()
+            + " incidents, fewer than "
+            + FEW
+            + " for "
+            + few
+            + ". So few can lower accuracy on real incidents: compare `eval` with and without"
+            + " them, and label incidents of every runbook (docs/classification.md, \"Labelled"
+            + " incidents\")");
+  }
+
+  /** Logs {@link #thin}'s warning, if any. */
+  static List<Labelled> warnIfThin(List<Labelled> incidents, List<Runbook> runbooks) {
+    thin(incidents, runbooks).ifPresent(log::warn);
+    return incidents;
+  }
 
   /**
    * The incidents {@code local} names, each with its runbook (null: unknown).

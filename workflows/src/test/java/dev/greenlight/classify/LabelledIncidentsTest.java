@@ -95,4 +95,30 @@ class LabelledIncidentsTest {
     Files.writeString(file, text);
     return file;
   }
+
+  @Test
+  void aThinSetIsWarnedAboutNamingTheLabelsWithFewIncidents() {
+    Runbook oom =
+        demo.stream().filter(r -> r.label().equals("oom-killed")).findFirst().orElseThrow();
+    List<LabelledIncidents.Labelled> thin =
+        java.util.stream.IntStream.range(0, 30)
+            .mapToObj(i -> new LabelledIncidents.Labelled(oom, "pods OOMKilled " + i))
+            .toList();
+
+    assertThat(LabelledIncidents.thin(thin, demo))
+        .hasValueSatisfying(
+            w ->
+                assertThat(w)
+                    .contains("30 incidents", "stale-cache (0)", "bad-deploy (0)", "unknown (0)")
+                    .doesNotContain("oom-killed ("));
+    assertThat(LabelledIncidents.thin(List.of(), demo)).isEmpty();
+  }
+
+  @Test
+  void theDemosBuiltInSetIsNotThin() {
+    List<LabelledIncidents.Labelled> all =
+        LabelledIncidents.load(LocalSettings.DEFAULT.withLabelledIncidents("built-in"), demo);
+
+    assertThat(LabelledIncidents.thin(all, demo)).isEmpty();
+  }
 }
