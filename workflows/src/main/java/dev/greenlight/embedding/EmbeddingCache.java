@@ -78,8 +78,9 @@ public final class EmbeddingCache {
       return cached;
     }
     List<Embedding> fresh = embed(model, texts);
-    write(file, fresh);
-    CacheFiles.prune(dir, KEEP);
+    if (write(file, fresh)) {
+      CacheFiles.prune(dir, KEEP);
+    }
     return fresh;
   }
 
@@ -156,7 +157,8 @@ public final class EmbeddingCache {
     }
   }
 
-  private void write(Path file, List<Embedding> embeddings) {
+  /** Writes the list; false when it could not be written (a warning says why). */
+  private boolean write(Path file, List<Embedding> embeddings) {
     try {
       if (!Files.isDirectory(dir)) {
         Files.createDirectories(dir);
@@ -179,6 +181,7 @@ public final class EmbeddingCache {
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
       }
+      return true;
     } catch (IOException | RuntimeException e) {
       log.warn(
           "Embedding cache {} cannot be written ({}): the next start embeds again ({} to switch it"
@@ -186,6 +189,7 @@ public final class EmbeddingCache {
           dir,
           e.toString(),
           ENV + "=none");
+      return false;
     }
   }
 
