@@ -53,12 +53,7 @@ final class Classification {
     Stats[] ce = sample(classifier, raw, size);
     Stats c = ce[0];
     Stats e = ce[1];
-    String n =
-        "n="
-            + c.n()
-            + " after "
-            + WARMUP
-            + " warm-up; baseline = one raw model.embed() of the same text";
+    String n = sampled(c);
     t.add("classify_p50", "Classification per incident, p50", c.p50(), e.p50(), "ms", "-", n);
     t.add("classify_p99", "Classification per incident, p99", c.p99(), e.p99(), "ms", "-", n);
     t.add(
@@ -83,12 +78,7 @@ final class Classification {
     Stats[] ce = sample(classifier, raw, size);
     Stats c = ce[0];
     Stats e = ce[1];
-    String n =
-        "demo catalog with labelled-incidents: built-in; n="
-            + c.n()
-            + " after "
-            + WARMUP
-            + " warm-up; baseline = one raw model.embed() of the same text";
+    String n = "demo catalog with labelled-incidents: built-in; " + sampled(c);
     t.add(
         "classify_labelled_p50",
         "  the same, with labelled incidents, p50",
@@ -105,6 +95,15 @@ final class Classification {
         "ms",
         "-",
         n);
+  }
+
+  /** The notes column of a sampled row: how many samples, and what the baseline is. */
+  private static String sampled(Stats c) {
+    return "n="
+        + c.n()
+        + " after "
+        + WARMUP
+        + " warm-up; baseline = one raw model.embed() of the same text";
   }
 
   /** The whole local classification, as the classify activity runs it in local mode. */
