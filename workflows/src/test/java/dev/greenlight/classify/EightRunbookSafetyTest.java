@@ -13,7 +13,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The shipped classifier on a catalog it was not tuned for (eight runbooks, three of them low risk;
  * {@code eval/eight-catalog.yml}) and on two sets written for it independently of the catalog and
  * of each other: not one case is auto-approved wrongly. The pager set's "lag flat" near miss was
- * auto-approved as consumer-lag at 0.943 before the report-says-the-failure-is-absent phrases.
+ * auto-approved as consumer-lag at 0.943 before the report-says-the-failure-is-absent phrases. The
+ * third set is 80 attacks on the three low-risk runbooks, written by someone who saw the catalog
+ * but not the guards.
  */
 class EightRunbookSafetyTest {
   private static GreenlightConfig eight;
@@ -32,8 +34,13 @@ class EightRunbookSafetyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/eval/eight-pager.jsonl", "/eval/eight-chat.jsonl"})
-  void noWrongAutoApprovalOnEitherSet(String resource) {
+  @ValueSource(
+      strings = {
+        "/eval/eight-pager.jsonl",
+        "/eval/eight-chat.jsonl",
+        "/eval/adversarial-eight.jsonl"
+      })
+  void noWrongAutoApprovalOnAnySet(String resource) {
     List<EvalCase> cases = EvalCase.resource(resource);
     EvalRunner.Result r =
         EvalRunner.run(
@@ -51,6 +58,7 @@ class EightRunbookSafetyTest {
       strings = {
         "/eval/eight-pager.jsonl",
         "/eval/eight-chat.jsonl",
+        "/eval/adversarial-eight.jsonl",
         "/eval/incidents.jsonl",
         "/eval/oncall.jsonl",
         "/eval/adversarial.jsonl",
