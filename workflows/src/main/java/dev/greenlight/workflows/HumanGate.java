@@ -15,6 +15,7 @@ import dev.greenlight.api.Refusal;
 import dev.greenlight.api.Risk;
 import dev.greenlight.api.RunbookChoice;
 import dev.greenlight.api.ThreadUpdate;
+import io.temporal.workflow.Async;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -34,6 +35,8 @@ final class HumanGate {
   private final Deque<Decision> inbox = new ArrayDeque<>();
   private final Set<String> seenClicks = new HashSet<>();
   private boolean waiting;
+  private boolean onDemand;
+  private boolean answering;
 
   HumanGate(Incident incident) {
     this.incident = incident;
@@ -42,6 +45,36 @@ final class HumanGate {
   /** Signal side: queue the click; the workflow thread processes it. */
   void offer(Decision d) {
     inbox.add(d);
+    if (onDemand && !answering) {
+      answering = true;
+      Async.procedure(this::answerQueuedClicks);
+    }
+  }
+
+  /**
+   * Since {@link RemediationWorkflowImpl#ON_DEMAND_CHANGE}: instead of {@link #answerStrayClicks}
+   * waiting on its own thread for the whole incident, each click that finds no thread answering
+   * starts one, which ends when no click is left. A waiting thread is woken on every pass of the
+   * workflow's event loop, so an incident that gets no stray click no longer pays for one.
+   */
+  void answerStrayClicksOnDemand() {
+    onDemand = true;
+  }
+
+  /** Answers queued clicks while no gate is open; leaves them to {@link #await} while one is. */
+  private void answerQueuedClicks() {
+    Gate gate = incident.gate();
+    try {
+      while (true) {
+        Workflow.await(() -> inbox.isEmpty() || !waiting && !gate.isOpen());
+        if (inbox.isEmpty()) {
+          return;
+        }
+        click(gate, inbox.poll(), List.of());
+      }
+    } finally {
+      answering = false;
+    }
   }
 
   /** Opens an approval gate for the proposal: its tier's rule, its runbook's approvers. */

@@ -18,6 +18,7 @@ import dev.greenlight.workflows.GatePolicy.Route;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Async;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -46,6 +47,8 @@ final class Rails {
   private RailsActivities act;
   private RailsVerdict verdict = RailsVerdict.CLEAR;
   private String runbookId;
+  private boolean onDemand;
+  private boolean serving;
 
   Rails(Incident incident) {
     this.incident = incident;
@@ -136,6 +139,29 @@ final class Rails {
   /** Signal side: an approver asks to reset the breaker from the card. */
   void offerReset(String userId, CardRef card, String clickId) {
     resets.add(new Reset(userId, card, clickId));
+    if (onDemand && !serving) {
+      serving = true;
+      Async.procedure(this::serveQueuedResets);
+    }
+  }
+
+  /**
+   * Since {@link RemediationWorkflowImpl#ON_DEMAND_CHANGE}: a reset request that finds no thread
+   * serving starts one, which ends when no request is left, instead of {@link #serveResets} waiting
+   * on its own thread for the whole incident.
+   */
+  void serveResetsOnDemand() {
+    onDemand = true;
+  }
+
+  private void serveQueuedResets() {
+    try {
+      while (!resets.isEmpty()) {
+        reset(resets.poll());
+      }
+    } finally {
+      serving = false;
+    }
   }
 
   /** Runs on its own workflow thread for the whole incident: handles reset requests in order. */

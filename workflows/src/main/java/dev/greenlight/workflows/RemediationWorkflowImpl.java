@@ -104,6 +104,12 @@ public final class RemediationWorkflowImpl implements RemediationWorkflow {
     }
   }
 
+  /**
+   * The {@code Workflow.getVersion} change that starts the threads answering stray clicks and
+   * breaker resets when one arrives, instead of keeping both waiting for the whole incident.
+   */
+  static final String ON_DEMAND_CHANGE = "on-demand-helpers";
+
   /** Sets up the incident's state and the handler that answers clicks while no gate is open. */
   private void begin(IncidentRequest request) {
     incident = new Incident(request);
@@ -111,9 +117,14 @@ public final class RemediationWorkflowImpl implements RemediationWorkflow {
     proposals = new Proposals(incident);
     alerts = new AlertWatch(incident);
     earlyAlerts.forEach(alerts::offer);
-    Async.procedure(gate::answerStrayClicks);
     rails = new Rails(incident);
-    Async.procedure(rails::serveResets);
+    if (Workflow.getVersion(ON_DEMAND_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1) {
+      gate.answerStrayClicksOnDemand();
+      rails.serveResetsOnDemand();
+    } else {
+      Async.procedure(gate::answerStrayClicks);
+      Async.procedure(rails::serveResets);
+    }
     undo = new UndoWindow(incident);
     incident.audit(Kind.REQUESTED, request.requesterId(), request.service());
   }

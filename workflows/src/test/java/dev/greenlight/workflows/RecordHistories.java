@@ -46,7 +46,8 @@ public final class RecordHistories extends WorkflowFixture {
           "argo-gate-path",
           "undo-path",
           "local-reads-path",
-          "late-clicks-path");
+          "late-clicks-path",
+          "on-demand-path");
 
   /** Records the named paths, or else every path that has no recorded file yet. */
   public static void main(String[] args) throws Exception {
@@ -255,6 +256,26 @@ public final class RecordHistories extends WorkflowFixture {
         notifier.whileShowingTheOutcome =
             () -> late.decide(new Decision(Verdict.APPROVE, DAN, nonce, null, 0, "d1"));
         wf.decide(new Decision(Verdict.APPROVE, ALICE, nonce, null, 0, "a1"));
+        wf.decide(new Decision(Verdict.APPROVE, BOB, nonce, null, 0, "b1"));
+      }
+      case "on-demand-path" -> {
+        // Version 1 of RemediationWorkflowImpl.ON_DEMAND_CHANGE: the breaker is tripped as in
+        // breaker-path; each of two reset requests starts the thread that serves it (the first
+        // one has ended by the time the second comes), and an approval releases the gate.
+        rails = new RailsPolicy(2, 3_153_600_000L, List.of(), RailsPolicy.HighRiskInFreeze.REFUSE);
+        classifier.answer = Fakes.classification(Risk.LOW, 0.97);
+        remediator.recovers = false;
+        for (String before : List.of("ONDEMAND1", "ONDEMAND2")) {
+          start(before);
+          result(before);
+        }
+        RemediationWorkflow wf = start(id);
+        String nonce = awaitOpenGate(wf);
+        CardRef card = new CardRef("C0INCIDENTS", "1700000000.000100");
+        wf.resetBreaker(MALLORY, card, "x1");
+        env.sleep(Duration.ofSeconds(5));
+        wf.resetBreaker(ALICE, card, "x2");
+        env.sleep(Duration.ofSeconds(5));
         wf.decide(new Decision(Verdict.APPROVE, BOB, nonce, null, 0, "b1"));
       }
       default -> {

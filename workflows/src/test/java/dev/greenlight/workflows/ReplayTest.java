@@ -34,7 +34,8 @@ class ReplayTest {
           FreezeWatch.CHANGE_ID,
           UndoWindow.CHANGE_ID,
           Reads.CHANGE_ID,
-          RemediationWorkflowImpl.LATE_CLICKS_CHANGE);
+          RemediationWorkflowImpl.LATE_CLICKS_CHANGE,
+          RemediationWorkflowImpl.ON_DEMAND_CHANGE);
 
   /**
    * The version markers each recorded path carries: those of the changes in force when it was
@@ -82,7 +83,15 @@ class ReplayTest {
                   Notices.CHANGE_ID,
                   Reads.CHANGE_ID,
                   Proposals.PREVIEW_CHANGE,
-                  RemediationWorkflowImpl.LATE_CLICKS_CHANGE)));
+                  RemediationWorkflowImpl.LATE_CLICKS_CHANGE)),
+          Map.entry(
+              "on-demand-path",
+              Set.of(
+                  Notices.CHANGE_ID,
+                  Reads.CHANGE_ID,
+                  Proposals.PREVIEW_CHANGE,
+                  Rails.CHANGE_ID,
+                  RemediationWorkflowImpl.ON_DEMAND_CHANGE)));
 
   static Stream<String> paths() {
     return RecordHistories.PATHS.stream();
