@@ -104,10 +104,7 @@ public final class RemediationWorkflowImpl implements RemediationWorkflow {
     }
   }
 
-  /**
-   * The {@code Workflow.getVersion} change that starts the threads answering stray clicks and
-   * breaker resets when one arrives, instead of keeping both waiting for the whole incident.
-   */
+  /** The version change that starts the stray-click and reset helpers on demand. */
   static final String ON_DEMAND_CHANGE = "on-demand-helpers";
 
   /** Sets up the incident's state and the handler that answers clicks while no gate is open. */
