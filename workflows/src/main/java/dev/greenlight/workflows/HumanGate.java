@@ -52,10 +52,10 @@ final class HumanGate {
   }
 
   /**
-   * Since {@link RemediationWorkflowImpl#ON_DEMAND_CHANGE}: instead of {@link #answerStrayClicks}
-   * waiting on its own thread for the whole incident, each click that finds no thread answering
-   * starts one, which ends when no click is left. A waiting thread is woken on every pass of the
-   * workflow's event loop, so an incident that gets no stray click no longer pays for one.
+   * Since {@link Helpers#CHANGE_ID}: instead of {@link #answerStrayClicks} waiting on its own
+   * thread for the whole incident, each click that finds no thread answering starts one, which ends
+   * when no click is left. A waiting thread is woken on every pass of the workflow's event loop, so
+   * an incident that gets no stray click no longer pays for one.
    */
   void answerStrayClicksOnDemand() {
     onDemand = true;

@@ -146,9 +146,9 @@ final class Rails {
   }
 
   /**
-   * Since {@link RemediationWorkflowImpl#ON_DEMAND_CHANGE}: a reset request that finds no thread
-   * serving starts one, which ends when no request is left, instead of {@link #serveResets} waiting
-   * on its own thread for the whole incident.
+   * Since {@link Helpers#CHANGE_ID}: a reset request that finds no thread serving starts one, which
+   * ends when no request is left, instead of {@link #serveResets} waiting on its own thread for the
+   * whole incident.
    */
   void serveResetsOnDemand() {
     onDemand = true;

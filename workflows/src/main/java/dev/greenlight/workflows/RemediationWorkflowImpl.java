@@ -19,7 +19,6 @@ import dev.greenlight.api.ThreadUpdate;
 import dev.greenlight.api.VerificationResult;
 import dev.greenlight.workflows.GatePolicy.Route;
 import io.temporal.failure.ActivityFailure;
-import io.temporal.workflow.Async;
 import io.temporal.workflow.Workflow;
 import java.util.List;
 import java.util.Optional;
@@ -104,9 +103,6 @@ public final class RemediationWorkflowImpl implements RemediationWorkflow {
     }
   }
 
-  /** The version change that starts the stray-click and reset helpers on demand. */
-  static final String ON_DEMAND_CHANGE = "on-demand-helpers";
-
   /** Sets up the incident's state and the handler that answers clicks while no gate is open. */
   private void begin(IncidentRequest request) {
     incident = new Incident(request);
@@ -115,13 +111,7 @@ public final class RemediationWorkflowImpl implements RemediationWorkflow {
     alerts = new AlertWatch(incident);
     earlyAlerts.forEach(alerts::offer);
     rails = new Rails(incident);
-    if (Workflow.getVersion(ON_DEMAND_CHANGE, Workflow.DEFAULT_VERSION, 1) == 1) {
-      gate.answerStrayClicksOnDemand();
-      rails.serveResetsOnDemand();
-    } else {
-      Async.procedure(gate::answerStrayClicks);
-      Async.procedure(rails::serveResets);
-    }
+    Helpers.start(gate, rails);
     undo = new UndoWindow(incident);
     incident.audit(Kind.REQUESTED, request.requesterId(), request.service());
   }

@@ -12,10 +12,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * Version 1 of {@link RemediationWorkflowImpl#ON_DEMAND_CHANGE}: an incident waiting at its gate
- * runs one workflow thread, not three. The SDK wakes every waiting thread on each pass of the
- * workflow's event loop, so the helpers that answer stray clicks and breaker resets start only when
- * one arrives, and end when none is left (docs/performance.md).
+ * Version 1 of {@link Helpers#CHANGE_ID}: an incident waiting at its gate runs one workflow thread,
+ * not three. The SDK wakes every waiting thread on each pass of the workflow's event loop, so the
+ * helpers that answer stray clicks and breaker resets start only when one arrives, and end when
+ * none is left (docs/performance.md).
  */
 class HelperThreadsOnDemandTest extends WorkflowFixture {
   private static String threads(RemediationWorkflow wf) {

@@ -66,6 +66,17 @@ public final class RecordHistories extends WorkflowFixture {
     }
   }
 
+  /** Two failed fixes (not recorded) trip a breaker of two; the next incident waits at the gate. */
+  private void tripTheBreaker(String first, String second) {
+    rails = new RailsPolicy(2, 3_153_600_000L, List.of(), RailsPolicy.HighRiskInFreeze.REFUSE);
+    classifier.answer = Fakes.classification(Risk.LOW, 0.97);
+    remediator.recovers = false;
+    for (String before : List.of(first, second)) {
+      start(before);
+      result(before);
+    }
+  }
+
   private void record(String path) throws Exception {
     String id = path.toUpperCase(java.util.Locale.ROOT).replace("-PATH", "");
     switch (path) {
@@ -114,13 +125,7 @@ public final class RecordHistories extends WorkflowFixture {
         // Version 1 of Rails.CHANGE_ID: two failed fixes (not recorded) trip the breaker; the
         // third incident waits at the gate, a non-approver's reset is refused, an approver resets
         // it, another approves, and the failed verification is told to the breaker.
-        rails = new RailsPolicy(2, 3_153_600_000L, List.of(), RailsPolicy.HighRiskInFreeze.REFUSE);
-        classifier.answer = Fakes.classification(Risk.LOW, 0.97);
-        remediator.recovers = false;
-        for (String before : List.of("BREAKER1", "BREAKER2")) {
-          start(before);
-          result(before);
-        }
+        tripTheBreaker("BREAKER1", "BREAKER2");
         RemediationWorkflow wf = start(id);
         String nonce = awaitOpenGate(wf);
         CardRef card = new CardRef("C0INCIDENTS", "1700000000.000100");
@@ -259,16 +264,10 @@ public final class RecordHistories extends WorkflowFixture {
         wf.decide(new Decision(Verdict.APPROVE, BOB, nonce, null, 0, "b1"));
       }
       case "on-demand-path" -> {
-        // Version 1 of RemediationWorkflowImpl.ON_DEMAND_CHANGE: the breaker is tripped as in
+        // Version 1 of Helpers.CHANGE_ID: the breaker is tripped as in
         // breaker-path; each of two reset requests starts the thread that serves it (the first
         // one has ended by the time the second comes), and an approval releases the gate.
-        rails = new RailsPolicy(2, 3_153_600_000L, List.of(), RailsPolicy.HighRiskInFreeze.REFUSE);
-        classifier.answer = Fakes.classification(Risk.LOW, 0.97);
-        remediator.recovers = false;
-        for (String before : List.of("ONDEMAND1", "ONDEMAND2")) {
-          start(before);
-          result(before);
-        }
+        tripTheBreaker("ONDEMAND1", "ONDEMAND2");
         RemediationWorkflow wf = start(id);
         String nonce = awaitOpenGate(wf);
         CardRef card = new CardRef("C0INCIDENTS", "1700000000.000100");

@@ -35,7 +35,7 @@ class ReplayTest {
           UndoWindow.CHANGE_ID,
           Reads.CHANGE_ID,
           RemediationWorkflowImpl.LATE_CLICKS_CHANGE,
-          RemediationWorkflowImpl.ON_DEMAND_CHANGE);
+          Helpers.CHANGE_ID);
 
   /**
    * The version markers each recorded path carries: those of the changes in force when it was
@@ -91,7 +91,7 @@ class ReplayTest {
                   Reads.CHANGE_ID,
                   Proposals.PREVIEW_CHANGE,
                   Rails.CHANGE_ID,
-                  RemediationWorkflowImpl.ON_DEMAND_CHANGE)));
+                  Helpers.CHANGE_ID)));
 
   static Stream<String> paths() {
     return RecordHistories.PATHS.stream();
