@@ -15,7 +15,6 @@ import dev.greenlight.api.Refusal;
 import dev.greenlight.api.Risk;
 import dev.greenlight.api.RunbookChoice;
 import dev.greenlight.api.ThreadUpdate;
-import io.temporal.workflow.Async;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -35,8 +34,7 @@ final class HumanGate {
   private final Deque<Decision> inbox = new ArrayDeque<>();
   private final Set<String> seenClicks = new HashSet<>();
   private boolean waiting;
-  private boolean onDemand;
-  private boolean answering;
+  private OnDemandThread answerer;
 
   HumanGate(Incident incident) {
     this.incident = incident;
@@ -45,9 +43,8 @@ final class HumanGate {
   /** Signal side: queue the click; the workflow thread processes it. */
   void offer(Decision d) {
     inbox.add(d);
-    if (onDemand && !answering) {
-      answering = true;
-      Async.procedure(this::answerQueuedClicks);
+    if (answerer != null) {
+      answerer.wake();
     }
   }
 
@@ -58,22 +55,18 @@ final class HumanGate {
    * an incident that gets no stray click no longer pays for one.
    */
   void answerStrayClicksOnDemand() {
-    onDemand = true;
+    answerer = new OnDemandThread(this::answerQueuedClicks);
   }
 
   /** Answers queued clicks while no gate is open; leaves them to {@link #await} while one is. */
   private void answerQueuedClicks() {
     Gate gate = incident.gate();
-    try {
-      while (true) {
-        Workflow.await(() -> inbox.isEmpty() || !waiting && !gate.isOpen());
-        if (inbox.isEmpty()) {
-          return;
-        }
-        click(gate, inbox.poll(), List.of());
+    while (true) {
+      Workflow.await(() -> inbox.isEmpty() || !waiting && !gate.isOpen());
+      if (inbox.isEmpty()) {
+        return;
       }
-    } finally {
-      answering = false;
+      click(gate, inbox.poll(), List.of());
     }
   }
 

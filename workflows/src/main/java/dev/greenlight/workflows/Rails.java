@@ -18,7 +18,6 @@ import dev.greenlight.workflows.GatePolicy.Route;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
-import io.temporal.workflow.Async;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -47,8 +46,7 @@ final class Rails {
   private RailsActivities act;
   private RailsVerdict verdict = RailsVerdict.CLEAR;
   private String runbookId;
-  private boolean onDemand;
-  private boolean serving;
+  private OnDemandThread server;
 
   Rails(Incident incident) {
     this.incident = incident;
@@ -139,9 +137,8 @@ final class Rails {
   /** Signal side: an approver asks to reset the breaker from the card. */
   void offerReset(String userId, CardRef card, String clickId) {
     resets.add(new Reset(userId, card, clickId));
-    if (onDemand && !serving) {
-      serving = true;
-      Async.procedure(this::serveQueuedResets);
+    if (server != null) {
+      server.wake();
     }
   }
 
@@ -151,17 +148,13 @@ final class Rails {
    * whole incident.
    */
   void serveResetsOnDemand() {
-    onDemand = true;
-  }
-
-  private void serveQueuedResets() {
-    try {
-      while (!resets.isEmpty()) {
-        reset(resets.poll());
-      }
-    } finally {
-      serving = false;
-    }
+    server =
+        new OnDemandThread(
+            () -> {
+              while (!resets.isEmpty()) {
+                reset(resets.poll());
+              }
+            });
   }
 
   /** Runs on its own workflow thread for the whole incident: handles reset requests in order. */
