@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.greenlight.bot.e2e.DemoTargets;
 import dev.greenlight.bot.e2e.TestConfig;
+import dev.greenlight.bot.e2e.TestDirs;
 import dev.greenlight.bot.slack.Ids;
 import dev.greenlight.sandbox.Message;
 import dev.greenlight.sandbox.SentEnvelope;
@@ -61,9 +62,7 @@ abstract class DurabilityFixture {
     slack = SlackServer.start();
     slack.setUserGroup("S0SRE", List.of(TestConfig.GROUPIE));
     targets = new DemoTargets();
-    config =
-        TestConfig.write(
-            Files.createTempDirectory("greenlight-durability"), targets.baseUrl(), "1h");
+    config = TestConfig.write(TestDirs.directory("greenlight-durability"), targets.baseUrl(), "1h");
     String external = System.getenv("TEMPORAL_ADDRESS");
     if (external != null && !external.isBlank()) {
       temporalAddress = external;

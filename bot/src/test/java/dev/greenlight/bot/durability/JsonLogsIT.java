@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.greenlight.bot.e2e.DemoTargets;
 import dev.greenlight.bot.e2e.TestConfig;
+import dev.greenlight.bot.e2e.TestDirs;
 import dev.greenlight.bot.ops.LogFormat;
 import dev.greenlight.bot.ops.ManagementSettings;
 import dev.greenlight.bot.slack.Ids;
@@ -41,7 +42,7 @@ class JsonLogsIT {
       env.put("SLACK_API_URL", slack.apiUrl());
       env.put(
           "GREENLIGHT_CONFIG",
-          TestConfig.write(Files.createTempDirectory("greenlight-json"), targets.baseUrl(), "1h")
+          TestConfig.write(TestDirs.directory("greenlight-json"), targets.baseUrl(), "1h")
               .toString());
       env.put(LogFormat.VARIABLE, "json");
       env.put(ManagementSettings.PORT_VARIABLE, "0");

@@ -3,6 +3,7 @@ package dev.greenlight.bot.durability;
 import static dev.greenlight.bot.e2e.TestConfig.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.greenlight.bot.e2e.TestDirs;
 import dev.greenlight.bot.sandbox.SimulatedCluster;
 import dev.greenlight.bot.slack.Ids;
 import dev.greenlight.workflows.RemediationWorkflow;
@@ -35,7 +36,7 @@ class KubernetesWorkerKillIT extends DurabilityFixture {
   @BeforeAll
   void startCluster() throws Exception {
     cluster = SimulatedCluster.start();
-    Path kubeconfig = Files.createTempFile("greenlight-kubeconfig", ".yml");
+    Path kubeconfig = TestDirs.file("greenlight-kubeconfig", ".yml");
     Files.writeString(
         kubeconfig,
         """

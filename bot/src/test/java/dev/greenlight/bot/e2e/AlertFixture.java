@@ -51,7 +51,7 @@ abstract class AlertFixture {
   void startLoop() throws Exception {
     slack = SlackServer.start();
     targets = new DemoTargets();
-    Path dir = Files.createTempDirectory("greenlight-alerts");
+    Path dir = TestDirs.directory("greenlight-alerts");
     Path config = TestConfig.write(dir, targets.baseUrl(), "1h");
     String yaml =
         Files.readString(config)

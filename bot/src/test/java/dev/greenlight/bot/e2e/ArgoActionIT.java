@@ -94,7 +94,7 @@ class ArgoActionIT {
             verify: {url: "%2$s/health/{service}", timeout: 3s, interval: 200ms}
         """
             .formatted(argo.baseUrl(), unused);
-    Path file = Files.createTempDirectory("greenlight-argo-action").resolve("greenlight.yml");
+    Path file = TestDirs.directory("greenlight-argo-action").resolve("greenlight.yml");
     Files.writeString(file, yaml);
     Map<String, String> env = new HashMap<>();
     env.put("SLACK_BOT_TOKEN", slack.botToken());

@@ -9,7 +9,6 @@ import dev.greenlight.sandbox.Message;
 import dev.greenlight.sandbox.SlackServer;
 import dev.greenlight.sandbox.View;
 import dev.greenlight.worker.DevServer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -63,7 +62,7 @@ abstract class ArgoGateLoop {
             submitters: {alice: U0ALICE}
         """
             .formatted(argo.baseUrl());
-    Path dir = Files.createTempDirectory("greenlight-argo");
+    Path dir = TestDirs.directory("greenlight-argo");
     env = new HashMap<>();
     env.put("SLACK_BOT_TOKEN", slack.botToken());
     env.put("SLACK_APP_TOKEN", slack.appToken());

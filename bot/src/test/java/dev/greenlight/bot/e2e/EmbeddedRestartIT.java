@@ -8,7 +8,6 @@ import dev.greenlight.bot.Greenlight;
 import dev.greenlight.bot.slack.Ids;
 import dev.greenlight.sandbox.Message;
 import dev.greenlight.sandbox.SlackServer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -54,7 +53,7 @@ class EmbeddedRestartIT {
     env.put("SLACK_APP_TOKEN", slack.appToken());
     env.put("SLACK_API_URL", slack.apiUrl());
     env.put("GREENLIGHT_MANAGEMENT_PORT", "0");
-    Path dir = Files.createTempDirectory("greenlight-restart");
+    Path dir = TestDirs.directory("greenlight-restart");
     env.put("GREENLIGHT_CONFIG", TestConfig.write(dir, targets.baseUrl(), "1h").toString());
     greenlight = start(env);
     String channel = "C0RESTART";

@@ -9,7 +9,6 @@ import dev.greenlight.sandbox.Message;
 import dev.greenlight.sandbox.SentEnvelope;
 import dev.greenlight.sandbox.SlackServer;
 import dev.greenlight.sandbox.View;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -46,7 +45,7 @@ abstract class LoopFixture {
   void startLoop() throws Exception {
     slack = SlackServer.start();
     targets = new DemoTargets();
-    Path dir = Files.createTempDirectory("greenlight-e2e");
+    Path dir = TestDirs.directory("greenlight-e2e");
     Map<String, String> env = new HashMap<>();
     env.put("SLACK_BOT_TOKEN", slack.botToken());
     env.put("SLACK_APP_TOKEN", slack.appToken());

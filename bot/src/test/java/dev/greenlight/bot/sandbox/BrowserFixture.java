@@ -2,6 +2,7 @@ package dev.greenlight.bot.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.greenlight.bot.e2e.TestDirs;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -75,7 +76,7 @@ abstract class BrowserFixture {
         "--disable-component-update",
         "--disable-sync",
         "--window-size=1280,1000",
-        "--user-data-dir=" + Files.createTempDirectory("greenlight-chromium"));
+        "--user-data-dir=" + TestDirs.directory("greenlight-chromium"));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(CHROMEDRIVER.toFile())

@@ -3,9 +3,9 @@ package dev.greenlight.bot.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.greenlight.bot.e2e.TestConfig;
+import dev.greenlight.bot.e2e.TestDirs;
 import dev.greenlight.config.ConfigLoader;
 import dev.greenlight.config.GreenlightConfig;
-import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,8 +17,7 @@ class GroupApproverClickTest extends ClickFixture {
   @Override
   GreenlightConfig config() throws Exception {
     return ConfigLoader.load(
-        TestConfig.write(
-            Files.createTempDirectory("greenlight-groups"), "http://127.0.0.1:9", "1h"));
+        TestConfig.write(TestDirs.directory("greenlight-groups"), "http://127.0.0.1:9", "1h"));
   }
 
   @Test
