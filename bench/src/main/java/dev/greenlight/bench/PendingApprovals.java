@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * 4. Pending approvals: the worker in its own JVM ({@link WorkerProcess}); heap after GC and live
  * threads with n workflows waiting at the gate against the idle worker, then the time to release
- * them all (one Reject each) against the time to send the signals.
+ * them all (one Reject each) against the time to send the signals. Before each fill, the {@link
+ * Floor}: n workflows that only wait, brought to their wait and released the same way.
  */
 final class PendingApprovals {
   private static final int CLIENT_THREADS = 8;
@@ -38,7 +39,7 @@ final class PendingApprovals {
   private static final class Worker implements AutoCloseable {
     final JavaProcess process;
     final Writer stdin;
-    private int statsSeen;
+    private final Map<String, Integer> answers = new HashMap<>();
 
     Worker(JavaProcess process) {
       this.process = process;
@@ -48,19 +49,29 @@ final class PendingApprovals {
 
     /** {heap used after GC (bytes), live threads}. */
     long[] stats() throws Exception {
-      stdin.write("stats\n");
+      String[] f = ask("stats", "STATS ").split(" ");
+      return new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])};
+    }
+
+    /** Starts or stops the {@link Floor}'s worker in the worker JVM. */
+    void floor(boolean on) throws Exception {
+      ask(on ? "floor-on" : "floor-off", "FLOOR ");
+    }
+
+    /** Sends {@code command} and returns the next output line that starts with {@code answer}. */
+    private String ask(String command, String answer) throws Exception {
+      stdin.write(command + "\n");
       stdin.flush();
-      statsSeen++;
+      int seen = answers.merge(answer, 1, Integer::sum);
       long deadline = System.nanoTime() + Loop.WAIT.toNanos();
       while (System.nanoTime() < deadline) {
-        List<String> lines = process.output().lines().filter(l -> l.startsWith("STATS ")).toList();
-        if (lines.size() >= statsSeen) {
-          String[] f = lines.get(statsSeen - 1).split(" ");
-          return new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])};
+        List<String> lines = process.output().lines().filter(l -> l.startsWith(answer)).toList();
+        if (lines.size() >= seen) {
+          return lines.get(seen - 1);
         }
         Thread.sleep(50);
       }
-      throw new IllegalStateException("worker did not answer stats; see " + process.log);
+      throw new IllegalStateException("worker did not answer " + command + "; see " + process.log);
     }
 
     @Override
@@ -158,6 +169,26 @@ final class PendingApprovals {
         for (int n : size.pending()) {
           String ch = "CPEND" + n;
           Duration timeout = Duration.ofSeconds(60 + n / 5);
+          worker.floor(true);
+          Floor.Times floor = Floor.run(temporal.client(), pool, targets, n, timeout);
+          worker.floor(false);
+          t.add(
+              "pending_" + n + "_floor",
+              "  floor: " + n + " workflows that only wait, to their wait",
+              floor.filled() / 1e9,
+              floor.started() / 1e9,
+              "s",
+              "-",
+              "one local activity, then the wait (`Floor`), same worker JVM, options and server;"
+                  + " baseline = sending its starts");
+          t.add(
+              "pending_" + n + "_floor_release",
+              "  floor: release them",
+              floor.released() / 1e6,
+              floor.signalled() / 1e6,
+              "ms",
+              "-",
+              "baseline = sending the signals");
           long t0 = System.nanoTime();
           List<CompletableFuture<Void>> starts = new ArrayList<>();
           for (int i = 0; i < n; i++) {
@@ -190,7 +221,13 @@ final class PendingApprovals {
               started / 1e9,
               "s",
               n >= 10_000 ? "< 120 s" : "-",
-              "baseline = sending the " + n + " starts (" + CLIENT_THREADS + " client threads)");
+              "baseline = sending the "
+                  + n
+                  + " starts ("
+                  + CLIENT_THREADS
+                  + " client threads); "
+                  + Table.num(fill / (double) floor.filled())
+                  + "x the floor's fill");
           t.add(
               "pending_" + n + "_threads",
               "Worker live threads, " + n + " waiting",

@@ -8,19 +8,26 @@ import okhttp3.mockwebserver.RecordedRequest;
 
 /**
  * Remediation actions and health probes on loopback: every action is accepted, every probe is
- * healthy.
+ * healthy. It also counts the {@link Floor} workflows that reached their wait and left it.
  */
 final class Targets implements AutoCloseable {
   private final MockWebServer server = new MockWebServer();
   final AtomicLong actions = new AtomicLong();
   final AtomicLong probes = new AtomicLong();
+  final AtomicLong floorArrived = new AtomicLong();
+  final AtomicLong floorLeft = new AtomicLong();
 
   Targets() throws Exception {
     server.setDispatcher(
         new Dispatcher() {
           @Override
           public MockResponse dispatch(RecordedRequest request) {
-            if (request.getPath() != null && request.getPath().startsWith("/actions/")) {
+            String path = request.getPath() == null ? "" : request.getPath();
+            if (path.startsWith("/floor/")) {
+              (path.equals("/floor/arrived") ? floorArrived : floorLeft).incrementAndGet();
+              return new MockResponse().setResponseCode(204);
+            }
+            if (path.startsWith("/actions/")) {
               actions.incrementAndGet();
               return new MockResponse().setResponseCode(202).setBody("{\"accepted\":true}");
             }

@@ -8,6 +8,8 @@ import dev.greenlight.config.ConfigLoader;
 import dev.greenlight.config.GreenlightConfig;
 import dev.greenlight.worker.GreenlightWorker;
 import dev.greenlight.worker.TemporalConnection;
+import dev.greenlight.worker.WorkerTuning;
+import io.temporal.worker.WorkerFactory;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
@@ -16,11 +18,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A worker alone in its JVM, as in production ({@code greenlight worker}), so its heap is not mixed
- * with the harness's Slack server. Prints READY, then answers "stats" on stdin with {@code STATS
- * <heap used after GC, bytes> <live threads> <heap committed>}.
+ * with the harness's Slack server. Prints READY, then answers on stdin: "stats" with {@code STATS
+ * <heap used after GC, bytes> <live threads> <heap committed>}; "floor-on" and "floor-off" start
+ * and stop the {@link Floor} workflow's worker (its own queue) with {@code FLOOR on} / {@code FLOOR
+ * off}; "quit".
  */
 public final class WorkerProcess {
   private WorkerProcess() {}
@@ -39,6 +44,7 @@ public final class WorkerProcess {
             temporal, config, new SlackNotifier(methods), new SlackDirectory(methods));
     System.out.println("READY");
     System.out.flush();
+    WorkerFactory floor = null;
     BufferedReader in =
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -56,9 +62,28 @@ public final class WorkerProcess {
                 + " "
                 + mem.getHeapMemoryUsage().getCommitted());
         System.out.flush();
+      } else if (line.equals("floor-on")) {
+        // The floor's workflow (Floor), with the options Greenlight's worker has on this server;
+        // only while the floor is measured, so that its threads are not counted with the gates'.
+        floor =
+            Floor.startWorker(
+                temporal.client(),
+                temporal.serverKind(),
+                WorkerTuning.fromEnv(env, temporal.serverKind().stickyExecution()));
+        System.out.println("FLOOR on");
+        System.out.flush();
+      } else if (line.equals("floor-off") && floor != null) {
+        floor.shutdown();
+        floor.awaitTermination(10, TimeUnit.SECONDS);
+        floor = null;
+        System.out.println("FLOOR off");
+        System.out.flush();
       } else if (line.equals("quit")) {
         break;
       }
+    }
+    if (floor != null) {
+      floor.shutdown();
     }
     worker.close();
     temporal.close();

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class BenchSmokeTest {
   @Test
   @EnabledIfSystemProperty(named = "bench.smoke", matches = "true")
-  void smokeSizeFillsEveryRowWithPositiveNumbers() throws Exception {
+  void smokeSizeFillsEveryRowWithMeasuredNumbers() throws Exception {
     Table table = BenchMain.run(Size.SMOKE);
 
     List<String> ids = table.rows().stream().map(Table.Row::id).toList();
@@ -39,6 +39,8 @@ class BenchSmokeTest {
             "e2e_p99",
             "task_lag_p50",
             "pending_0_heap",
+            "pending_10_floor",
+            "pending_10_floor_release",
             "pending_10_heap",
             "pending_10_threads",
             "pending_10_release",
@@ -47,7 +49,14 @@ class BenchSmokeTest {
             "emb_ack_click_p99",
             "emb_throughput");
     for (Table.Row row : table.rows()) {
-      assertThat(row.value()).as(row.id()).isPositive();
+      if (row.id().contains("task_lag_")) {
+        // Schedule-to-start comes from server timestamps at millisecond resolution: on a quiet
+        // machine most activities start within the same millisecond, so zero is a measurement.
+        assertThat(row.value()).as(row.id()).isNotNegative();
+        assertThat(row.note()).as(row.id()).doesNotStartWith("n=0");
+      } else {
+        assertThat(row.value()).as(row.id()).isPositive();
+      }
     }
     assertThat(table.markdown()).contains("| click_gate_p50 |");
   }

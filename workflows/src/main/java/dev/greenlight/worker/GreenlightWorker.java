@@ -192,8 +192,11 @@ public final class GreenlightWorker implements AutoCloseable {
     return options(server, WorkerTuning.DEFAULT);
   }
 
-  /** As {@link #options(ServerKind)}, with the task slots and pollers of {@code tuning}. */
-  static WorkerOptions options(ServerKind server, WorkerTuning tuning) {
+  /**
+   * As {@link #options(ServerKind)}, with the task slots and pollers of {@code tuning}; public so
+   * that the benchmark's floor runs its workflow with exactly these options.
+   */
+  public static WorkerOptions options(ServerKind server, WorkerTuning tuning) {
     WorkerOptions.Builder b = tuning.apply(WorkerOptions.newBuilder());
     if (!server.stickyExecution()) {
       b.setStickyQueueScheduleToStartTimeout(Duration.ZERO);

@@ -71,7 +71,8 @@ public record WorkerTuning(int cacheSize, int threads, int taskSlots, int poller
     return value;
   }
 
-  WorkerFactoryOptions factoryOptions() {
+  /** The factory options these knobs make: the workflow cache and the workflow threads. */
+  public WorkerFactoryOptions factoryOptions() {
     return WorkerFactoryOptions.newBuilder()
         .setWorkflowCacheSize(cacheSize)
         .setMaxWorkflowThreadCount(threads)
