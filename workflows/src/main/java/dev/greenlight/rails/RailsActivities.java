@@ -13,7 +13,9 @@ public interface RailsActivities {
   /**
    * The holds in force at {@code nowMillis} (the workflow's time) for {@code runbookId} on {@code
    * service}: its breaker (read from the breaker's workflow) and the freeze windows of {@code
-   * rails}.
+   * rails}. Read-only, so safe to run again: since version 2 of the workflow's rails change it runs
+   * as a local activity first. A breaker's query is answered on {@link BreakerWorkflow#TASK_QUEUE},
+   * never with one of the workflow-task slots the waiting local activity holds.
    */
   RailsVerdict check(String service, String runbookId, long nowMillis, RailsPolicy rails);
 

@@ -11,14 +11,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The rails' side effects: the breakers' workflows, reached with the worker's client. */
+/**
+ * The rails' side effects: the breakers' workflows, reached with the worker's client. A breaker
+ * that does not exist yet starts on {@link BreakerWorkflow#TASK_QUEUE}.
+ */
 public final class RailsActivitiesImpl implements RailsActivities {
   private final WorkflowClient client;
-  private final String taskQueue;
 
-  public RailsActivitiesImpl(WorkflowClient client, String taskQueue) {
+  public RailsActivitiesImpl(WorkflowClient client) {
     this.client = client;
-    this.taskQueue = taskQueue;
   }
 
   @Override
@@ -73,7 +74,7 @@ public final class RailsActivitiesImpl implements RailsActivities {
         "BreakerWorkflow",
         WorkflowOptions.newBuilder()
             .setWorkflowId(BreakerWorkflow.workflowId(service, runbookId))
-            .setTaskQueue(taskQueue)
+            .setTaskQueue(BreakerWorkflow.TASK_QUEUE)
             .build());
   }
 }

@@ -21,6 +21,7 @@ import dev.greenlight.classify.OpenAiChatClassifier;
 import dev.greenlight.config.ClassifierSettings;
 import dev.greenlight.config.GreenlightConfig;
 import dev.greenlight.intake.AlertIntakeImpl;
+import dev.greenlight.rails.BreakerWorkflow;
 import dev.greenlight.rails.BreakerWorkflowImpl;
 import dev.greenlight.rails.RailsActivitiesImpl;
 import dev.greenlight.workflows.ArgoGateWorkflowImpl;
@@ -35,9 +36,14 @@ import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The worker: hosts the workflow and every activity on {@link RemediationWorkflow#TASK_QUEUE}. */
+/**
+ * The worker: hosts the workflow and every activity on {@link RemediationWorkflow#TASK_QUEUE}, and
+ * the circuit breakers on {@link BreakerWorkflow#TASK_QUEUE}. Breakers started before they had
+ * their own queue stay registered on the incidents' queue until they move (at their next run).
+ */
 public final class GreenlightWorker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GreenlightWorker.class);
+  static final int BREAKER_TASK_SLOTS = 10;
 
   private final WorkerFactory factory;
   private final ArgoGateWiring argoGates;
@@ -106,11 +112,18 @@ public final class GreenlightWorker implements AutoCloseable {
         remediation,
         notifications,
         directory,
-        new RailsActivitiesImpl(temporal.client(), RemediationWorkflow.TASK_QUEUE),
+        new RailsActivitiesImpl(temporal.client()),
         new IntakeActivitiesImpl(temporal.client()));
     ArgoGateWiring argoGates = ArgoGateWiring.register(worker, config, System.getenv());
+    factory
+        .newWorker(BreakerWorkflow.TASK_QUEUE, breakerOptions(temporal.serverKind()))
+        .registerWorkflowImplementationTypes(BreakerWorkflowImpl.class);
     factory.start();
-    log.info("Worker polling task queue '{}' ({})", RemediationWorkflow.TASK_QUEUE, tuning);
+    log.info(
+        "Worker polling task queues '{}' ({}) and '{}'",
+        RemediationWorkflow.TASK_QUEUE,
+        tuning,
+        BreakerWorkflow.TASK_QUEUE);
     argoGates.startWatching(temporal.client(), RemediationWorkflow.TASK_QUEUE);
     return new GreenlightWorker(factory, argoGates);
   }
@@ -202,6 +215,15 @@ public final class GreenlightWorker implements AutoCloseable {
       b.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
     }
     return b.build();
+  }
+
+  /**
+   * The breakers' queue: few workflows, short tasks (a signal, a query), so a few slots and two
+   * pollers of their own, apart from the incidents' slots that an incident's local rails check
+   * holds while it queries its breaker.
+   */
+  static WorkerOptions breakerOptions(ServerKind server) {
+    return options(server, new WorkerTuning(1, 1, BREAKER_TASK_SLOTS, 2));
   }
 
   @Override

@@ -16,6 +16,7 @@ import dev.greenlight.api.Risk;
 import dev.greenlight.rails.RailsActivities;
 import dev.greenlight.workflows.GatePolicy.Route;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
@@ -27,12 +28,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
 
 /**
  * The rails on the incident's gate: the runbook's circuit breaker and the change freezes. They only
  * ever make the gate stricter (no auto-approval, one approver more, or a refusal), each decision is
- * in the audit, and the breaker's state is read through an activity, so a replay decides the same.
- * Incidents whose policy has no rails (all those recorded before them) ask nothing of them.
+ * in the audit, and the breaker's state is read through an activity (local first since version 2),
+ * so a replay decides the same. Incidents whose policy has no rails (all those recorded before
+ * them) ask nothing of them.
  */
 final class Rails {
   /** The {@code Workflow.getVersion} change that added the rails. */
@@ -43,7 +46,10 @@ final class Rails {
   private final Incident incident;
   private final Deque<Reset> resets = new ArrayDeque<>();
   private final Set<String> seenResets = new HashSet<>();
+  private static final Logger log = Workflow.getLogger(Rails.class);
+
   private RailsActivities act;
+  private RailsActivities local;
   private RailsVerdict verdict = RailsVerdict.CLEAR;
   private String runbookId;
   private OnDemandThread server;
@@ -75,7 +81,36 @@ final class Rails {
   }
 
   private boolean on() {
-    return policy().any() && Workflow.getVersion(CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1;
+    return policy().any() && version() >= 1;
+  }
+
+  /**
+   * 1: the rails, read by a regular activity; 2: read by a local activity first, inside the
+   * workflow task that classified the incident, so a gated incident reaches its gate in that one
+   * task (without sticky execution, the regular activity cost one more task and a full replay).
+   */
+  private int version() {
+    return Workflow.getVersion(CHANGE_ID, Workflow.DEFAULT_VERSION, 2);
+  }
+
+  /**
+   * The holds in force. From version 2 in the worker first; a retryable failure there (a breaker
+   * still on the incidents' queue whose query found no free slot, say) goes on as the regular
+   * activity, with its longer retries.
+   */
+  private RailsVerdict check(String service, long now) {
+    if (version() >= 2) {
+      try {
+        return localCheck().check(service, runbookId, now, policy());
+      } catch (ActivityFailure e) {
+        if (Reads.permanent(e)) {
+          throw e;
+        }
+        log.warn(
+            "Reading the rails in the worker failed, retrying as an activity: {}", e.getMessage());
+      }
+    }
+    return act().check(service, runbookId, now, policy());
   }
 
   /**
@@ -88,7 +123,7 @@ final class Rails {
     }
     runbookId = proposal.runbookId();
     try {
-      verdict = act().check(incident.request().service(), runbookId, incident.now(), policy());
+      verdict = check(incident.request().service(), incident.now());
     } catch (ActivityFailure e) {
       // Unknown is not clear: a person decides.
       incident.audit(Kind.RAILS, null, "rails could not be read: " + Incident.rootMessage(e));
@@ -211,6 +246,24 @@ final class Rails {
 
   private String reasons() {
     return verdict.holds().stream().map(Hold::detail).collect(Collectors.joining("; "));
+  }
+
+  private RailsActivities localCheck() {
+    if (local == null) {
+      local =
+          Workflow.newLocalActivityStub(
+              RailsActivities.class,
+              LocalActivityOptions.newBuilder()
+                  .setStartToCloseTimeout(Duration.ofSeconds(5))
+                  .setRetryOptions(
+                      Retries.of(
+                          Duration.ofMillis(500),
+                          Duration.ofSeconds(1),
+                          2,
+                          IncidentActivities.DO_NOT_RETRY))
+                  .build());
+    }
+    return local;
   }
 
   private RailsActivities act() {

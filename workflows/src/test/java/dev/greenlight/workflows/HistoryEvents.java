@@ -27,4 +27,20 @@ final class HistoryEvents {
   static long count(List<HistoryEvent> events, EventType type) {
     return events.stream().filter(e -> e.getEventType() == type).count();
   }
+
+  /**
+   * Completed workflow tasks before the last marker (the preview-path history: five). The tasks
+   * after it are not the incident's: the SDK's test server answers {@code awaitOpenGate}'s {@code
+   * gate()} query with a workflow task of its own, recorded in the history.
+   */
+  static long tasksBeforeTheLastMarker(WorkflowExecutionHistory history) {
+    List<HistoryEvent> events = history.getEvents();
+    int last = 0;
+    for (int i = 0; i < events.size(); i++) {
+      if (events.get(i).getEventType() == EventType.EVENT_TYPE_MARKER_RECORDED) {
+        last = i;
+      }
+    }
+    return count(events.subList(0, last), EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED);
+  }
 }

@@ -2,6 +2,7 @@ package dev.greenlight.workflows;
 
 import static dev.greenlight.workflows.HistoryEvents.count;
 import static dev.greenlight.workflows.HistoryEvents.scheduled;
+import static dev.greenlight.workflows.HistoryEvents.tasksBeforeTheLastMarker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,11 +12,9 @@ import dev.greenlight.api.Decision.Verdict;
 import dev.greenlight.api.Outcome;
 import dev.greenlight.api.Risk;
 import io.temporal.api.enums.v1.EventType;
-import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.WorkflowReplayer;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -89,21 +88,5 @@ class LocalReadsTest extends WorkflowFixture {
 
   private WorkflowExecutionHistory history(String id) {
     return client.fetchHistory(RemediationWorkflow.workflowId(id));
-  }
-
-  /**
-   * Completed workflow tasks before the last marker (the preview-path history: five). The tasks
-   * after it are not the incident's: the SDK's test server answers {@code awaitOpenGate}'s {@code
-   * gate()} query with a workflow task of its own, recorded in the history.
-   */
-  private static long tasksBeforeTheLastMarker(WorkflowExecutionHistory history) {
-    List<HistoryEvent> events = history.getEvents();
-    int last = 0;
-    for (int i = 0; i < events.size(); i++) {
-      if (events.get(i).getEventType() == EventType.EVENT_TYPE_MARKER_RECORDED) {
-        last = i;
-      }
-    }
-    return count(events.subList(0, last), EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED);
   }
 }

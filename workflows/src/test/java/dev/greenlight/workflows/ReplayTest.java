@@ -91,6 +91,14 @@ class ReplayTest {
                   Reads.CHANGE_ID,
                   Proposals.PREVIEW_CHANGE,
                   Rails.CHANGE_ID,
+                  Helpers.CHANGE_ID)),
+          Map.entry(
+              "local-rails-path",
+              Set.of(
+                  Notices.CHANGE_ID,
+                  Reads.CHANGE_ID,
+                  Proposals.PREVIEW_CHANGE,
+                  Rails.CHANGE_ID,
                   Helpers.CHANGE_ID)));
 
   static Stream<String> paths() {
@@ -156,6 +164,25 @@ class ReplayTest {
   @ValueSource(strings = {"expiry-path"})
   void recordedTimersFireInReplay(String path) throws Exception {
     assertThat(history(path)).contains("EVENT_TYPE_TIMER_FIRED");
+  }
+
+  @Test
+  void theLocalRailsPathReadItsRailsInTheWorker() throws Exception {
+    WorkflowExecutionHistory h = WorkflowExecutionHistory.fromJson(history("local-rails-path"));
+    assertThat(
+            h.getEvents().stream()
+                .filter(e -> e.getEventType() == EventType.EVENT_TYPE_MARKER_RECORDED)
+                .map(HistoryEvent::getMarkerRecordedEventAttributes)
+                .filter(m -> m.getMarkerName().equals("Version"))
+                .filter(m -> marker(m, "changeId").equals("\"" + Rails.CHANGE_ID + "\""))
+                .map(m -> marker(m, "version")))
+        .containsExactly("2");
+    assertThat(HistoryEvents.scheduled(h)).doesNotContain("Check");
+  }
+
+  private static String marker(
+      io.temporal.api.history.v1.MarkerRecordedEventAttributes m, String key) {
+    return m.getDetailsOrThrow(key).getPayloads(0).getData().toStringUtf8();
   }
 
   /** The change IDs of a history's version markers. */

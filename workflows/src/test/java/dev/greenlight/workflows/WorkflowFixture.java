@@ -10,7 +10,9 @@ import dev.greenlight.api.Principal;
 import dev.greenlight.api.RailsPolicy;
 import dev.greenlight.api.Risk;
 import dev.greenlight.api.RunbookChoice;
+import dev.greenlight.rails.BreakerWorkflow;
 import dev.greenlight.rails.BreakerWorkflowImpl;
+import dev.greenlight.rails.RailsActivities;
 import dev.greenlight.rails.RailsActivitiesImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -71,11 +73,18 @@ abstract class WorkflowFixture {
         remediator,
         directory,
         argoGates,
-        new RailsActivitiesImpl(env.getWorkflowClient(), RemediationWorkflow.TASK_QUEUE),
+        railsActivities(env.getWorkflowClient()),
         new dev.greenlight.worker.IntakeActivitiesImpl(env.getWorkflowClient()));
+    env.newWorker(BreakerWorkflow.TASK_QUEUE)
+        .registerWorkflowImplementationTypes(BreakerWorkflowImpl.class);
     remediator.clock = () -> env.currentTimeMillis();
     env.start();
     client = env.getWorkflowClient();
+  }
+
+  /** The rails' activities the worker hosts; a test may wrap them to make them fail. */
+  RailsActivities railsActivities(WorkflowClient workflowClient) {
+    return new RailsActivitiesImpl(workflowClient);
   }
 
   @AfterEach
