@@ -26,7 +26,11 @@ class TestDirsTest {
     assertThat(dir.getFileName().toString()).startsWith("greenlight-x");
     assertThat(file).isRegularFile().hasParent(expected);
     assertThat(file.getFileName().toString()).startsWith("greenlight-y").endsWith(".yml");
-    assertThat(dir.startsWith(Path.of(System.getProperty("java.io.tmpdir")))).isFalse();
+    // Not straight in the JVM's temporary directory (the checkout itself may live under it, as a
+    // CI clone in /tmp does, so "anywhere under it" would be the wrong test).
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+    assertThat(dir.getParent()).isNotEqualTo(tmp);
+    assertThat(file.getParent()).isNotEqualTo(tmp);
     Files.delete(dir);
     Files.delete(file);
   }
