@@ -4,7 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,30 +15,17 @@ public final class BenchMain {
   private BenchMain() {}
 
   public static void main(String[] args) throws Exception {
-    String size = "full";
-    List<Integer> pending = null;
-    List<Loop.Server> servers = Loop.Server.parse("all", System.getenv());
-    for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--size") && i + 1 < args.length) {
-        size = args[++i];
-      } else if (args[i].equals("--pending") && i + 1 < args.length) {
-        pending = Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
-      } else if (args[i].equals("--server") && i + 1 < args.length) {
-        servers = Loop.Server.parse(args[++i], System.getenv());
-      } else if (args[i].startsWith("--size=")) {
-        size = args[i].substring("--size=".length());
-      } else {
-        System.err.println(
-            "usage: greenlight-bench [--size smoke|full] [--pending 1000,5000,10000]"
-                + " [--server dev-server|embedded|address|both|all|none]");
-        System.exit(2);
-      }
+    BenchArgs parsed;
+    try {
+      parsed = BenchArgs.parse(args, System.getenv());
+    } catch (IllegalArgumentException e) {
+      System.err.println("greenlight-bench: " + e.getMessage());
+      System.err.println(BenchArgs.USAGE);
+      System.exit(2);
+      return;
     }
-    Size chosen = Size.named(size);
-    if (pending != null) {
-      chosen = chosen.withPending(pending);
-    }
-    Table table = run(chosen, servers);
+    String size = parsed.size().name();
+    Table table = run(parsed.size(), parsed.servers(), parsed.pendingServers());
     Path out = JavaProcess.logDir().resolve("bench-results.md");
     Files.writeString(out, header(size) + "\n" + table.markdown());
     System.out.println();
@@ -49,13 +35,21 @@ public final class BenchMain {
     System.exit(0);
   }
 
-  /** Runs every measurement at {@code size}, the loop on both servers, and returns the table. */
+  /**
+   * Runs every measurement at {@code size}, the loop and the pending approvals on both servers, and
+   * returns the table.
+   */
   public static Table run(Size size) throws Exception {
-    return run(size, Loop.Server.parse("both", java.util.Map.of()));
+    List<Loop.Server> both = Loop.Server.parse("both", java.util.Map.of());
+    return run(size, both, both);
   }
 
-  /** Runs every measurement at {@code size}, the loop once per server, and returns the table. */
-  static Table run(Size size, List<Loop.Server> servers) throws Exception {
+  /**
+   * Runs every measurement at {@code size}, the loop once per server of {@code servers} and the
+   * pending approvals once per server of {@code pendingServers}, and returns the table.
+   */
+  static Table run(Size size, List<Loop.Server> servers, List<Loop.Server> pendingServers)
+      throws Exception {
     // The harness's own logs would compete with the loop for the console: production logs INFO.
     System.setProperty("GREENLIGHT_LOG_LEVEL", System.getProperty("GREENLIGHT_LOG_LEVEL", "WARN"));
     Table t = new Table();
@@ -81,11 +75,17 @@ public final class BenchMain {
         Throughput.measure(loop, size, lt);
       }
     }
-    step("4. pending approvals (worker in its own JVM)");
-    t.note(
-        "rows pending_*: a fresh standalone `greenlight dev-server` (own JVM), the worker in its"
-            + " own JVM (`WorkerProcess`), sticky execution off");
-    PendingApprovals.measure(size, t);
+    for (Loop.Server server : pendingServers) {
+      step("4. pending approvals against " + server + " (worker in its own JVM)");
+      t.note(
+          server == Loop.Server.EMBEDDED
+              ? "rows emb_pending_*: the worker's JVM (`WorkerProcess`) starts the embedded server,"
+                  + " as `run` does; sticky execution on; heap and threads are the server's and the"
+                  + " worker's together"
+              : "rows pending_*: a fresh standalone `greenlight dev-server` (own JVM), the worker"
+                  + " in its own JVM (`WorkerProcess`), sticky execution off");
+      PendingApprovals.measure(size, t, server);
+    }
     return t;
   }
 

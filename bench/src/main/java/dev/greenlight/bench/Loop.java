@@ -54,6 +54,23 @@ final class Loop implements AutoCloseable {
     }
 
     /**
+     * The servers pending approvals run against: {@code dev-server}, {@code embedded}, {@code both}
+     * or {@code none}. A server at {@code TEMPORAL_ADDRESS} is not among them: the release signals
+     * every waiting workflow, which a shared cluster should not get from a benchmark.
+     */
+    static List<Server> parsePending(String name) {
+      return switch (name) {
+        case "none" -> List.of();
+        case "dev-server" -> List.of(DEV_SERVER);
+        case "embedded" -> List.of(EMBEDDED);
+        case "both" -> List.of(DEV_SERVER, EMBEDDED);
+        default ->
+            throw new IllegalArgumentException(
+                "--pending-server must be dev-server, embedded, both or none (got " + name + ")");
+      };
+    }
+
+    /**
      * {@code dev-server}, {@code embedded}, {@code address}, {@code both} (dev server and
      * embedded), {@code all} (both, and the {@code TEMPORAL_ADDRESS} server when it is set) or
      * {@code none} (no loop: classification, cold start and pending approvals only).

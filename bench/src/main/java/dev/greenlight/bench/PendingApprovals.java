@@ -9,9 +9,6 @@ import dev.greenlight.sandbox.Message;
 import dev.greenlight.sandbox.SlackServer;
 import dev.greenlight.worker.TemporalConnection;
 import dev.greenlight.worker.WorkerTuning;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,70 +19,18 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
- * 4. Pending approvals: the worker in its own JVM ({@link WorkerProcess}); heap after GC and live
- * threads with n workflows waiting at the gate against the idle worker, then the time to release
- * them all (one Reject each) against the time to send the signals. Before each fill, the {@link
- * Floor}: n workflows that only wait, brought to their wait and released the same way.
+ * 4. Pending approvals: the worker in its own JVM ({@link WorkerProcess}, {@link WorkerJvm}); heap
+ * after GC and live threads with n workflows waiting at the gate against the idle worker, then the
+ * time to release them all (one Reject each) against the time to send the signals. Before each
+ * fill, the {@link Floor}: n workflows that only wait, brought to their wait and released the same
+ * way.
  */
 final class PendingApprovals {
   private static final int CLIENT_THREADS = 8;
 
   private PendingApprovals() {}
-
-  /** The worker JVM, asked for its stats over stdin. */
-  private static final class Worker implements AutoCloseable {
-    final JavaProcess process;
-    final Writer stdin;
-    private final Map<String, Integer> answers = new HashMap<>();
-
-    Worker(JavaProcess process) {
-      this.process = process;
-      this.stdin =
-          new OutputStreamWriter(process.process.getOutputStream(), StandardCharsets.UTF_8);
-    }
-
-    /** {heap used after GC (bytes), live threads}. */
-    long[] stats() throws Exception {
-      String[] f = ask("stats", "STATS ").split(" ");
-      return new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])};
-    }
-
-    /** Starts or stops the {@link Floor}'s worker in the worker JVM. */
-    void floor(boolean on) throws Exception {
-      ask(on ? "floor-on" : "floor-off", "FLOOR ");
-    }
-
-    /** Sends {@code command} and returns the next output line that starts with {@code answer}. */
-    private String ask(String command, String answer) throws Exception {
-      stdin.write(command + "\n");
-      stdin.flush();
-      int seen = answers.merge(answer, 1, Integer::sum);
-      long deadline = System.nanoTime() + Loop.WAIT.toNanos();
-      while (System.nanoTime() < deadline) {
-        List<String> lines = process.output().lines().filter(l -> l.startsWith(answer)).toList();
-        if (lines.size() >= seen) {
-          return lines.get(seen - 1);
-        }
-        Thread.sleep(50);
-      }
-      throw new IllegalStateException("worker did not answer " + command + "; see " + process.log);
-    }
-
-    @Override
-    public void close() {
-      try {
-        stdin.write("quit\n");
-        stdin.flush();
-        process.process.waitFor(15, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        // fall through to destroy
-      }
-      process.close();
-    }
-  }
 
   private static void awaitCount(SlackServer slack, String method, int count, Duration timeout)
       throws InterruptedException {
@@ -114,16 +59,28 @@ final class PendingApprovals {
     CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get();
   }
 
-  static void measure(Size size, Table t) throws Exception {
-    Loop.StartedDevServer dev = Loop.startDevServer("dev-server-pending");
+  /**
+   * Runs the pending sizes against {@code server}: {@link Loop.Server#DEV_SERVER}, a fresh
+   * standalone dev server with the worker in a JVM of its own (sticky execution off), or {@link
+   * Loop.Server#EMBEDDED}, the worker's JVM starting the embedded server as {@code run} does
+   * (sticky execution on). Rows get the server's prefix.
+   */
+  static void measure(Size size, Table all, Loop.Server server) throws Exception {
+    boolean embedded = server == Loop.Server.EMBEDDED;
+    if (!embedded && server != Loop.Server.DEV_SERVER) {
+      throw new IllegalArgumentException("pending approvals run on dev-server or embedded");
+    }
+    Table t = all.under(server.idPrefix, server.metricSuffix);
+    Loop.StartedDevServer dev = embedded ? null : Loop.startDevServer("dev-server-pending");
     ExecutorService pool = Executors.newFixedThreadPool(CLIENT_THREADS);
     try (SlackServer slack = SlackServer.start();
         Targets targets = new Targets();
-        JavaProcess devProcess = dev.process()) {
+        JavaProcess devProcess = dev == null ? null : dev.process()) {
       Path config = Loop.writeConfig(targets.baseUrl());
-      String address = "127.0.0.1:" + dev.port();
       Map<String, String> env = new HashMap<>();
-      env.put("TEMPORAL_ADDRESS", address);
+      if (dev != null) {
+        env.put("TEMPORAL_ADDRESS", "127.0.0.1:" + dev.port());
+      }
       env.put("SLACK_BOT_TOKEN", slack.botToken());
       env.put("SLACK_API_URL", slack.apiUrl());
       env.put("GREENLIGHT_CONFIG", config.toString());
@@ -136,20 +93,11 @@ final class PendingApprovals {
                   env.put(k, v);
                 }
               });
-      String tuning = WorkerTuning.fromEnv(env, false).toString(); // a dev server: sticky off
-      try (TemporalConnection temporal =
-              TemporalConnection.connect(Map.of("TEMPORAL_ADDRESS", address));
-          Worker worker =
-              new Worker(
-                  JavaProcess.start(
-                      "worker-pending",
-                      List.of(),
-                      WorkerProcess.class.getName(),
-                      List.of(),
-                      env))) {
-        if (worker.process.awaitOutput("READY", Loop.WAIT) < 0) {
-          throw new IllegalStateException("worker did not start; see " + worker.process.log);
-        }
+      String tuning = WorkerTuning.fromEnv(env, embedded).toString();
+      try (WorkerJvm worker =
+              WorkerJvm.start("worker-pending" + (embedded ? "-embedded" : ""), env);
+          TemporalConnection temporal =
+              TemporalConnection.connect(Map.of("TEMPORAL_ADDRESS", worker.temporalAddress()))) {
         PolicySnapshot policy =
             ConfigLoader.parse(Files.readString(config), "bench.yml").policySnapshot();
         long[] idle = worker.stats();
@@ -160,7 +108,10 @@ final class PendingApprovals {
             Double.NaN,
             "MiB",
             "-",
-            "worker JVM alone (`WorkerProcess`), default heap settings; threads "
+            (embedded
+                    ? "worker and the embedded server in one JVM (`WorkerProcess`, as `run`)"
+                    : "worker JVM alone (`WorkerProcess`)")
+                + ", default heap settings; threads "
                 + idle[1]
                 + "; worker "
                 + tuning);
@@ -189,6 +140,17 @@ final class PendingApprovals {
               "ms",
               "-",
               "baseline = sending the signals");
+          long[] afterFloor = worker.stats();
+          t.add(
+              "pending_" + n + "_floor_heap",
+              "  heap after GC, the floor's " + n + " closed",
+              afterFloor[0] / 1048576.0,
+              idle[0] / 1048576.0,
+              "MiB",
+              "-",
+              embedded
+                  ? "baseline = idle; the embedded server keeps every closed workflow in memory"
+                  : "baseline = idle worker; closed workflows live in the dev server's JVM");
           long t0 = System.nanoTime();
           List<CompletableFuture<Void>> starts = new ArrayList<>();
           for (int i = 0; i < n; i++) {
@@ -213,7 +175,11 @@ final class PendingApprovals {
               idle[0] / 1048576.0,
               "MiB",
               "flat",
-              "baseline = idle worker; fill took " + Table.num(fill / 1e9) + " s");
+              "baseline = idle worker; fill took "
+                  + Table.num(fill / 1e9)
+                  + " s; "
+                  + Table.num((at[0] - afterFloor[0]) / 1048576.0)
+                  + " MiB more than after the floor");
           t.add(
               "pending_" + n + "_fill",
               "Fill " + n + " (starts -> every card at the gate)",

@@ -22,10 +22,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A worker alone in its JVM, as in production ({@code greenlight worker}), so its heap is not mixed
- * with the harness's Slack server. Prints READY, then answers on stdin: "stats" with {@code STATS
- * <heap used after GC, bytes> <live threads> <heap committed>}; "floor-on" and "floor-off" start
- * and stop the {@link Floor} workflow's worker (its own queue) with {@code FLOOR on} / {@code FLOOR
- * off}; "quit".
+ * with the harness's Slack server. Without {@code TEMPORAL_ADDRESS} it starts the embedded server
+ * in its JVM, as {@code run} does. Prints {@code READY <the Temporal server's address>}, then
+ * answers on stdin: "stats" with {@code STATS <heap used after GC, bytes> <live threads> <heap
+ * committed>}; "floor-on" and "floor-off" start and stop the {@link Floor} workflow's worker (its
+ * own queue) with {@code FLOOR on} / {@code FLOOR off}; "quit".
  */
 public final class WorkerProcess {
   private WorkerProcess() {}
@@ -42,7 +43,8 @@ public final class WorkerProcess {
     GreenlightWorker worker =
         GreenlightWorker.start(
             temporal, config, new SlackNotifier(methods), new SlackDirectory(methods));
-    System.out.println("READY");
+    System.out.println(
+        "READY " + temporal.embeddedAddress().orElseGet(() -> env.get("TEMPORAL_ADDRESS")));
     System.out.flush();
     WorkerFactory floor = null;
     BufferedReader in =

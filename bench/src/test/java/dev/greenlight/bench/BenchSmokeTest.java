@@ -7,10 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Runs the whole harness at the smoke size, the loop against the standalone and the embedded
- * server. It takes about a minute on 2 cores (two cold JVM starts, the model, four Temporal
- * servers), over the 60 s budget of the normal test run, so it runs only with {@code
- * -Dbench.smoke=true}; CI compiles the module.
+ * Runs the whole harness at the smoke size, the loop and the pending approvals against the
+ * standalone and the embedded server. It takes about a minute on 2 cores (two cold JVM starts, the
+ * model, four Temporal servers), over the 60 s budget of the normal test run, so it runs only with
+ * {@code -Dbench.smoke=true}; CI compiles the module.
  */
 class BenchSmokeTest {
   @Test
@@ -47,7 +47,13 @@ class BenchSmokeTest {
             "pending_20_heap",
             "emb_click_gate_p50",
             "emb_ack_click_p99",
-            "emb_throughput");
+            "emb_throughput",
+            "emb_pending_0_heap",
+            "emb_pending_10_floor",
+            "emb_pending_10_fill",
+            "emb_pending_10_heap",
+            "emb_pending_10_release",
+            "emb_pending_20_release");
     for (Table.Row row : table.rows()) {
       if (row.id().contains("task_lag_")) {
         // Schedule-to-start comes from server timestamps at millisecond resolution: on a quiet

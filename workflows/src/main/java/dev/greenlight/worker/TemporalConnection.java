@@ -118,6 +118,14 @@ public final class TemporalConnection implements AutoCloseable {
     return client;
   }
 
+  /**
+   * The address of the dev server this connection started in this process, when {@code
+   * TEMPORAL_ADDRESS} was not set; empty when it connected to a server elsewhere.
+   */
+  public java.util.Optional<String> embeddedAddress() {
+    return java.util.Optional.ofNullable(embedded).map(DevServer::address);
+  }
+
   /** What kind of server this is, which decides sticky execution ({@link ServerKind}). */
   public ServerKind serverKind() {
     return kind;

@@ -76,6 +76,9 @@ class StickyExecutionTest {
   void withTheEmbeddedServerTheSignalsTaskRunsOnTheCachedWorkflow() throws Exception {
     try (TemporalConnection temporal = TemporalConnection.connect(Map.of())) {
       assertThat(temporal.serverKind()).isEqualTo(ServerKind.EMBEDDED);
+      assertThat(temporal.embeddedAddress())
+          .as("the embedded server's address, on loopback, for another process to reach")
+          .hasValueSatisfying(a -> assertThat(a).matches("127\\.0\\.0\\.1:[0-9]+"));
 
       assertThat(runsOfOneWaiter(temporal)).as("no replay").isEqualTo(1);
     }
@@ -87,6 +90,7 @@ class StickyExecutionTest {
         TemporalConnection temporal =
             TemporalConnection.connect(Map.of("TEMPORAL_ADDRESS", server.address()))) {
       assertThat(temporal.serverKind()).isEqualTo(ServerKind.DEV_SERVER);
+      assertThat(temporal.embeddedAddress()).as("no server of its own").isEmpty();
 
       assertThat(runsOfOneWaiter(temporal)).as("run, then replayed for the signal").isEqualTo(2);
     }
