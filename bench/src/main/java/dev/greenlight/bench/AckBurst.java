@@ -1,8 +1,8 @@
 package dev.greenlight.bench;
 
 import dev.greenlight.api.PolicySnapshot;
-import dev.greenlight.bot.Greenlight;
 import dev.greenlight.bot.slack.Ids;
+import dev.greenlight.bot.slack.SlackConcurrency;
 import dev.greenlight.sandbox.Message;
 import dev.greenlight.sandbox.SentEnvelope;
 import dev.greenlight.workflows.RemediationWorkflow;
@@ -67,7 +67,7 @@ final class AckBurst {
 
   /** Runs {@code call(0..n-1)} at once on Bolt's number of threads; latencies from the start. */
   private static Stats atOnce(int n, IntConsumer call) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(Greenlight.SLACK_CONCURRENCY);
+    ExecutorService pool = Executors.newFixedThreadPool(SlackConcurrency.fromEnv(System.getenv()));
     try {
       List<Future<Long>> done = new ArrayList<>();
       long t0 = System.nanoTime();
@@ -140,7 +140,7 @@ final class AckBurst {
         "baseline = the same burst as "
             + n
             + " WorkflowClient.start at once from "
-            + Greenlight.SLACK_CONCURRENCY
+            + SlackConcurrency.fromEnv(System.getenv())
             + " threads (Bolt's handlers), no Slack: what Temporal takes to start them";
     t.add(
         "ack_slash_raw_p50",
@@ -162,7 +162,7 @@ final class AckBurst {
         "baseline = the same burst as "
             + n
             + " decide signals at once from "
-            + Greenlight.SLACK_CONCURRENCY
+            + SlackConcurrency.fromEnv(System.getenv())
             + " threads (Bolt's handlers), no Slack: what Temporal takes to store them";
     t.add(
         "ack_click_raw_p50",

@@ -6,6 +6,7 @@ import com.slack.api.methods.MethodsClient;
 import dev.greenlight.bot.Greenlight;
 import dev.greenlight.bot.slack.GreenlightApp;
 import dev.greenlight.bot.slack.IncidentClient;
+import dev.greenlight.bot.slack.SlackConcurrency;
 import dev.greenlight.bot.slack.SlackDirectory;
 import dev.greenlight.bot.slack.SlackNotifier;
 import dev.greenlight.bot.slack.SlackSettings;
@@ -180,7 +181,9 @@ final class Loop implements AutoCloseable {
             settings,
             config,
             new IncidentClient(temporal.client(), temporal.serverKind() != ServerKind.CLUSTER));
-    SocketModeApp socket = Greenlight.connectSocketMode(settings.appToken(), app);
+    SocketModeApp socket =
+        Greenlight.connectSocketMode(
+            settings.appToken(), app, SlackConcurrency.fromEnv(System.getenv()));
     if (!slack.awaitConnected(Duration.ofSeconds(30))) {
       throw new IllegalStateException("the Bolt app never connected over Socket Mode");
     }

@@ -16,6 +16,7 @@ import dev.greenlight.bot.ops.Redaction;
 import dev.greenlight.bot.ops.SocketModeProbe;
 import dev.greenlight.bot.slack.GreenlightApp;
 import dev.greenlight.bot.slack.IncidentClient;
+import dev.greenlight.bot.slack.SlackConcurrency;
 import dev.greenlight.bot.slack.SlackDirectory;
 import dev.greenlight.bot.slack.SlackNotifier;
 import dev.greenlight.bot.slack.SlackSettings;
@@ -55,12 +56,6 @@ public final class Greenlight implements AutoCloseable {
     }
   }
 
-  /**
-   * Socket Mode envelopes handled at once. Bolt's default is 10; handlers wait on Temporal (start,
-   * query, signal) before they ack, so a burst of clicks queues behind them without more room.
-   */
-  public static final int SLACK_CONCURRENCY = 32;
-
   private final Deque<AutoCloseable> parts = new ArrayDeque<>();
   private ManagementServer management;
   private AlertService alerts;
@@ -87,6 +82,7 @@ public final class Greenlight implements AutoCloseable {
       Mode mode, Map<String, String> env, GreenlightConfig config, KubeClients kube)
       throws Exception {
     SlackSettings slack = SlackSettings.fromEnv(env, mode.bot);
+    int slackConcurrency = mode.bot ? SlackConcurrency.fromEnv(env) : SlackConcurrency.DEFAULT;
     LogFormat.fromEnv(env);
     ManagementSettings managementSettings = ManagementSettings.fromEnv(env);
     ReceiverSettings alertReceiver =
@@ -138,7 +134,7 @@ public final class Greenlight implements AutoCloseable {
                 config,
                 new IncidentClient(temporal.client(), temporal.serverKind() != ServerKind.CLUSTER),
                 meters);
-        SocketModeApp socket = connectSocketMode(slack.appToken(), app);
+        SocketModeApp socket = connectSocketMode(slack.appToken(), app, slackConcurrency);
         g.parts.push(socket::close);
         SocketModeProbe socketMode = SocketModeProbe.watch(socket);
         g.parts.push(socketMode);
@@ -154,9 +150,10 @@ public final class Greenlight implements AutoCloseable {
           g.parts.push(g.alerts);
         }
         log.info(
-            "Bot connected to Slack in Socket Mode ({} runbooks, {} approvers)",
+            "Bot connected to Slack in Socket Mode ({} runbooks, {} approvers, {} envelope handlers)",
             config.runbooks().size(),
-            config.approvers().size());
+            config.approvers().size(),
+            slackConcurrency);
       }
       if (worker != null) {
         worker.await();
@@ -171,12 +168,18 @@ public final class Greenlight implements AutoCloseable {
   }
 
   /**
-   * Connects {@code app} over Socket Mode (JavaWebSocket backend, {@link #SLACK_CONCURRENCY}
+   * Connects {@code app} over Socket Mode (JavaWebSocket backend, {@link SlackConcurrency#DEFAULT}
    * handlers) with each envelope handed to Bolt as it arrives ({@link SocketModeDispatch}).
    */
   public static SocketModeApp connectSocketMode(String appToken, App app) throws Exception {
+    return connectSocketMode(appToken, app, SlackConcurrency.DEFAULT);
+  }
+
+  /** As above, with {@code concurrency} envelopes handled at once ({@link SlackConcurrency}). */
+  public static SocketModeApp connectSocketMode(String appToken, App app, int concurrency)
+      throws Exception {
     SocketModeApp socket =
-        new SocketModeApp(appToken, app, SocketModeClient.Backend.JavaWebSocket, SLACK_CONCURRENCY);
+        new SocketModeApp(appToken, app, SocketModeClient.Backend.JavaWebSocket, concurrency);
     socket.startAsync();
     SocketModeDispatch.install(socket.getClient());
     return socket;

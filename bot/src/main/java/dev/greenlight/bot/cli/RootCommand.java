@@ -35,6 +35,7 @@ import picocli.CommandLine.Command;
       "  GREENLIGHT_MANAGEMENT_PORT  /metrics, /healthz, /readyz (default 9464,",
       "                        0: any free port)",
       "  GREENLIGHT_MANAGEMENT_BIND  their address (default 127.0.0.1: loopback)",
+      "  GREENLIGHT_SLACK_CONCURRENCY  Socket Mode envelopes handled at once (default 32)",
       "  GREENLIGHT_ALERTS_TOKEN  bearer token of the alert receiver (required with an",
       "                        alerts section; never logged)",
       "  GREENLIGHT_ALERTS_PORT, GREENLIGHT_ALERTS_BIND, GREENLIGHT_ALERTS_MAX_BYTES",
