@@ -140,6 +140,27 @@ public record Classification(
   }
 
   /**
+   * This classification as a thread reply reads it: label, confidence, risk, runbook, action and
+   * model, without the evidence only the card shows (nearest example, rationale, opinions,
+   * preview).
+   */
+  public Classification forReply() {
+    return new Classification(
+        label,
+        confidence,
+        runbookId,
+        risk,
+        action,
+        null,
+        model,
+        null,
+        degraded,
+        degradedReason,
+        List.of(),
+        null);
+  }
+
+  /**
    * One classifier's opinion, for the card.
    *
    * @param model name and version

@@ -83,6 +83,31 @@ public record IncidentCard(
         null);
   }
 
+  /**
+   * This card as a thread reply needs it ({@code NotificationActivities.postUpdate}): the report,
+   * the runbook menu, the holds, the alert and the classification's evidence are the card's and are
+   * left out, so each reply's recorded input stays small. An Argo suspend gate's card is kept
+   * whole: its replies are rendered from its facts.
+   */
+  public IncidentCard forReply() {
+    if (ArgoGateCards.is(this)) {
+      return this;
+    }
+    return new IncidentCard(
+        incidentId,
+        workflowId,
+        service,
+        "",
+        requesterId,
+        classification == null ? null : classification.forReply(),
+        gate,
+        List.of(),
+        outcome,
+        outcomeDetail,
+        null,
+        List.of());
+  }
+
   /** The same card showing the alert that started the incident (null: none). */
   public IncidentCard withAlert(AlertFacts newAlert) {
     return new IncidentCard(

@@ -30,6 +30,12 @@ final class Notices {
   /** The {@code Workflow.getVersion} change that took notifications off the critical path. */
   static final String CHANGE_ID = "notifications-off-critical-path";
 
+  /**
+   * The {@code Workflow.getVersion} change after which a thread reply gets only what it shows
+   * ({@link IncidentCard#forReply}); taken at the incident's first reply.
+   */
+  static final String LEAN_REPLIES_CHANGE = "lean-replies";
+
   /** How long a finished incident waits for its last notifications before it completes. */
   static final Duration DRAIN = Duration.ofMinutes(15);
 
@@ -42,6 +48,7 @@ final class Notices {
   private CardRef cardRef;
   private Promise<Void> tail = done();
   private int cardVersion;
+  private Boolean leanReplies;
 
   /**
    * @param notify the notifications as regular activities, with the long retry schedule
@@ -125,13 +132,22 @@ final class Notices {
                 : send(n -> Async.procedure(n::updateCard, cardRef, card)));
   }
 
-  void postUpdate(IncidentCard card, ThreadUpdate update) {
+  void postUpdate(IncidentCard full, ThreadUpdate update) {
+    IncidentCard card = leanReplies() ? full.forReply() : full;
     String what = "thread update " + update.step();
     if (!queued) {
       inline(what, () -> notify.postUpdate(cardRef, card, update));
       return;
     }
     enqueue(what, () -> send(n -> Async.procedure(n::postUpdate, cardRef, card, update)));
+  }
+
+  /** Whether replies get the lean card: decided once, at the first reply, as its version says. */
+  private boolean leanReplies() {
+    if (leanReplies == null) {
+      leanReplies = Workflow.getVersion(LEAN_REPLIES_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
+    }
+    return leanReplies;
   }
 
   void tell(String userId, Refusal refusal) {

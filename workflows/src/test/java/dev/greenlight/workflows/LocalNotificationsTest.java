@@ -35,8 +35,8 @@ class LocalNotificationsTest extends WorkflowFixture {
     // The classification is a local activity too (version 1 of Reads.CHANGE_ID).
     assertThat(scheduled(history)).containsExactly("Remediate", "Verify");
     assertThat(count(history, EventType.EVENT_TYPE_MARKER_RECORDED))
-        .as("three version markers, the classification, six notifications and the outcome")
-        .isEqualTo(11);
+        .as("four version markers, the classification, six notifications and the outcome")
+        .isEqualTo(12);
     // Start, then one task after each of the two activities (the recorded auto path: 10).
     assertThat(count(history, EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED)).isEqualTo(3);
     WorkflowReplayer.replayWorkflowExecution(history, RemediationWorkflowImpl.class);

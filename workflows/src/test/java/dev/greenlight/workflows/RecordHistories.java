@@ -48,7 +48,8 @@ public final class RecordHistories extends WorkflowFixture {
           "local-reads-path",
           "late-clicks-path",
           "on-demand-path",
-          "local-rails-path");
+          "local-rails-path",
+          "lean-replies-path");
 
   /** Records the named paths, or else every path that has no recorded file yet. */
   public static void main(String[] args) throws Exception {
@@ -122,7 +123,7 @@ public final class RecordHistories extends WorkflowFixture {
         wf.decide(new Decision(Verdict.APPROVE, ALICE, nonce, null, 0, "a1"));
       }
       case "alert-resolved-path" -> RecordedAlertPaths.alertResolved(this, id);
-      case "local-rails-path" -> RecordedRailsPaths.localCheck(this, id);
+      case "local-rails-path", "lean-replies-path" -> RecordedRailsPaths.localCheck(this, id);
       case "breaker-path" -> {
         // Version 1 of Rails.CHANGE_ID: two failed fixes (not recorded) trip the breaker; the
         // third incident waits at the gate, a non-approver's reset is refused, an approver resets

@@ -35,7 +35,8 @@ class ReplayTest {
           UndoWindow.CHANGE_ID,
           Reads.CHANGE_ID,
           RemediationWorkflowImpl.LATE_CLICKS_CHANGE,
-          Helpers.CHANGE_ID);
+          Helpers.CHANGE_ID,
+          Notices.LEAN_REPLIES_CHANGE);
 
   /**
    * The version markers each recorded path carries: those of the changes in force when it was
@@ -99,7 +100,17 @@ class ReplayTest {
                   Reads.CHANGE_ID,
                   Proposals.PREVIEW_CHANGE,
                   Rails.CHANGE_ID,
-                  Helpers.CHANGE_ID)));
+                  Helpers.CHANGE_ID)),
+          // The local-rails scenario again, with replies given the lean card.
+          Map.entry(
+              "lean-replies-path",
+              Set.of(
+                  Notices.CHANGE_ID,
+                  Reads.CHANGE_ID,
+                  Proposals.PREVIEW_CHANGE,
+                  Rails.CHANGE_ID,
+                  Helpers.CHANGE_ID,
+                  Notices.LEAN_REPLIES_CHANGE)));
 
   static Stream<String> paths() {
     return RecordHistories.PATHS.stream();
