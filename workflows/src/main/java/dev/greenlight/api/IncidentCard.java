@@ -84,13 +84,12 @@ public record IncidentCard(
   }
 
   /**
-   * This card as the thread reply of {@code step} needs it ({@code
-   * NotificationActivities.postUpdate}): the report, the runbook menu, the holds, the alert and the
-   * classification's evidence are the card's and are left out, and so is the gate except for the
-   * reply that names its approvers, so each reply's recorded input stays small. An Argo suspend
-   * gate's card is kept whole: its replies are rendered from its facts.
+   * This card as a thread reply needs it ({@code NotificationActivities.postUpdate}): the report,
+   * the runbook menu, the holds, the alert and the classification's evidence are the card's and are
+   * left out, so each reply's recorded input stays small. An Argo suspend gate's card is kept
+   * whole: its replies are rendered from its facts.
    */
-  public IncidentCard forReply(ThreadUpdate.Step step) {
+  public IncidentCard forReply() {
     if (ArgoGateCards.is(this)) {
       return this;
     }
@@ -101,7 +100,7 @@ public record IncidentCard(
         "",
         requesterId,
         classification == null ? null : classification.forReply(),
-        step == ThreadUpdate.Step.AWAITING_APPROVAL ? gate : null,
+        gate,
         List.of(),
         outcome,
         outcomeDetail,

@@ -133,7 +133,7 @@ final class Notices {
   }
 
   void postUpdate(IncidentCard full, ThreadUpdate update) {
-    IncidentCard card = leanReplies() ? full.forReply(update.step()) : full;
+    IncidentCard card = leanReplies() ? full.forReply() : full;
     String what = "thread update " + update.step();
     if (!queued) {
       inline(what, () -> notify.postUpdate(cardRef, card, update));
