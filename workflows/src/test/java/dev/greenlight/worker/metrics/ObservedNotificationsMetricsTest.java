@@ -168,8 +168,12 @@ class ObservedNotificationsMetricsTest {
     return meters.get(name).tag(key, value).counter().count();
   }
 
-  /** A medium-risk gate opened at {@link #OPENED} under the demo catalog's 4h timeout. */
   private GateView gate(GateState state, long decidedAt) {
+    return gate(config, state, decidedAt);
+  }
+
+  /** A medium-risk gate opened at {@link #OPENED} under {@code config}'s (demo: 4h) timeout. */
+  static GateView gate(GreenlightConfig config, GateState state, long decidedAt) {
     long deadline = OPENED + config.approvals().get(Risk.MEDIUM).timeout().toMillis();
     return new GateView(
         state,

@@ -69,22 +69,7 @@ class ObservedRepliesFromTheLeanCardTest {
   }
 
   private IncidentCard card(GateState state) {
-    long deadline = OPENED + config.approvals().get(Risk.MEDIUM).timeout().toMillis();
-    GateView gate =
-        new GateView(
-            state,
-            "n",
-            1,
-            true,
-            "U0",
-            List.of("U1"),
-            false,
-            List.of("U1"),
-            null,
-            null,
-            OPENED + 420_000,
-            deadline,
-            0);
+    GateView gate = ObservedNotificationsMetricsTest.gate(config, state, OPENED + 420_000);
     Classification c =
         new Classification(
             "oom-killed",
