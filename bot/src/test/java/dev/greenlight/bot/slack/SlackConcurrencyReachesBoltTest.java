@@ -3,7 +3,6 @@ package dev.greenlight.bot.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import dev.greenlight.bot.Greenlight;
 import dev.greenlight.sandbox.SentEnvelope;
@@ -39,12 +38,7 @@ class SlackConcurrencyReachesBoltTest {
     AtomicInteger inside = new AtomicInteger();
     AtomicInteger most = new AtomicInteger();
     CountDownLatch full = new CountDownLatch(3);
-    App app =
-        new App(
-            AppConfig.builder()
-                .singleTeamBotToken(slack.botToken())
-                .slack(GreenlightApp.slack(slack.apiUrl()))
-                .build());
+    App app = BareApps.against(slack);
     app.command(
         "/t",
         (req, ctx) -> {

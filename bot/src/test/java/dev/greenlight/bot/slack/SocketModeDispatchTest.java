@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.google.gson.JsonParser;
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.queue.SocketModeMessageQueue;
 import com.slack.api.socket_mode.queue.impl.ConcurrentLinkedMessageQueue;
@@ -41,12 +40,7 @@ class SocketModeDispatchTest {
   @BeforeEach
   void connect() throws Exception {
     slack = SlackServer.start();
-    App app =
-        new App(
-            AppConfig.builder()
-                .singleTeamBotToken(slack.botToken())
-                .slack(GreenlightApp.slack(slack.apiUrl()))
-                .build());
+    App app = BareApps.against(slack);
     app.command(
         "/t",
         (req, ctx) -> {
