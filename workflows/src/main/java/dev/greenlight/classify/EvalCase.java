@@ -30,6 +30,12 @@ public record EvalCase(String text, String service, String expectedLabel) {
   /** The second set, written independently of the catalog's examples (on-call style). */
   public static final String ONCALL = "/eval/oncall.jsonl";
 
+  /**
+   * The blind set, written by someone who saw only the demo runbooks' labels and descriptions: no
+   * example, no other set, no classifier code.
+   */
+  public static final String BLIND = "/eval/blind.jsonl";
+
   /** The adversarial set: copied wording, other languages, homoglyphs, fake delimiters, ... */
   public static final String ADVERSARIAL = "/eval/adversarial.jsonl";
 

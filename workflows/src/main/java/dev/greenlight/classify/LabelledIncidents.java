@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * closest of all label the report ({@link Neighbours}, {@link Vote}).
  */
 final class LabelledIncidents {
-  /** The sets bundled for the demo catalog: the built-in and the on-call set. */
-  static final List<String> BUILT_IN = List.of(EvalCase.BUILT_IN, EvalCase.ONCALL);
+  /** The sets bundled for the demo catalog: the built-in, the on-call and the blind set. */
+  static final List<String> BUILT_IN = List.of(EvalCase.BUILT_IN, EvalCase.ONCALL, EvalCase.BLIND);
 
   /** Fewer labelled incidents than this for a runbook (or for unknown) draws a warning at start. */
   static final int FEW = 10;

@@ -78,8 +78,8 @@ final class Neighbours {
   }
 
   /**
-   * The labelled text that labels the (embedded) report: the closest one when no runbook covers it,
-   * else the closest text of the label the closest texts vote for ({@link Vote}).
+   * The labelled text that labels the (embedded) report: the closest text of the label the closest
+   * texts vote for ({@link Vote}).
    */
   Neighbour closest(Embedding query) {
     float[] q = OtherIncidents.unit(query.vector());

@@ -15,7 +15,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * of each other: not one case is auto-approved wrongly. The pager set's "lag flat" near miss was
  * auto-approved as consumer-lag at 0.943 before the report-says-the-failure-is-absent phrases. The
  * third set is 80 attacks on the three low-risk runbooks, written by someone who saw the catalog
- * but not the guards.
+ * but not the guards. The blind set was written by someone who saw only the runbooks' labels and
+ * descriptions: two of its near misses ("KafkaConsumerGroupLag … back to 0 by 03:25", "cache hit
+ * ratio dropped after the memcached node was replaced, latency up while it warms") were
+ * auto-approved before the over-by-itself phrases.
  */
 class EightRunbookSafetyTest {
   private static GreenlightConfig eight;
@@ -38,6 +41,7 @@ class EightRunbookSafetyTest {
       strings = {
         "/eval/eight-pager.jsonl",
         "/eval/eight-chat.jsonl",
+        "/eval/eight-blind.jsonl",
         "/eval/adversarial-eight.jsonl"
       })
   void noWrongAutoApprovalOnAnySet(String resource) {

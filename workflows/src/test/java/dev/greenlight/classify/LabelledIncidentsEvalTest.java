@@ -40,7 +40,8 @@ class LabelledIncidentsEvalTest {
         "/eval/incidents.jsonl",
         "/eval/oncall.jsonl",
         "/eval/adversarial.jsonl",
-        "/eval/holdout.jsonl"
+        "/eval/holdout.jsonl",
+        "/eval/blind.jsonl"
       })
   void everyAutoApprovalIsOneTheExamplesAloneMakeToo(String resource) {
     List<EvalCase> cases = EvalCase.resource(resource);
@@ -73,7 +74,7 @@ class LabelledIncidentsEvalTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/eval/incidents.jsonl", "/eval/oncall.jsonl"})
+  @ValueSource(strings = {"/eval/incidents.jsonl", "/eval/oncall.jsonl", "/eval/blind.jsonl"})
   void aSetAmongTheLabelledIncidentsSitsOutOfThemWhenScored(String resource) {
     List<EvalCase> cases = EvalCase.resource(resource);
 

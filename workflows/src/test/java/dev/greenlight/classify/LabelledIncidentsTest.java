@@ -26,11 +26,14 @@ class LabelledIncidentsTest {
   }
 
   @Test
-  void builtInIsTheTwoSetsBundledForTheDemoCatalog() {
+  void builtInIsTheThreeSetsBundledForTheDemoCatalog() {
     List<LabelledIncidents.Labelled> all =
         LabelledIncidents.load(LocalSettings.DEFAULT.withLabelledIncidents("built-in"), demo);
 
-    int expected = EvalCase.builtIn().size() + EvalCase.resource(EvalCase.ONCALL).size();
+    int expected =
+        EvalCase.builtIn().size()
+            + EvalCase.resource(EvalCase.ONCALL).size()
+            + EvalCase.resource(EvalCase.BLIND).size();
     assertThat(all).hasSize(expected);
     assertThat(all).anyMatch(l -> l.runbook() == null);
     assertThat(all).allMatch(l -> l.runbook() == null || demo.contains(l.runbook()));

@@ -102,7 +102,10 @@ class EvalCommandTest {
   @Test
   void theDemosLabelledIncidentsSitOutWhenTheirOwnSetIsScored() throws IOException {
     int builtIn = EvalCase.builtIn().size();
-    int labelled = builtIn + EvalCase.resource(EvalCase.ONCALL).size();
+    int labelled =
+        builtIn
+            + EvalCase.resource(EvalCase.ONCALL).size()
+            + EvalCase.resource(EvalCase.BLIND).size();
     Path config = dir.resolve("labelled.yml");
     Files.writeString(
         config, demoYaml() + "\nclassifier:\n  local:\n    labelled-incidents: built-in\n");
