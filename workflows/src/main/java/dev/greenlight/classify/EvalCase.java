@@ -36,6 +36,18 @@ public record EvalCase(String text, String service, String expectedLabel) {
    */
   public static final String BLIND = "/eval/blind.jsonl";
 
+  /** A second blind set, by another writer and on the same terms. */
+  public static final String BLIND_2 = "/eval/blind-2.jsonl";
+
+  /**
+   * A third blind set, by a third writer: never among the labelled incidents, so it stays a test of
+   * text no choice was made on.
+   */
+  public static final String BLIND_TEST = "/eval/blind-test.jsonl";
+
+  /** The sets {@code labelled-incidents: built-in} reads for the demo catalog. */
+  public static final List<String> DEMO_LABELLED = List.of(BUILT_IN, ONCALL, BLIND, BLIND_2);
+
   /** The adversarial set: copied wording, other languages, homoglyphs, fake delimiters, ... */
   public static final String ADVERSARIAL = "/eval/adversarial.jsonl";
 

@@ -30,7 +30,7 @@ final class NotAProblem {
               + "|\\bno (restarts?|errors?|evictions?|ooms?|oom ?kills?|kills?|impact|data loss"
               + "|customer impact|user impact)\\b"
               + "|\\bnothing (to do|deployed|shipped|changed|broken|lost)\\b"
-              + "|\\b(data|prices|results|responses) (is|are|looks?) (correct|fresh|current|up to date)\\b"
+              + "|\\b(data|prices|results|responses) ((is|are|looks?) )?(correct|fresh|current|up to date)\\b"
               + "|\\?");
 
   private NotAProblem() {}

@@ -41,7 +41,9 @@ class LabelledIncidentsEvalTest {
         "/eval/oncall.jsonl",
         "/eval/adversarial.jsonl",
         "/eval/holdout.jsonl",
-        "/eval/blind.jsonl"
+        "/eval/blind.jsonl",
+        "/eval/blind-2.jsonl",
+        "/eval/blind-test.jsonl"
       })
   void everyAutoApprovalIsOneTheExamplesAloneMakeToo(String resource) {
     List<EvalCase> cases = EvalCase.resource(resource);
@@ -74,7 +76,13 @@ class LabelledIncidentsEvalTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/eval/incidents.jsonl", "/eval/oncall.jsonl", "/eval/blind.jsonl"})
+  @ValueSource(
+      strings = {
+        "/eval/incidents.jsonl",
+        "/eval/oncall.jsonl",
+        "/eval/blind.jsonl",
+        "/eval/blind-2.jsonl"
+      })
   void aSetAmongTheLabelledIncidentsSitsOutOfThemWhenScored(String resource) {
     List<EvalCase> cases = EvalCase.resource(resource);
 

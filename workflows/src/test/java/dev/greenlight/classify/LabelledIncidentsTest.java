@@ -26,17 +26,30 @@ class LabelledIncidentsTest {
   }
 
   @Test
-  void builtInIsTheThreeSetsBundledForTheDemoCatalog() {
+  void builtInIsTheFourSetsBundledForTheDemoCatalog() {
     List<LabelledIncidents.Labelled> all =
         LabelledIncidents.load(LocalSettings.DEFAULT.withLabelledIncidents("built-in"), demo);
 
     int expected =
         EvalCase.builtIn().size()
             + EvalCase.resource(EvalCase.ONCALL).size()
-            + EvalCase.resource(EvalCase.BLIND).size();
+            + EvalCase.resource(EvalCase.BLIND).size()
+            + EvalCase.resource(EvalCase.BLIND_2).size();
     assertThat(all).hasSize(expected);
     assertThat(all).anyMatch(l -> l.runbook() == null);
     assertThat(all).allMatch(l -> l.runbook() == null || demo.contains(l.runbook()));
+  }
+
+  @Test
+  void theBlindTestSetIsNeverAmongTheBuiltInIncidents() {
+    // It is the one set no choice is made on; scoring it must not find its own cases.
+    List<LabelledIncidents.Labelled> all =
+        LabelledIncidents.load(LocalSettings.DEFAULT.withLabelledIncidents("built-in"), demo);
+    List<String> blindTest =
+        EvalCase.resource(EvalCase.BLIND_TEST).stream().map(EvalCase::text).toList();
+
+    assertThat(blindTest).hasSizeGreaterThan(100);
+    assertThat(all).noneMatch(l -> blindTest.contains(l.text()));
   }
 
   @Test

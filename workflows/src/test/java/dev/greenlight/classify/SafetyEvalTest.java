@@ -12,9 +12,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The shipped classifier (demo catalog, its floor, the shipped calibration and tuning) on all four
- * labelled sets and the blind one (written from the runbooks' labels and descriptions alone): not
- * one case is auto-approved wrongly, and accuracy and the unknown label hold on the set the
- * defaults were not chosen on.
+ * labelled sets and the three blind ones (each written from the runbooks' labels and descriptions
+ * alone): not one case is auto-approved wrongly, and accuracy and the unknown label hold on the set
+ * the defaults were not chosen on.
  */
 class SafetyEvalTest {
   private static GreenlightConfig demo;
@@ -33,7 +33,9 @@ class SafetyEvalTest {
         "/eval/oncall.jsonl",
         "/eval/adversarial.jsonl",
         "/eval/holdout.jsonl",
-        "/eval/blind.jsonl"
+        "/eval/blind.jsonl",
+        "/eval/blind-2.jsonl",
+        "/eval/blind-test.jsonl"
       })
   void noWrongAutoApprovalOnAnySet(String resource) {
     List<EvalCase> cases = EvalCase.resource(resource);
@@ -54,7 +56,9 @@ class SafetyEvalTest {
         "/eval/oncall.jsonl",
         "/eval/adversarial.jsonl",
         "/eval/holdout.jsonl",
-        "/eval/blind.jsonl"
+        "/eval/blind.jsonl",
+        "/eval/blind-2.jsonl",
+        "/eval/blind-test.jsonl"
       })
   void theOptInWordsCompetingReferenceAutoApprovesNothingWrongly(String resource) {
     // classifier.local.other-lexical-weight 0.75 with the knobs fitted on the built-in set with it

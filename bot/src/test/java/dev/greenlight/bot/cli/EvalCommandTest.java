@@ -102,10 +102,7 @@ class EvalCommandTest {
   @Test
   void theDemosLabelledIncidentsSitOutWhenTheirOwnSetIsScored() throws IOException {
     int builtIn = EvalCase.builtIn().size();
-    int labelled =
-        builtIn
-            + EvalCase.resource(EvalCase.ONCALL).size()
-            + EvalCase.resource(EvalCase.BLIND).size();
+    int labelled = EvalCase.DEMO_LABELLED.stream().mapToInt(n -> EvalCase.resource(n).size()).sum();
     Path config = dir.resolve("labelled.yml");
     Files.writeString(
         config, demoYaml() + "\nclassifier:\n  local:\n    labelled-incidents: built-in\n");
