@@ -42,6 +42,7 @@ class EightRunbookSafetyTest {
         "/eval/eight-pager.jsonl",
         "/eval/eight-chat.jsonl",
         "/eval/eight-blind.jsonl",
+        "/eval/eight-blind-test.jsonl",
         "/eval/adversarial-eight.jsonl"
       })
   void noWrongAutoApprovalOnAnySet(String resource) {
@@ -63,6 +64,8 @@ class EightRunbookSafetyTest {
         "/eval/eight-pager.jsonl",
         "/eval/eight-chat.jsonl",
         "/eval/adversarial-eight.jsonl",
+        "/eval/eight-blind.jsonl",
+        "/eval/eight-blind-test.jsonl",
         "/eval/incidents.jsonl",
         "/eval/oncall.jsonl",
         "/eval/adversarial.jsonl",

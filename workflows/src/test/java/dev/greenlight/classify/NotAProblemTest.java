@@ -38,7 +38,8 @@ class NotAProblemTest {
         "hit ratio dropped after the memcached node was replaced, latency up while it warms"
             + " | while it warms",
         "the consumers caught up on their own | caught up",
-        "cache hit ratio dropped after the scale-up, data correct, just slower | data correct"
+        "cache hit ratio dropped after the scale-up, data correct, just slower | data correct",
+        "NodeFilesystemSpaceFillingUp node-2 at 58%, growing 2% a week | 2% a week"
       })
   void aReportThatSaysTheFailureIsAbsentIsSpotted(String report, String phrase) {
     assertThat(NotAProblem.phrase(report)).isEqualTo(phrase);
