@@ -19,7 +19,11 @@ public interface RailsActivities {
    */
   RailsVerdict check(String service, String runbookId, long nowMillis, RailsPolicy rails);
 
-  /** Tells the breaker of {@code runbookId} on {@code service} that a verification failed. */
+  /**
+   * Tells the breaker of {@code runbookId} on {@code service} that a verification failed, and
+   * returns once the breaker has applied it (or after a bounded wait). Idempotent: the breaker
+   * counts an incident ({@code incidentId}, the idempotency key) once.
+   */
   void verificationFailed(String service, String runbookId, String incidentId, long atMillis);
 
   /** Resets the breaker of {@code runbookId} on {@code service}. */

@@ -48,7 +48,6 @@ class CircuitBreakerTest extends WorkflowFixture {
       assertThat(r.gate().state()).isEqualTo(GateState.AUTO_APPROVED);
       assertThat(r.outcome()).isEqualTo(Outcome.ESCALATED);
     }
-    awaitBreakerFailures(2);
     remediator.recovers = true;
   }
 

@@ -77,7 +77,6 @@ class RailsCheckInTheWorkerTest extends WorkflowFixture {
       start(id);
       result(id);
     }
-    awaitBreakerFailures(2);
     RemediationWorkflow third = start("RC4");
     awaitOpenGate(third);
 

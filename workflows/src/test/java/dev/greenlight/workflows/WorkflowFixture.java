@@ -160,25 +160,6 @@ abstract class WorkflowFixture {
     throw new AssertionError("gate never opened: " + wf.gate());
   }
 
-  /**
-   * Waits until the breaker has applied {@code n} failures. An incident's failure signal is stored
-   * before the breaker's next workflow task applies it, and a query in between still answers the
-   * state before it: a test whose next incident must read a breaker that has seen them waits for it
-   * (the fixture's incidents are all checkout-api / restart-oom-pods).
-   */
-  void awaitBreakerFailures(int n) {
-    BreakerWorkflow breaker =
-        client.newWorkflowStub(
-            BreakerWorkflow.class, BreakerWorkflow.workflowId("checkout-api", "restart-oom-pods"));
-    for (int i = 0; i < 200 && breaker.state().failures().size() < n; i++) {
-      env.sleep(java.time.Duration.ofMillis(50));
-    }
-    if (breaker.state().failures().size() != n) {
-      throw new AssertionError(
-          "the breaker applied " + breaker.state() + ", not " + n + " failures");
-    }
-  }
-
   /** As {@link #awaitOpenGate(RemediationWorkflow)}, for an Argo suspend gate. */
   String awaitOpenGate(ArgoGateWorkflow wf) {
     for (int i = 0; i < 200; i++) {
