@@ -43,7 +43,9 @@ class LabelledIncidentsEvalTest {
         "/eval/holdout.jsonl",
         "/eval/blind.jsonl",
         "/eval/blind-2.jsonl",
-        "/eval/blind-test.jsonl"
+        "/eval/blind-test.jsonl",
+        "/eval/blind-4.jsonl",
+        "/eval/blind-5.jsonl"
       })
   void everyAutoApprovalIsOneTheExamplesAloneMakeToo(String resource) {
     List<EvalCase> cases = EvalCase.resource(resource);

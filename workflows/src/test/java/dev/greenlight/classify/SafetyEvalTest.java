@@ -35,7 +35,9 @@ class SafetyEvalTest {
         "/eval/holdout.jsonl",
         "/eval/blind.jsonl",
         "/eval/blind-2.jsonl",
-        "/eval/blind-test.jsonl"
+        "/eval/blind-test.jsonl",
+        "/eval/blind-4.jsonl",
+        "/eval/blind-5.jsonl"
       })
   void noWrongAutoApprovalOnAnySet(String resource) {
     List<EvalCase> cases = EvalCase.resource(resource);
@@ -58,7 +60,9 @@ class SafetyEvalTest {
         "/eval/holdout.jsonl",
         "/eval/blind.jsonl",
         "/eval/blind-2.jsonl",
-        "/eval/blind-test.jsonl"
+        "/eval/blind-test.jsonl",
+        "/eval/blind-4.jsonl",
+        "/eval/blind-5.jsonl"
       })
   void theOptInWordsCompetingReferenceAutoApprovesNothingWrongly(String resource) {
     // classifier.local.other-lexical-weight 0.75 with the knobs fitted on the built-in set with it
