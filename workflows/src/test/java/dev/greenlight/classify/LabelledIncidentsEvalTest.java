@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -35,18 +36,7 @@ class LabelledIncidentsEvalTest {
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "/eval/incidents.jsonl",
-        "/eval/oncall.jsonl",
-        "/eval/adversarial.jsonl",
-        "/eval/holdout.jsonl",
-        "/eval/blind.jsonl",
-        "/eval/blind-2.jsonl",
-        "/eval/blind-test.jsonl",
-        "/eval/blind-4.jsonl",
-        "/eval/blind-5.jsonl"
-      })
+  @MethodSource("dev.greenlight.classify.DemoSets#all")
   void everyAutoApprovalIsOneTheExamplesAloneMakeToo(String resource) {
     List<EvalCase> cases = EvalCase.resource(resource);
     EvalRunner.Result withLabels = run(leftOut(cases), cases);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -27,18 +28,7 @@ class SafetyEvalTest {
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "/eval/incidents.jsonl",
-        "/eval/oncall.jsonl",
-        "/eval/adversarial.jsonl",
-        "/eval/holdout.jsonl",
-        "/eval/blind.jsonl",
-        "/eval/blind-2.jsonl",
-        "/eval/blind-test.jsonl",
-        "/eval/blind-4.jsonl",
-        "/eval/blind-5.jsonl"
-      })
+  @MethodSource("dev.greenlight.classify.DemoSets#all")
   void noWrongAutoApprovalOnAnySet(String resource) {
     List<EvalCase> cases = EvalCase.resource(resource);
     EvalRunner.Result r =
@@ -52,18 +42,7 @@ class SafetyEvalTest {
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "/eval/incidents.jsonl",
-        "/eval/oncall.jsonl",
-        "/eval/adversarial.jsonl",
-        "/eval/holdout.jsonl",
-        "/eval/blind.jsonl",
-        "/eval/blind-2.jsonl",
-        "/eval/blind-test.jsonl",
-        "/eval/blind-4.jsonl",
-        "/eval/blind-5.jsonl"
-      })
+  @MethodSource("dev.greenlight.classify.DemoSets#all")
   void theOptInWordsCompetingReferenceAutoApprovesNothingWrongly(String resource) {
     // classifier.local.other-lexical-weight 0.75 with the knobs fitted on the built-in set with it
     // (docs/classification.md, "This round").
